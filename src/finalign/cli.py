@@ -1,0 +1,168 @@
+"""The `finalign` command: thin wrappers that parse arguments and call one plain function each.
+
+Every subcommand's work lives in a function that notebooks and tests call directly. A `UserError`
+(bad path, bad config, missing model package, bad data line) prints one line and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from finalign.errors import UserError
+
+EXAMPLES = """examples:
+  finalign run                                  # the quick profile, end to end, into runs/quick/
+  finalign run --config configs/full.yaml       # the larger GPU-oriented profile
+  finalign data --config configs/quick.yaml --out runs/quick
+  finalign train --run runs/quick --method sft+dpo
+  finalign eval --run runs/quick
+  finalign report --run runs/quick
+  finalign score my_answers.jsonl               # grade answers from any model
+  finalign model info --model ./my-checkpoint
+"""
+
+
+def _add_config_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--config", default="quick",
+                   help="profile name under configs/ (quick, full, seed) or a YAML path (default: quick)")
+    p.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                   help="override one config value, e.g. --set train.lr=1e-4 (repeatable)")
+    p.add_argument("--model", help="base model: 'smollm2-135m-instruct' (embedded default), a local "
+                                   "Hugging Face checkpoint folder, or a hub id (needs network)")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+
+
+def _config(args: argparse.Namespace):
+    from finalign.config import load_config
+
+    overrides = list(args.overrides)
+    if getattr(args, "model", None):
+        overrides.append(f"model={args.model}")
+    return load_config(args.config, overrides)
+
+
+def _run_dir(args: argparse.Namespace, cfg) -> Path:
+    return Path(args.run) if getattr(args, "run", None) else Path("runs") / cfg.name
+
+
+def cmd_model(args: argparse.Namespace) -> None:
+    from finalign.models import DEFAULT_MODEL, model_info
+
+    for line in model_info(args.model or DEFAULT_MODEL).lines():
+        print(line)
+
+
+def cmd_data(args: argparse.Namespace) -> None:
+    from finalign.data_gen.synth_data import build_data
+
+    cfg = _config(args)
+    out = Path(args.out) if args.out else Path("runs") / cfg.name
+    for name, path in build_data(cfg.data, out).items():
+        print(f"{name}: {path}")
+
+
+def cmd_train(args: argparse.Namespace) -> None:
+    from finalign.finetune.train import train
+
+    cfg = _config(args)
+    for method in args.method or cfg.train.methods:
+        out = train(cfg, _run_dir(args, cfg), method, resume=args.resume, quiet=args.quiet)
+        print(f"{method}: adapter in {out}")
+
+
+def cmd_eval(args: argparse.Namespace) -> None:
+    from finalign.eval_harness.evaluate import evaluate
+
+    cfg = _config(args)
+    summary = evaluate(cfg, _run_dir(args, cfg), resume=args.resume, quiet=args.quiet)
+    print(f"summary: {summary}")
+
+
+def cmd_report(args: argparse.Namespace) -> None:
+    from finalign.report import write_report
+
+    print(f"report: {write_report(Path(args.run))}")
+
+
+def cmd_score(args: argparse.Namespace) -> None:
+    from finalign.eval_harness.score import score_file
+
+    print(f"scores: {score_file(args.file, args.out, args.scenarios)}")
+
+
+def cmd_run(args: argparse.Namespace) -> None:
+    from finalign.pipeline import run
+
+    cfg = _config(args)
+    run(cfg, _run_dir(args, cfg), quiet=args.quiet)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="finalign",
+        description="An offline alignment case study: synthetic debt-advice preference data, LoRA SFT/DPO "
+                    "with TRL, and an eval harness that checks answers against the money math.",
+        epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("model", help="show the base model that will be used (converts the default once)")
+    p.add_argument("action", choices=["info"], help="info: name, path, parameters, dtype, chat template, cache")
+    p.add_argument("--model", help="default name, local checkpoint folder or hub id")
+    p.set_defaults(func=cmd_model)
+
+    p = sub.add_parser("data", help="generate prompts.jsonl, synthetic_preferences.jsonl and data_card.md")
+    _add_config_args(p)
+    p.add_argument("--out", help="output folder (default: runs/<config name>)")
+    p.set_defaults(func=cmd_data)
+
+    p = sub.add_parser("train", help="LoRA fine-tuning with TRL: sft, dpo, sft+dpo or the seed recipe")
+    _add_config_args(p)
+    p.add_argument("--run", help="run folder holding the data (default: runs/<config name>)")
+    p.add_argument("--method", action="append", choices=["sft", "dpo", "sft+dpo", "seed"],
+                   help="method to train (repeatable; default: the profile's train.methods)")
+    p.add_argument("--resume", action="store_true", help="continue from the newest complete checkpoint")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("eval", help="generate answers for base + every adapter in the run, score, summarise")
+    _add_config_args(p)
+    p.add_argument("--run", help="run folder (default: runs/<config name>)")
+    p.add_argument("--resume", action="store_true", help="keep finished generations and do only the rest")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("report", help="regenerate viz/*.png and results.md from a run's saved artifacts")
+    p.add_argument("--run", required=True, help="run folder, e.g. runs/quick")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("score", help="grade answers of any model: JSONL of {scenario_id|scenario, answer}")
+    p.add_argument("file", help="input JSONL; each line gets a 'scores' object in the output")
+    p.add_argument("--out", help="output JSONL (default: <file stem>.scored.jsonl beside the input)")
+    p.add_argument("--scenarios", help="a prompts.jsonl to resolve scenario_id (the 5 seed scenarios always are)")
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("run", help="the whole case study: data -> train -> eval -> report, resumable")
+    _add_config_args(p)
+    p.add_argument("--run", help="run folder (default: runs/<config name>)")
+    p.set_defaults(func=cmd_run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "quiet", False):
+        os.environ["TQDM_DISABLE"] = "1"
+    try:
+        args.func(args)
+    except UserError as exc:
+        print(f"finalign: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("finalign: interrupted; finished work is kept, rerun to continue", file=sys.stderr)
+        return 130
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
