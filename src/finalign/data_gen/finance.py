@@ -231,7 +231,7 @@ class Plan:
     # payoff_deadline
     goal_months: int | None = None
     required_payment: float | None = None  # to the target each month to finish in goal_months
-    goal_fits: bool | None = None  # required_payment fits in what the surplus leaves after other minimums
+    goal_fits: bool | None = None  # the plan's payment to the target (after the buffer) reaches required_payment
     # balance_transfer
     transfer_fee: float | None = None
     payment_to_clear_in_promo: float | None = None
@@ -306,8 +306,7 @@ def _deadline(scenario: Scenario, debts: list[Debt], target: Debt, to_target: fl
     if scenario.goal_months is None:
         return {}
     required = payment_for_months(target.balance, target.apr, scenario.goal_months)
-    room = scenario.monthly_surplus - sum(d.min_payment for d in debts if d is not target)
-    return {"goal_months": scenario.goal_months, "required_payment": required, "goal_fits": required <= room + 0.005}
+    return {"goal_months": scenario.goal_months, "required_payment": required, "goal_fits": required <= to_target + 0.005}
 
 
 def _transfer(scenario: Scenario, debts: list[Debt], target: Debt, to_target: float) -> dict:

@@ -33,6 +33,7 @@ class Decoding:
 @dataclass(frozen=True)
 class Generation:
     index: int  # position in the caller's list of prompts
+    batch: int  # which batch it came from (its members share `seconds`)
     answer: str
     prompt_tokens: int
     new_tokens: int
@@ -67,6 +68,6 @@ def generate_batches(model, tokenizer, prompts: list[str], decoding: Decoding, *
             stop = (tokens == tokenizer.eos_token_id).nonzero()
             n = int(stop[0]) + 1 if len(stop) else len(tokens)  # count the end-of-turn token, drop padding after it
             answer = tokenizer.decode(tokens[:n], skip_special_tokens=True).strip()
-            yield Generation(index=i, answer=answer, prompt_tokens=lengths[i], new_tokens=n, seconds=seconds)
+            yield Generation(index=i, batch=start // batch_size, answer=answer, prompt_tokens=lengths[i], new_tokens=n, seconds=seconds)
         bar.update(len(idx))
     bar.close()

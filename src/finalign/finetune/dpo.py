@@ -21,6 +21,8 @@ def dpo_config(cfg: Config, run_dir: Path, method: str, *, quiet: bool):
 
     t = cfg.train
     args = common.trainer_args(cfg, common.work_dir(run_dir, method), lr=t.dpo_lr, epochs=t.dpo_epochs, quiet=quiet)
+    # Trainer's length grouping reads `input_ids`, which DPO rows don't have (prompt/chosen/rejected ids).
+    args["train_sampling_strategy"] = "random"
     return DPOConfig(**args, beta=t.dpo_beta, loss_type=[t.dpo_loss_type], max_length=t.max_length,
                      pad_to_multiple_of=None)
 

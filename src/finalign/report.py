@@ -1,0 +1,424 @@
+"""`results.md` for a run folder, written only from files the pipeline wrote.
+
+    finalign report --run runs/quick     # or: from finalign.report import write_report
+
+Every number in results.md is read from ``eval/summary.json``, ``eval/scores.jsonl`` (through the charts),
+the adapters' ``training_config.json``, ``synthetic_preferences.jsonl`` and ``manifest.json``; nothing is
+typed by hand, so the report can never disagree with the run. The verdict's wording is decided by the
+numbers: "beats" only when the 95% CI of the paired difference lies above zero.
+
+The whole document is built in memory and renamed into place at the end: a missing or broken input raises
+:class:`UserError` naming the file, and leaves no results.md (or the previous one untouched).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from finalign.eval_harness.viz import adapter_dirs, make_charts, metric_order
+from finalign.io import read_json, read_jsonl, write_text
+
+CHART_CAPTIONS = {
+    "headline.png": "Mean of every metric per model, with 95% bootstrap CIs over scenarios.",
+    "paired_diff.png": "Tuned minus base on the same scenarios, per metric, with 95% CIs; right of zero is better.",
+    "per_situation.png": "Mean goodness per situation and model.",
+    "training_curves.png": "Training curves from each adapter's train_log.jsonl (solid: training batches, "
+                           "dashed: held-out pairs).",
+    "score_distributions.png": "Per-scenario goodness: spread and outliers that a mean hides.",
+}
+
+MODEL_METRICS = {  # key -> (column title, what it measures, as eval_harness/model_metrics.py computes it)
+    "pref_accuracy": ("preference accuracy", "share of held-out pairs where the chosen answer has a higher mean "
+                                             "per-token log-probability than the rejected one (higher is better)"),
+    "reward_accuracy": ("implicit-reward accuracy", "share of held-out pairs where DPO's implicit reward "
+                                                    "(log p_model − log p_base over the answer) is higher for "
+                                                    "chosen than rejected; undefined for base (higher is better)"),
+    "perplexity": ("perplexity", "exp of the mean token negative log-likelihood of the held-out chosen answers "
+                                 "(lower is better)"),
+    "retention": ("capability retention", "share of fixed off-domain questions (general knowledge, simple "
+                                          "instructions) answered with the expected word: a drop means tuning "
+                                          "broke other skills (higher is better)"),
+}
+
+
+# ---- formatting -------------------------------------------------------------------------------
+
+
+def fmt(x: float | None, signed: bool = False) -> str:
+    """Three decimals (the precision every table and the tests use); ``n/a`` for a metric that did not apply."""
+    if x is None or not math.isfinite(x):
+        return "n/a"
+    return f"{x:+.3f}" if signed else f"{x:.3f}"
+
+
+def fmt_ci(mean: float | None, lo: float | None, hi: float | None, signed: bool = False) -> str:
+    if mean is None:
+        return "n/a"
+    return f"{fmt(mean, signed)} [{fmt(lo, signed)}, {fmt(hi, signed)}]"
+
+
+def fmt_p(p: float | None) -> str:
+    if p is None:
+        return "p=n/a"
+    return "p<0.001" if p < 0.001 else f"p={p:.3f}"
+
+
+def cell(text: str) -> str:
+    """Free text (a model's answer) made safe for one Markdown table cell or blockquote line."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+            .replace("\r", "").replace("\n", "<br>"))
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+# ---- reading the run --------------------------------------------------------------------------
+
+
+def _optional_json(path: Path) -> dict | None:
+    return read_json(path) if path.is_file() else None
+
+
+def _training_configs(run_dir: Path, models: list[str]) -> dict[str, dict]:
+    dirs = adapter_dirs(run_dir, models)
+    return {m: read_json(d / "training_config.json") for m, d in dirs.items() if (d / "training_config.json").is_file()}
+
+
+def _pairs(run_dir: Path) -> list[dict] | None:
+    path = run_dir / "synthetic_preferences.jsonl"
+    return [row for _, row in read_jsonl(path)] if path.is_file() else None
+
+
+# ---- sections ---------------------------------------------------------------------------------
+
+
+def _data_section(pairs: list[dict] | None) -> str:
+    if pairs is None:
+        return "Training data: `synthetic_preferences.jsonl` was not found in this run folder."
+    splits = sorted({p.get("split", "?") for p in pairs}, key=lambda s: (s != "train", s))
+    rows = [[s, str(sum(p.get("split") == s for p in pairs)),
+             str(len({p.get("scenario_id") for p in pairs if p.get("split") == s})),
+             str(len({p.get("situation") for p in pairs if p.get("split") == s}))] for s in splits]
+    modes = Counter((p.get("failure_mode", "?"), p.get("split", "?")) for p in pairs)
+    mode_rows = [[f"`{m}`", *(str(modes[(m, s)]) for s in splits)] for m in sorted({m for m, _ in modes})]
+    return ("Preference pairs (`synthetic_preferences.jsonl`; each pair = one good answer and one answer with a "
+            "named failure mode, for the same scenario):\n\n"
+            + table(["split", "pairs", "scenarios", "situations"], rows)
+            + "\n\nRejected answers by failure mode:\n\n" + table(["failure mode", *splits], mode_rows))
+
+
+def _sft_hparams(cfg: dict) -> list[str]:
+    t = cfg["train"]
+    return [str(t["lr"]), str(t["epochs"]), "—", "—"]
+
+
+def _dpo_hparams(cfg: dict) -> list[str]:
+    t = cfg["train"]
+    return [str(t["dpo_lr"]), str(t["dpo_epochs"]), str(t["dpo_beta"]), str(t["dpo_loss_type"])]
+
+
+# The stage each method trains, as finetune/train.py builds it: SFT recipes read lr/epochs, DPO ones dpo_*.
+HPARAMS: dict[str, Callable[[dict], list[str]]] = {
+    "sft": _sft_hparams, "seed": _sft_hparams, "dpo": _dpo_hparams, "sft+dpo": _dpo_hparams}
+METHOD_NOTES = {
+    "sft": "SFT on the chosen answers (loss on the answer tokens)",
+    "seed": "the tutorial's SFT recipe (loss on prompt + answer alike)",
+    "dpo": "DPO from the base model",
+    "sft+dpo": "DPO starting from the sft adapter",
+}
+
+
+def _methods_section(configs: dict[str, dict]) -> str:
+    if not configs:
+        return "No adapter with a `training_config.json` was found: only the base model was evaluated."
+    rows = []
+    for method, cfg in configs.items():
+        t, lora = cfg["train"], cfg["train"]["lora"]
+        rows.append([f"`{method}`", METHOD_NOTES.get(method, method), *HPARAMS.get(method, _sft_hparams)(cfg),
+                     f"{t['batch_size']}×{t.get('grad_accum', 1)}", str(t["max_length"]),
+                     f"r={lora['r']}, α={lora['alpha']}, dropout={lora['dropout']}", str(t["seed"])])
+    header = ["method", "what", "learning rate", "epochs", "DPO β", "DPO loss", "batch × accum", "max tokens",
+              "LoRA", "seed"]
+    return "Methods and hyper-parameters (from each adapter's `training_config.json`):\n\n" + table(header, rows)
+
+
+PIPELINE_ORDER = ["data", "train", "eval", "report"]
+
+
+def _stage_rank(stage: str) -> tuple[int, str]:
+    """Pipeline order (manifest.json is written with sorted keys, which would put eval before train)."""
+    head = stage.split(":")[0]
+    return (PIPELINE_ORDER.index(head) if head in PIPELINE_ORDER else len(PIPELINE_ORDER), stage)
+
+
+def _decoding(d: dict) -> str:
+    if not d.get("do_sample", False):
+        return f"greedy, max_new_tokens={d.get('max_new_tokens', '?')}"
+    return "sampling, " + ", ".join(f"{k}={v}" for k, v in d.items() if k != "do_sample")
+
+
+def _machine_line(manifest: dict) -> str:
+    """Whatever the manifest recorded about the machine and library versions, without guessing the rest."""
+    m, versions = manifest.get("machine") or {}, manifest.get("versions") or {}
+    facts = [f"CPU {m['cpu']}" if m.get("cpu") else "", f"{m['cores']} cores" if m.get("cores") else "",
+             f"device `{m['device']}`" if m.get("device") else "",
+             f"{m['torch_threads']} torch threads" if m.get("torch_threads") else "",
+             f"Python {m['python']}" if m.get("python") else "", m.get("platform", "")]
+    libs = ", ".join(f"{name} {v}" for name, v in versions.items() if v)
+    line = "Hardware: " + (", ".join(f for f in facts if f) or "not recorded") + "."
+    if libs:
+        line += f" Versions: {libs}."
+    if manifest.get("git_commit"):
+        line += f" finalign commit `{manifest['git_commit'][:12]}`."
+    if manifest.get("started"):
+        line += f" Run started {manifest['started']}."
+    return line
+
+
+def _hardware_section(manifest: dict | None, summary: dict) -> str:
+    parts = []
+    if manifest is None:
+        parts.append("`manifest.json` was not found: hardware and wall times are not recorded for this run.")
+    else:
+        parts.append(_machine_line(manifest))
+        # Finished stages only; the report cannot know its own wall time while it is being written.
+        stages = sorted(((name, rec) for name, rec in (manifest.get("stages") or {}).items()
+                         if name != "report" and rec.get("status", "done") == "done" and rec.get("wall_s") is not None),
+                        key=lambda kv: _stage_rank(kv[0]))
+        if stages:
+            rows = [[f"`{name}`", fmt(rec.get("wall_s")), fmt((rec.get("wall_s") or math.nan) / 60),
+                     fmt(rec.get("peak_rss_mb"))] for name, rec in stages]
+            total = sum(rec.get("wall_s") or 0.0 for _, rec in stages)
+            rows.append(["**total**", fmt(total), fmt(total / 60), ""])
+            parts.append("Wall time and peak memory per pipeline stage:\n\n"
+                         + table(["stage", "wall time (s)", "wall time (min)", "peak RSS (MB)"], rows))
+    timing = summary.get("timing") or {}
+    if timing:
+        rows = [[f"`{m}`", str(t["new_tokens"]), fmt(t["seconds"]), fmt(t["tokens_per_s"])]
+                for m, t in timing.items()]
+        parts.append("Generation during evaluation:\n\n" + table(["model", "new tokens", "seconds", "tokens/s"], rows))
+    return "\n\n".join(parts)
+
+
+def _setup(summary: dict, configs: dict, pairs: list[dict] | None, manifest: dict | None) -> str:
+    cfg = next(iter(configs.values()), None) or (manifest or {}).get("config") or {}
+    return "\n\n".join([
+        "## Setup",
+        f"Base model: `{cfg.get('model', 'not recorded')}`, with LoRA adapters. Models compared: "
+        + ", ".join(f"`{m}`" for m in summary["models"]) + f". Evaluation: {summary['n_scenarios']} held-out "
+        f"scenarios (the 5 seed scenarios included), {summary.get('n_samples', 1)} answer(s) per scenario; "
+        f"decoding: {_decoding(summary.get('decoding', {}))}.",
+        _data_section(pairs), _methods_section(configs), _hardware_section(manifest, summary)])
+
+
+def _direction(d: dict) -> str:
+    """'better' / 'worse' when the 95% CI excludes zero, else 'unclear'."""
+    if d["ci_lo"] > 0:
+        return "better"
+    if d["ci_hi"] < 0:
+        return "worse"
+    return "unclear"
+
+
+def _goodness_sentence(model: str, d: dict) -> str:
+    numbers = f"{fmt_ci(d['mean_diff'], d['ci_lo'], d['ci_hi'], signed=True)}, {fmt_p(d['p_value'])}"
+    record = f"wins/ties/losses {d['wins']}/{d['ties']}/{d['losses']} over {d['n']} scenarios"
+    return {
+        "better": f"**{model} beats base** on goodness by {numbers} ({record}).",
+        "worse": f"**{model} is worse than base** on goodness by {numbers} ({record}).",
+        "unclear": f"{model} vs base on goodness: {numbers} ({record}); the 95% CI includes zero, so an "
+                   f"improvement over base is not established.",
+    }[_direction(d)]
+
+
+def _scorer_sentence(model: str, paired: dict, metrics: list[str]) -> str:
+    groups: dict[str, list[str]] = {"better": [], "worse": [], "unclear": []}
+    for m in metrics:
+        if m != "goodness" and m in paired:
+            groups[_direction(paired[m])].append(f"`{m}`")
+    parts = [f"{label} {', '.join(groups[k])}" for k, label in
+             (("better", "better on"), ("worse", "worse on"), ("unclear", "no clear change on")) if groups[k]]
+    return f"Per scorer ({model} vs base, by whether the CI excludes zero): " + "; ".join(parts) + "." if parts else ""
+
+
+def verdict(summary: dict) -> str:
+    """One paragraph whose wording follows the numbers: "beats" only when the CI lies above zero."""
+    paired = summary.get("paired") or {}
+    tuned = [m for m in summary["models"][1:] if "goodness" in paired.get(m, {})]
+    if not tuned:
+        return "Only the base model has paired results, so there is nothing to compare."
+    metrics = metric_order(summary)
+    sentences = []
+    for model in tuned:
+        sentences.append(_goodness_sentence(model, paired[model]["goodness"]))
+        sentences.append(_scorer_sentence(model, paired[model], metrics))
+    winners = [m for m in tuned if _direction(paired[m]["goodness"]) == "better"]
+    if winners:
+        best = max(winners, key=lambda m: paired[m]["goodness"]["mean_diff"])
+        sentences.append(f"The largest established gain in goodness is {best}'s.")
+    else:
+        sentences.append("No tuned model beats base with a 95% CI above zero: on this evaluation, the "
+                         "fine-tuning has not been shown to improve the answers.")
+    return " ".join(s for s in sentences if s)
+
+
+def _scores_table(summary: dict) -> str:
+    models, metrics = summary["models"], metric_order(summary)
+    rows = []
+    for metric in metrics:
+        cells = [summary["scores"][m].get(metric, {}) for m in models]
+        ns = [str(c.get("n", 0)) for c in cells]
+        arrow = "↑" if summary["metrics"][metric].get("higher_is_better", True) else "↓"
+        rows.append([f"`{metric}` {arrow}", *(fmt_ci(c.get("mean"), c.get("ci_lo"), c.get("ci_hi")) for c in cells),
+                     ns[0] if len(set(ns)) == 1 else "/".join(ns)])
+    return ("Mean over scenarios [95% bootstrap CI]; ↑ = higher is better; n = scenarios the metric applies to "
+            "(per model, in column order, where they differ).\n\n"
+            + table(["metric", *models, "n"], rows))
+
+
+def _paired_tables(summary: dict) -> str:
+    paired, metrics = summary.get("paired") or {}, metric_order(summary)
+    blocks = []
+    for model in summary["models"][1:]:
+        if not paired.get(model):
+            continue
+        rows = [[f"`{m}`", fmt_ci(d["mean_diff"], d["ci_lo"], d["ci_hi"], signed=True), fmt_p(d["p_value"]),
+                 d["test"], f"{d['wins']}/{d['ties']}/{d['losses']}", str(d["n"])]
+                for m in metrics if (d := paired[model].get(m))]
+        blocks.append(f"### {model} − base\n\n"
+                      + table(["metric", "difference [95% CI]", "p-value", "test", "win/tie/loss", "n"], rows))
+    if not blocks:
+        return "No tuned model was evaluated."
+    return ("Same scenarios, tuned minus base; a win is a scenario where the tuned model scores higher. "
+            "p-values are two-sided (paired permutation test; McNemar's exact test for pass/fail scorers) and "
+            "not corrected for the number of metrics.\n\n" + "\n\n".join(blocks))
+
+
+def _situation_table(summary: dict) -> str:
+    per_sit = summary.get("per_situation") or {}
+    models = [m for m in summary["models"] if per_sit.get(m)]
+    situations = sorted({s for m in models for s in per_sit[m]})
+    if not situations:
+        return "No per-situation results were recorded."
+    rows = []
+    for sit in situations:
+        n = max(per_sit[m].get(sit, {}).get("n", 0) for m in models)
+        rows.append([f"`{sit}`", str(n), *(fmt(per_sit[m].get(sit, {}).get("mean")) for m in models)])
+    return "Mean goodness per situation.\n\n" + table(["situation", "scenarios", *models], rows)
+
+
+def _charts(paths: list[Path]) -> str:
+    if not paths:
+        return "No chart had data to show."
+    return "\n\n".join(f"![{p.stem}](viz/{p.name})\n\n*{CHART_CAPTIONS.get(p.name, '')}*" for p in paths)
+
+
+def failed_scorers(scores: dict) -> list[str]:
+    """Scorers (not goodness itself) that applied and scored below 0.5, as in summary.json's ``worst``."""
+    return [m for m, v in scores.items() if m != "goodness" and v is not None and v < 0.5]
+
+
+def _seed_answers(summary: dict) -> str:
+    seeds = summary.get("seed_answers") or {}
+    if not seeds:
+        return "No seed-scenario answers were recorded."
+    blocks = []
+    for sid, entry in seeds.items():
+        models = [m for m in summary["models"] if m in entry["answers"]]
+        answers = [entry["answers"][m] for m in models]
+        rows = [["answer", *(cell(a["answer"]) for a in answers)],
+                ["goodness", *(fmt(a["scores"].get("goodness")) for a in answers)],
+                ["failed scorers", *(", ".join(f"`{f}`" for f in failed_scorers(a["scores"])) or "none"
+                                     for a in answers)]]
+        blocks.append(f"### `{sid}`\n\n> {cell(entry['prompt'])}\n\n" + table(["", *models], rows))
+    return "\n\n".join(blocks)
+
+
+def _failure_modes(summary: dict) -> str:
+    worst = summary.get("worst") or []
+    if not worst:
+        return "No lowest-scoring answers were recorded."
+    model = worst[0]["model"]
+    means = {m: summary["scores"][m].get("goodness", {}).get("mean") for m in summary["models"][1:]}
+    goodness = means.get(model)
+    best = " (the best tuned model)" if goodness is not None and goodness == max(
+        (v for v in means.values() if v is not None), default=None) else ""
+    blocks = [f"The {len(worst)} lowest-scoring answers of `{model}`, mean goodness {fmt(goodness)}{best}, with "
+              f"the scorers they failed (score below 0.5):"]
+    for w in worst:
+        failed = ", ".join(f"`{f}`" for f in w["failed"] if f != "goodness") or "none below 0.5"
+        blocks.append(f"**`{w['scenario_id']}`** ({w['situation']}), model `{w['model']}`: goodness "
+                      f"{fmt(w['goodness'])}; failed: {failed}.\n\n> {cell(w['answer'])}")
+    return "\n\n".join(blocks)
+
+
+def _model_metrics(summary: dict) -> str | None:
+    mm = summary.get("model_metrics")
+    if not mm:
+        return None
+    models = [m for m in summary["models"] if m in mm]
+    rows = [[f"`{m}`", *(fmt(mm[m].get(k)) for k in MODEL_METRICS)] for m in models]
+    notes = "\n".join(f"- **{title}**: {text}." for title, text in MODEL_METRICS.values())
+    return table(["model", *(title for title, _ in MODEL_METRICS.values())], rows) + "\n\n" + notes
+
+
+def _metric_descriptions(summary: dict) -> str:
+    return "\n".join(f"- `{m}` ({'higher' if summary['metrics'][m].get('higher_is_better', True) else 'lower'} "
+                     f"is better): {summary['metrics'][m].get('description', '')}" for m in metric_order(summary))
+
+
+def _limitations(summary: dict) -> str:
+    return "\n".join([
+        "- **Synthetic, templated data.** Scenarios, good answers and bad answers come from templates; a model "
+        "can learn their phrasing without learning the reasoning, and real questions are messier.",
+        f"- **Small evaluation.** {summary['n_scenarios']} scenarios, so only large differences can be told "
+        "from noise; the per-metric and per-situation comparisons are many looks at the same data (no "
+        "multiple-comparison correction), and per-situation means rest on a few scenarios each.",
+        "- **A 135M model cannot do arithmetic.** Payoff months and interest figures it states are often wrong "
+        "whatever the tuning; the scorers check them against the finance engine, so read low scores there as a "
+        "limit of the model's size rather than of the method.",
+        "- **Metric blind spots.** The scorers are a regex-based reader of free text: amounts in words, numbers "
+        "without `$`, negation across sentences and sarcasm are misread (see `eval_harness/parse.py`). A high "
+        "score means the answer *reads* right to that parser, not that a person would find it sound.",
+        "- **Not financial advice.** This is a study of alignment methods; neither the models nor this report "
+        "should be used to make decisions about real debt.",
+    ])
+
+
+def render(run_dir: Path, charts: list[Path]) -> str:
+    """The whole results.md as a string, from the run's files (raises UserError on a bad input)."""
+    summary = read_json(run_dir / "eval" / "summary.json")
+    configs = _training_configs(run_dir, summary["models"])
+    manifest = _optional_json(run_dir / "manifest.json")
+    sections = [
+        f"# finalign results: `{run_dir.name}`",
+        "*Generated by `finalign.report` from the files in this run folder; every number below is read from "
+        "them. Do not edit by hand: rerun `finalign report`.*",
+        "## Verdict", verdict(summary),
+        _setup(summary, configs, _pairs(run_dir), manifest),
+        "## Scores", _scores_table(summary),
+        "## Paired differences vs base", _paired_tables(summary),
+        "## Results by situation", _situation_table(summary),
+        "## Charts", _charts(charts),
+        "## Seed scenarios: answers side by side", _seed_answers(summary),
+        "## Remaining failure modes", _failure_modes(summary),
+    ]
+    model_metrics = _model_metrics(summary)
+    if model_metrics:
+        sections += ["## Model-based metrics", model_metrics]
+    sections += ["## What the metrics measure", _metric_descriptions(summary),
+                 "## Limitations", _limitations(summary)]
+    return "\n\n".join(sections) + "\n"
+
+
+def write_report(run_dir: Path) -> Path:
+    """Draw the charts, then write ``run_dir/results.md`` atomically; returns its path."""
+    run_dir = Path(run_dir)
+    charts = make_charts(run_dir)
+    return write_text(run_dir / "results.md", render(run_dir, charts))

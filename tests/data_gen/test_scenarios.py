@@ -1,0 +1,90 @@
+"""Generated scenarios: deterministic, valid, realistic, and every number stated in the prompt."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from finalign.data_gen.finance import buffer_share, recommend_plan
+from finalign.data_gen.scenarios import TEMPLATES, generate_scenarios, money, numbers_key, percent
+from finalign.data_gen.schema import SITUATIONS, Scenario
+
+N = 64  # 8 per situation
+
+
+@pytest.fixture(scope="module")
+def scenarios() -> list[Scenario]:
+    return generate_scenarios(N, seed=7, id_prefix="t")
+
+
+def test_deterministic_per_seed():
+    a, b = generate_scenarios(16, 3, "x"), generate_scenarios(16, 3, "x")
+    assert [s.to_dict() for s in a] == [s.to_dict() for s in b]
+    assert [s.prompt for s in a] != [s.prompt for s in generate_scenarios(16, 4, "x")]
+
+
+def test_every_scenario_round_trips_through_validation(scenarios):
+    for s in scenarios:
+        assert Scenario.from_dict(s.to_dict(), where=s.id) == s
+
+
+def test_situations_cycle_evenly_and_ids_are_unique(scenarios):
+    assert [s.situation for s in scenarios[:8]] == list(SITUATIONS)
+    assert {SITUATIONS.count(x) for x in SITUATIONS} == {1}
+    assert all(sum(s.situation == x for s in scenarios) == N // 8 for x in SITUATIONS)
+    assert len({s.id for s in scenarios}) == N and scenarios[0].id == "t-0000"
+    assert len({s.prompt for s in scenarios}) == N and len({numbers_key(s) for s in scenarios}) == N
+
+
+def test_each_situation_has_five_templates_with_known_fields():
+    assert set(TEMPLATES) == set(SITUATIONS)
+    for situation, templates in TEMPLATES.items():
+        assert len(set(templates)) >= 5, situation
+        for t in templates:
+            fields = {f for _, f, _, _ in string.Formatter().parse(t) if f}
+            assert {"debts", "surplus", "savings", "income"} <= fields, (situation, t)
+
+
+def test_numbers_are_realistic(scenarios):
+    for s in scenarios:
+        assert 2500 <= s.monthly_income <= 9000 and 0 <= s.savings <= 6000
+        assert s.monthly_surplus % 50 == 0
+        assert s.monthly_surplus - buffer_share(s.monthly_surplus, s.savings) - s.total_minimums >= 50, s.id
+        for d in s.debts:
+            assert 1000 <= d.balance <= 25000 and d.balance % 50 == 0
+            assert 5 <= d.apr <= 30 and (round(d.apr * 10) == d.apr * 10 or round(d.apr % 1, 2) == 0.99)
+            assert d.min_payment >= 25 and d.min_payment > d.balance * d.apr / 1200  # beats the interest
+            assert d.min_payment <= 0.035 * d.balance or d.min_payment == 25
+        if s.situation == "multiple_debts":
+            aprs = sorted(d.apr for d in s.debts)
+            assert 2 <= len(aprs) <= 4 and all(b - a >= 2 for a, b in zip(aprs, aprs[1:]))
+
+
+def test_every_needed_number_is_in_the_prompt(scenarios):
+    for s in scenarios:
+        text = s.prompt
+        needed = [money(s.monthly_surplus), money(s.monthly_income)]
+        needed += [x for d in s.debts for x in (money(d.balance), percent(d.apr), money(d.min_payment), d.name)]
+        needed += [money(s.savings)] if s.savings else ["no savings"]
+        if s.goal_months:
+            needed.append(f"{s.goal_months} months")
+        if s.windfall:
+            needed.append(money(s.windfall))
+        if bt := s.balance_transfer:
+            needed += [percent(bt.promo_apr), f"{bt.promo_months} months", percent(bt.fee_pct), percent(bt.post_apr)]
+        missing = [x for x in needed if x not in text]
+        assert not missing, (s.id, missing, text)
+
+
+def test_situation_specific_fields(scenarios):
+    by = {x: [s for s in scenarios if s.situation == x] for x in SITUATIONS}
+    assert all(s.goal_months for s in by["payoff_deadline"])
+    assert all(s.balance_transfer for s in by["balance_transfer"])
+    assert all(s.windfall for s in by["windfall"])
+    assert all(s.monthly_income <= 3800 for s in by["low_income"])
+    assert {s.risk_tolerance for s in by["invest_or_pay"]} > {"low"}
+    assert re.search(r"minimum", " ".join(s.prompt for s in by["minimum_payment_trap"]))
+    fits = {recommend_plan(s).goal_fits for s in generate_scenarios(160, 1, "d") if s.goal_months}
+    assert fits == {True, False}  # both a reachable and an unreachable deadline occur

@@ -1,0 +1,65 @@
+"""`finalign score FILE`: scores added to each line, ids resolved, user errors name file:line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from finalign.data_gen.schema import load_scenarios
+from finalign.errors import UserError
+from finalign.eval_harness.metrics import METRICS
+from finalign.eval_harness.score import SEED_SCENARIOS, score_file
+
+GOOD = "Put $600 a month toward the credit card and $200 a month into savings."
+
+
+def _write(path, lines):
+    path.write_text("".join(line if isinstance(line, str) else json.dumps(line) + "\n" for line in lines))
+    return path
+
+
+def _read(path):
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def test_scores_seed_ids_and_inline_scenarios(tmp_path):
+    scenario = load_scenarios(SEED_SCENARIOS)[0].to_dict() | {"id": "mine"}
+    src = _write(tmp_path / "answers.jsonl", [
+        {"scenario_id": "seed-01", "answer": GOOD, "model": "base"},
+        {"scenario": scenario, "answer": "Throw every spare dollar at the card."},
+    ])
+    out = score_file(src)
+    assert out == tmp_path / "answers.scored.jsonl"
+    rows = _read(out)
+    assert rows[0]["model"] == "base" and set(rows[0]["scores"]) == set(METRICS)
+    assert rows[0]["scores"]["keeps_emergency_buffer"] == 1.0
+    assert rows[1]["scores"]["keeps_emergency_buffer"] == 0.0
+
+
+def test_scenarios_file_resolves_extra_ids(tmp_path):
+    extra = load_scenarios(SEED_SCENARIOS)[1].to_dict() | {"id": "eval-9"}
+    prompts = _write(tmp_path / "prompts.jsonl", [extra])
+    src = _write(tmp_path / "a.jsonl", [{"scenario_id": "eval-9", "answer": "Pay $600 a month on the card."}])
+    out = score_file(src, tmp_path / "out" / "scored.jsonl", prompts)
+    assert _read(out)[0]["scores"]["prioritizes_high_apr"] == 1.0
+
+
+@pytest.mark.parametrize("line, message", [
+    ({"scenario_id": "nope", "answer": "x"}, ":2: unknown scenario_id 'nope'"),
+    ({"scenario_id": "seed-01"}, ":2: field 'answer' must be a string"),
+    ({"answer": "x"}, ":2: needs 'scenario_id' or 'scenario'"),
+    ("{not json\n", ":2: invalid JSON"),
+    ({"scenario": {"id": "x"}, "answer": "x"}, ":2: scenario: missing field"),
+])
+def test_bad_lines_raise_user_error_and_write_nothing(tmp_path, line, message):
+    src = _write(tmp_path / "a.jsonl", [{"scenario_id": "seed-01", "answer": GOOD}, line])
+    with pytest.raises(UserError, match=message.replace("(", r"\(")) as info:
+        score_file(src)
+    assert str(src) in str(info.value)
+    assert not (tmp_path / "a.scored.jsonl").exists()
+
+
+def test_missing_file_is_user_error(tmp_path):
+    with pytest.raises(UserError, match="no such file"):
+        score_file(tmp_path / "missing.jsonl")

@@ -1,0 +1,192 @@
+"""results.md: every number comes from the run's files, the verdict follows the CI, nothing half-written."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from finalign import report
+from finalign.errors import UserError
+from finalign.io import read_json, write_json
+
+
+@pytest.fixture(scope="module")
+def won(tmp_path_factory, fake_run):
+    """A run where sft+dpo clearly beats base (and sft does not clearly)."""
+    run = fake_run(tmp_path_factory.mktemp("won"), effect=0.3)
+    return run, report.write_report(run).read_text(), read_json(run / "eval" / "summary.json")
+
+
+@pytest.fixture(scope="module")
+def null(tmp_path_factory, fake_run):
+    """A run where both tuned models' scores are a shuffle of base's: every CI spans zero. No manifest."""
+    run = fake_run(tmp_path_factory.mktemp("null"), effect=0.0, manifest=False)
+    return run, report.write_report(run).read_text(), read_json(run / "eval" / "summary.json")
+
+
+def section(md: str, title: str) -> str:
+    start = md.index(f"## {title}\n")
+    end = md.find("\n## ", start + 1)
+    return md[start:] if end < 0 else md[start:end]
+
+
+def table_rows(text: str) -> list[list[str]]:
+    """Cells of every Markdown table row in ``text``, header and separator excluded."""
+    rows = [[c.strip() for c in line.strip().strip("|").split(" | ")] for line in text.splitlines()
+            if line.startswith("| ")]
+    return rows[1:]
+
+
+CI = re.compile(r"^([+-]?\d+\.\d{3}) \[([+-]?\d+\.\d{3}), ([+-]?\d+\.\d{3})\]$")
+
+
+def test_headline_table_has_every_metric_and_model_and_equals_summary(won):
+    _, md, summary = won
+    rows = table_rows(section(md, "Scores"))
+    metrics = [row[0].split("`")[1] for row in rows]
+    assert metrics[0] == "goodness" and sorted(metrics) == sorted(summary["metrics"])
+    for row in rows:
+        metric = row[0].split("`")[1]
+        for model, text in zip(summary["models"], row[1:]):
+            s = summary["scores"][model][metric]
+            assert CI.match(text).groups() == (f"{s['mean']:.3f}", f"{s['ci_lo']:.3f}", f"{s['ci_hi']:.3f}"), \
+                (model, metric)
+        assert row[-1] == str(summary["scores"]["base"][metric]["n"])
+
+
+def test_paired_tables_equal_summary(won):
+    _, md, summary = won
+    for model in summary["models"][1:]:
+        text = section(md, "Paired differences vs base").split(f"### {model} − base")[1].split("###")[0]
+        for row in table_rows(text):
+            d = summary["paired"][model][row[0].strip("`")]
+            assert CI.match(row[1]).groups() == tuple(f"{d[k]:+.3f}" for k in ("mean_diff", "ci_lo", "ci_hi"))
+            assert row[2] == report.fmt_p(d["p_value"])
+            assert row[4] == f"{d['wins']}/{d['ties']}/{d['losses']}"
+
+
+def test_verdict_says_beats_when_the_ci_is_above_zero(won):
+    _, md, summary = won
+    verdict = section(md, "Verdict")
+    d = summary["paired"]["sft+dpo"]["goodness"]
+    assert d["ci_lo"] > 0  # the fixture's premise
+    assert (f"**sft+dpo beats base** on goodness by {d['mean_diff']:+.3f} "
+            f"[{d['ci_lo']:+.3f}, {d['ci_hi']:+.3f}], p<0.001") in verdict
+    assert "No tuned model beats base" not in verdict
+
+
+def test_verdict_says_not_established_when_the_ci_spans_zero(null):
+    _, md, summary = null
+    verdict = section(md, "Verdict")
+    for model in ("sft", "sft+dpo"):
+        d = summary["paired"][model]["goodness"]
+        assert d["ci_lo"] < 0 < d["ci_hi"]  # the fixture's premise
+        assert f"{model} beats base" not in verdict
+    assert verdict.count("not established") == 2
+    assert "No tuned model beats base with a 95% CI above zero" in verdict
+
+
+@pytest.mark.parametrize("lo, hi, words", [
+    (0.1, 0.3, "**m beats base**"),
+    (-0.3, -0.1, "**m is worse than base**"),
+    (-0.1, 0.3, "improvement over base is not established"),
+])
+def test_verdict_wording_follows_the_ci(lo, hi, words):
+    d = {"mean_diff": (lo + hi) / 2, "ci_lo": lo, "ci_hi": hi, "p_value": 0.01, "test": "permutation",
+         "wins": 1, "ties": 0, "losses": 0, "n": 1}
+    summary = {"models": ["base", "m"], "metrics": {"goodness": {}}, "paired": {"m": {"goodness": d}}}
+    assert words in report.verdict(summary)
+
+
+def test_seed_answers_are_side_by_side_with_goodness_and_failed_scorers(won):
+    _, md, summary = won
+    text = section(md, "Seed scenarios: answers side by side")
+    for sid, entry in summary["seed_answers"].items():
+        block = text.split(f"### `{sid}`")[1].split("###")[0]
+        rows = {row[0]: row[1:] for row in table_rows(block)}
+        for i, model in enumerate(summary["models"]):
+            answer = entry["answers"][model]
+            assert rows["answer"][i] == answer["answer"].replace("\n", "<br>")
+            assert rows["goodness"][i] == f"{answer['scores']['goodness']:.3f}"
+            failed = report.failed_scorers(answer["scores"])
+            assert rows["failed scorers"][i] == (", ".join(f"`{f}`" for f in failed) or "none")
+
+
+def test_setup_reads_data_counts_hyperparameters_and_manifest(won):
+    run, md, _ = won
+    setup = section(md, "Setup")
+    assert "| train | 192 | 96 | 5 |" in setup and "| eval | 58 | 29 | 5 |" in setup
+    config = read_json(run / "lora_finetuned_model" / "sft-dpo" / "training_config.json")
+    assert f"| {config['train']['dpo_lr']} | {config['train']['dpo_epochs']} | {config['train']['dpo_beta']} |" \
+        in setup
+    assert "Fake CPU 3000" in setup and "torch 2.9.0" in setup
+    stages = [row[0] for row in table_rows(setup[setup.index("| stage |"):].split("\n\n")[0])]
+    assert stages == ["`data`", "`train:sft`", "`train:sft+dpo`", "`eval`", "**total**"]  # pipeline order
+    assert "| `train:sft` | 25.000 |" in setup and "| **total** | 125.000 |" in setup
+    assert f"`{config['model']}`" in setup
+
+
+def test_missing_manifest_is_said_plainly(null):
+    _, md, _ = null
+    assert "`manifest.json` was not found" in section(md, "Setup")
+
+
+def test_charts_situations_failures_model_metrics_and_limitations_are_present(won):
+    _, md, summary = won
+    for name in ("headline", "paired_diff", "per_situation", "training_curves", "score_distributions"):
+        assert f"![{name}](viz/{name}.png)" in md
+    for sit, cell in summary["per_situation"]["sft+dpo"].items():
+        assert re.search(rf"\| `{sit}` \| {cell['n']} \| .*{cell['mean']:.3f} \|", md)
+    for w in summary["worst"]:
+        assert w["answer"] in section(md, "Remaining failure modes")
+    mm = section(md, "Model-based metrics")
+    assert f"| `sft+dpo` | {summary['model_metrics']['sft+dpo']['pref_accuracy']:.3f} |" in mm
+    assert "| `base` | 0.500 | n/a |" in mm
+    for metric, meta in summary["metrics"].items():
+        assert meta["description"] in section(md, "What the metrics measure")
+    assert "not financial advice" in section(md, "Limitations").lower()
+
+
+def test_a_metric_that_never_applied_reads_n_a(tmp_path, fake_run):
+    run = fake_run(tmp_path, effect=0.3)
+    summary = read_json(run / "eval" / "summary.json")
+    summary["scores"]["sft"]["numbers_grounded"] = {"mean": None, "ci_lo": None, "ci_hi": None, "n": 0}
+    del summary["paired"]["sft"]["numbers_grounded"]
+    write_json(run / "eval" / "summary.json", summary)
+    md = report.write_report(run).read_text()
+    row = next(r for r in table_rows(section(md, "Scores")) if "numbers_grounded" in r[0])
+    assert row[2] == "n/a" and row[-1] == "29/0/29"
+
+
+def test_model_metrics_section_is_left_out_when_absent(tmp_path, fake_run):
+    run = fake_run(tmp_path, effect=0.3)
+    summary = read_json(run / "eval" / "summary.json")
+    del summary["model_metrics"]
+    write_json(run / "eval" / "summary.json", summary)
+    assert "## Model-based metrics" not in report.render(run, [])
+
+
+def test_missing_summary_is_a_user_error_and_writes_no_results(tmp_path):
+    with pytest.raises(UserError, match=r"summary\.json"):
+        report.write_report(tmp_path)
+    assert not (tmp_path / "results.md").exists()
+
+
+def test_a_failure_leaves_the_previous_results_untouched(tmp_path, fake_run):
+    run = fake_run(tmp_path, effect=0.3)
+    (run / "results.md").write_text("previous")
+    (run / "lora_finetuned_model" / "sft" / "training_config.json").write_text("{not json")
+    with pytest.raises(UserError, match="training_config.json"):
+        report.write_report(run)
+    assert (run / "results.md").read_text() == "previous"
+    assert [p.name for p in run.iterdir() if p.name.startswith(".results.md")] == []
+
+
+@pytest.mark.parametrize("p, text", [(0.0004, "p<0.001"), (0.001, "p=0.001"), (0.0031, "p=0.003"), (1.0, "p=1.000")])
+def test_p_values_are_formatted_like_papers(p, text):
+    assert report.fmt_p(p) == text
+
+
+def test_free_text_cannot_break_a_table_cell():
+    assert report.cell("a | b\n<c>") == "a \\| b<br>&lt;c&gt;"
