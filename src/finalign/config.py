@@ -53,6 +53,8 @@ class TrainConfig:
     dpo_loss_type: str = "sigmoid"
     dpo_epochs: float = 1.0
     dpo_lr: float = 5e-5
+    dpo_max_pairs: int = 0  # 0 = every train pair; a cap keeps DPO (~3x an SFT step) within a CPU budget
+    eval_max_rows: int = 0  # 0 = every held-out row for the during-training checks; a cap makes them cheaper
     warmup_ratio: float = 0.05
     logging_steps: int = 5
     eval_steps: int = 0  # 0 = evaluate on the held-out pairs once per epoch

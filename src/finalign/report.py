@@ -422,3 +422,42 @@ def write_report(run_dir: Path) -> Path:
     run_dir = Path(run_dir)
     charts = make_charts(run_dir)
     return write_text(run_dir / "results.md", render(run_dir, charts))
+
+
+README_START, README_END = "<!-- results:start -->", "<!-- results:end -->"
+
+
+def readme_block(run_dir: Path, image: str) -> str:
+    """The README's results section: where it came from, the verdict, the headline chart and the table."""
+    summary = read_json(run_dir / "eval" / "summary.json")
+    manifest = _optional_json(run_dir / "manifest.json") or {}
+    when = manifest.get("started", "unknown date")
+    return "\n\n".join([
+        "## Results of a real quick run",
+        f"*Copied by `make readme` from `{run_dir}` (started {when}; {_machine_line(manifest)}). "
+        "The full generated report is that run's `results.md`.*",
+        verdict(summary),
+        f"![goodness and each scorer per model]({image})",
+        _scores_table(summary),
+    ])
+
+
+def update_readme(readme: Path, run_dir: Path) -> Path:
+    """Replace the marked results block of ``readme`` and copy the headline chart next to it (docs/)."""
+    import shutil
+
+    text = readme.read_text(encoding="utf-8")
+    if README_START not in text or README_END not in text:
+        raise UserError(f"{readme}: no {README_START} ... {README_END} block to fill")
+    image = Path("docs") / "headline.png"
+    (readme.parent / image).parent.mkdir(exist_ok=True)
+    shutil.copy(run_dir / "viz" / "headline.png", readme.parent / image)
+    head, rest = text.split(README_START, 1)
+    tail = rest.split(README_END, 1)[1]
+    return write_text(readme, f"{head}{README_START}\n{readme_block(run_dir, str(image))}\n{README_END}{tail}")
+
+
+if __name__ == "__main__":  # `make readme`: python -m finalign.report runs/quick
+    import sys
+
+    print(update_readme(Path("README.md"), Path(sys.argv[1] if len(sys.argv) > 1 else "runs/quick")))

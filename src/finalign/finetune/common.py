@@ -79,9 +79,11 @@ def dpo_rows(pairs_path: Path, split: str, tokenizer) -> list[dict]:
     ]
 
 
-def to_dataset(rows: list[dict]):
+def to_dataset(rows: list[dict], limit: int = 0):
+    """A datasets.Dataset of the first ``limit`` rows (0 = all; scenarios cycle through the situations)."""
     from datasets import Dataset
 
+    rows = rows[:limit] if limit else rows
     if not rows:
         raise UserError("no training examples: the preference file has no rows for this split")
     return Dataset.from_list(rows)

@@ -41,8 +41,8 @@ def build_trainer(cfg: Config, model, tokenizer, pairs_path: Path, run_dir: Path
     return DPOTrainer(
         model=model,
         args=dpo_config(cfg, run_dir, method, quiet=quiet),
-        train_dataset=common.to_dataset(common.dpo_rows(pairs_path, "train", tokenizer)),
-        eval_dataset=common.to_dataset(common.dpo_rows(pairs_path, "eval", tokenizer)),
+        train_dataset=common.to_dataset(common.dpo_rows(pairs_path, "train", tokenizer), cfg.train.dpo_max_pairs),
+        eval_dataset=common.to_dataset(common.dpo_rows(pairs_path, "eval", tokenizer), cfg.train.eval_max_rows),
         processing_class=tokenizer,
         peft_config=peft_config,
     )

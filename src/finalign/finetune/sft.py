@@ -42,7 +42,7 @@ def build_trainer(cfg: Config, model, tokenizer, pairs_path: Path, run_dir: Path
         model=model,
         args=args,
         train_dataset=common.to_dataset(common.sft_rows(pairs_path, "train", tokenizer)),
-        eval_dataset=common.to_dataset(common.sft_rows(pairs_path, "eval", tokenizer)),
+        eval_dataset=common.to_dataset(common.sft_rows(pairs_path, "eval", tokenizer), cfg.train.eval_max_rows),
         processing_class=tokenizer,
         peft_config=common.lora_config(cfg, model),
     )
