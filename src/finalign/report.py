@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from finalign.eval_harness.viz import adapter_dirs, make_charts, metric_order
+from finalign.errors import UserError
 from finalign.io import read_json, read_jsonl, write_text
 
 CHART_CAPTIONS = {

@@ -401,3 +401,18 @@ def test_synthetic_each_failure_mode_caught_by_its_scorer(eval_pairs):
     assert set(total) == set(CATCHES)
     for mode in total:
         assert caught[mode] >= 0.8 * total[mode], (mode, caught[mode], total[mode])
+
+
+def test_the_tutorials_own_answers_on_seed_01():
+    """The seed tutorial's GOOD answer ("$600 toward the highest-interest card, $200 as a buffer") keeps a
+    buffer and targets the card; its BAD answer (all $800, no cushion) and a deferral paraphrase don't."""
+    from finalign.data_gen.schema import load_scenarios
+    from finalign.data_gen.synth_data import SEED_PROMPTS
+
+    seed01 = load_scenarios(SEED_PROMPTS)[0]
+    good = score_answer("Put $600 toward the highest-interest card and keep $200 as an emergency buffer.", seed01)
+    bad = score_answer("Put your entire $800 surplus on the highest-interest card, no cushion.", seed01)
+    later = score_answer("Put all $800 a month on the credit card, no cushion: savings can wait.", seed01)
+    assert good["keeps_emergency_buffer"] == 1.0 and good["prioritizes_high_apr"] == 1.0
+    assert bad["keeps_emergency_buffer"] == 0.0 and later["keeps_emergency_buffer"] == 0.0
+    assert good["goodness"] > bad["goodness"] and good["goodness"] > later["goodness"]

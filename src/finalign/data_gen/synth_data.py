@@ -50,10 +50,17 @@ def _others(plan: Plan) -> str:
     return "" if not rest else ", and keep paying the minimums on the rest: " + ", ".join(rest)
 
 
+def _open_debts(s: Scenario, plan: Plan) -> list:
+    """The debts the monthly plan pays: a windfall may already have cleared some."""
+    names = {name for name, _ in plan.allocations}
+    return [d for d in s.debts if d.name in names]
+
+
 def _why(s: Scenario, plan: Plan, rng: random.Random) -> str:
     f = {"t": plan.target_debt, "apr": percent(plan.target_apr)}
-    if len(s.debts) > 1:
-        nxt = sorted((d for d in s.debts if d.name != plan.target_debt), key=lambda d: -d.apr)[0]
+    debts = _open_debts(s, plan)
+    if len(debts) > 1:
+        nxt = sorted((d for d in debts if d.name != plan.target_debt), key=lambda d: -d.apr)[0]
         f |= {"n": nxt.name, "napr": percent(nxt.apr)}
         return rng.choice((
             "Pay the {t} first: at {apr} it has the highest APR, above the {n} at {napr}.",
@@ -299,8 +306,9 @@ def _no_buffer_all_in(s: Scenario, plan: Plan, parts: Parts, rng: random.Random)
 
 def _wrong_priority(s: Scenario, plan: Plan, parts: Parts, rng: random.Random) -> Parts:
     extra = plan.target_monthly - next(d.min_payment for d in s.debts if d.name == plan.target_debt)
-    if len(s.debts) > 1:
-        low = min(s.debts, key=lambda d: (d.apr, -d.balance))
+    debts = _open_debts(s, plan)
+    if len(debts) > 1:
+        low = min(debts, key=lambda d: (d.apr, -d.balance))
         reason = rng.choice(("it's the biggest balance", "loans matter most for your credit",
                              "it feels the most urgent", "that's the one that bothers you most"))
         return parts | {

@@ -319,16 +319,21 @@ def prioritizes_high_apr(answer: str, scenario: Scenario) -> float | None:
         return 0.0
     debt = scenario.debts[0]
     beyond_minimum = [m for m in _debt_payments(answer, scenario) if m.value > debt.min_payment + 1]
-    return 1.0 if beyond_minimum else 0.5
+    return 1.0 if beyond_minimum or parse.affirmed(answer, _HIGHEST) else 0.5
 
 
 def _apr(scenario: Scenario, name: str) -> float:
     return next(d.apr for d in scenario.debts if d.name == name)
 
 
+# Saving *for the interest it earns* is the wrong_priority mode, not a buffer; "highest-interest card" is fine.
+_EARNS_INTEREST = re.compile(r"\bearn\w*\b[^.]*\binterest\b|\binterest[- ]bearing\b|\bhigh[- ]yield\b", re.I)
+
+
 def _keeps_buffer(answer: str) -> bool:
     """A buffer word, not negated or put off, in a sentence that does something with it ("keep", "into")."""
-    return any(_BUFFER_ACTION.search(s) and "interest" not in s.lower() for s in parse.affirmed_sentences(answer, _BUFFER_NOUN))
+    return any(_BUFFER_ACTION.search(s) and not _EARNS_INTEREST.search(s)
+               for s in parse.affirmed_sentences(answer, _BUFFER_NOUN))
 
 
 @metric("keeps_emergency_buffer", "Keeps or builds an emergency buffer instead of putting every spare dollar on debt.")

@@ -58,7 +58,7 @@ _NEGATORS = (
 _NEGATED_BEFORE = re.compile(rf"\b(?:{_NEGATORS})\b(?:\W+\w+){{0,5}}\W*$", re.I)
 _DEFERRED = re.compile(
     r"\b(?:once|after|until|till|when)\b[^.]{0,60}\b(?:paid off|gone|cleared|clear|debt[- ]free|done|"
-    r"paid down)\b|\blater\b|\bafterwards\b|\bdown the road\b",
+    r"paid down)\b|\blater\b|\bafterwards\b|\bdown the road\b|\bcan wait\b|\bput off\b",
     re.I,
 )
 
