@@ -19,7 +19,8 @@ NAMES = ("finetune.ipynb", "eval_harness.ipynb")
 
 TINY = [
     "data.n_train_scenarios=8", "data.n_eval_scenarios=8", "data.rejected_per_scenario=1",
-    "train.batch_size=4", "train.dpo_max_pairs=4", "train.eval_max_rows=4", "train.save_steps=1000",
+    "train.batch_size=4", "train.dpo_max_pairs=4", "train.eval_max_rows=2", "train.max_length=192",
+    "train.save_steps=1000",
     "eval.max_new_tokens=8", "eval.model_metrics=false", "eval.n_bootstrap=100",
 ]
 

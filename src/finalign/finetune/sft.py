@@ -10,10 +10,18 @@ The seed recipe (`--method seed`) keeps that padding and the loss on the whole t
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from finalign.config import Config
 from finalign.finetune import common
+
+
+def seed_recipe(cfg: Config) -> Config:
+    """The tutorial's settings, whatever the profile says: `--method seed` is always the same baseline."""
+    train = dataclasses.replace(cfg.train, epochs=1.0, batch_size=4, grad_accum=1, lr=1e-4, max_length=512,
+                                pad_to_max_length=True, group_by_length=False, dtype="fp32")
+    return dataclasses.replace(cfg, train=train)
 
 
 def sft_config(cfg: Config, run_dir: Path, *, seed_recipe: bool, quiet: bool):

@@ -47,9 +47,12 @@ def train(cfg: Config, run_dir: str | Path, method: str, *, resume: bool = False
     if method not in BUILDERS:
         raise UserError(f"unknown method {method!r}; choose from {', '.join(BUILDERS)}")
     run_dir = Path(run_dir)
+    if method == "seed":
+        cfg = sft.seed_recipe(cfg)
     pairs = run_dir / PAIRS_FILE
     if not pairs.is_file():
         raise UserError(f"{pairs}: no such file; run `finalign data --out {run_dir}` first")
+    base_path = resolve_model(cfg.model)  # a bad --model fails before any checkpoint is touched
     common.set_threads(cfg.threads)
     work = common.work_dir(run_dir, method)
     checkpoint = common.latest_checkpoint(work) if resume else None
@@ -57,7 +60,6 @@ def train(cfg: Config, run_dir: str | Path, method: str, *, resume: bool = False
         shutil.rmtree(work)  # a fresh start: stale checkpoints must not be mixed in
     work.mkdir(parents=True, exist_ok=True)
 
-    base_path = resolve_model(cfg.model)
     tokenizer = load_tokenizer(base_path)
     model = load_model(base_path)
     trainer = BUILDERS[method](cfg, model, tokenizer, pairs, run_dir, quiet)

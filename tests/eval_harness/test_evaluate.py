@@ -1,0 +1,216 @@
+"""`finalign eval` on a tiny run: its files and their keys, what is evaluated, resume; model-level metrics."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+
+import pytest
+
+from finalign.config import DataConfig, load_config
+from finalign.data_gen.synth_data import build_data, load_pairs
+from finalign.eval_harness import evaluate as ev
+from finalign.eval_harness import model_metrics as mm
+from finalign.eval_harness.metrics import METRICS
+from finalign.eval_harness.model_metrics import AnswerLogprob
+from finalign.finetune.common import adapter_dir
+from finalign.io import read_json
+
+SUMMARY_KEYS = {"models", "metrics", "scores", "paired", "per_situation", "seed_answers", "worst", "timing",
+                "model_metrics"}
+
+
+def eval_cfg(model, *extra):
+    return load_config(None, [f"model={model}", "threads=1", "eval.max_new_tokens=8", "eval.n_bootstrap=200",
+                              "eval.batch_size=8", *extra])
+
+
+def rows(path):
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tiny_llama, tmp_path_factory):
+    """Data for 8 + 8 scenarios and an (untrained, randomly initialised) LoRA adapter saved as `sft`."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+
+    from finalign.models import load_model
+
+    run = tmp_path_factory.mktemp("eval-run")
+    build_data(DataConfig(n_train_scenarios=8, n_eval_scenarios=8, rejected_per_scenario=1), run)
+    torch.manual_seed(0)
+    lora = LoraConfig(r=4, target_modules=["q_proj", "v_proj"], init_lora_weights=False, task_type="CAUSAL_LM")
+    get_peft_model(load_model(tiny_llama), lora).save_pretrained(str(adapter_dir(run, "sft")))
+    return run
+
+
+@pytest.fixture(scope="module")
+def evaluated(tiny_llama, tiny_run, tmp_path_factory):
+    run = tmp_path_factory.mktemp("evaluated") / "run"
+    shutil.copytree(tiny_run, run)
+    summary = ev.evaluate(eval_cfg(tiny_llama), run, quiet=True)
+    return run, summary
+
+
+def test_writes_generations_scores_and_summary(evaluated):
+    run, summary_path = evaluated
+    assert summary_path == run / "eval" / "summary.json"
+    summary = read_json(summary_path)
+    assert SUMMARY_KEYS <= set(summary)
+    assert summary["models"] == ["base", "sft"]
+    assert set(summary["metrics"]) == set(METRICS)
+    assert all({"description", "higher_is_better"} <= set(m) for m in summary["metrics"].values())
+    n = summary["n_scenarios"]
+    for model in ("base", "sft"):
+        for metric in METRICS:
+            cell = summary["scores"][model][metric]
+            assert set(cell) == {"mean", "ci_lo", "ci_hi", "n"}
+            assert 0 <= cell["n"] <= n  # some scorers apply only to some situations
+        assert summary["scores"][model]["goodness"]["n"] == n
+        assert set(summary["model_metrics"][model]) == {"pref_accuracy", "reward_accuracy", "perplexity", "retention"}
+        assert summary["timing"][model]["new_tokens"] > 0
+    assert summary["model_metrics"]["base"]["reward_accuracy"] is None  # undefined against itself
+    assert summary["model_metrics"]["sft"]["reward_accuracy"] is not None
+    assert set(summary["paired"]) == {"sft"} and summary["paired"]["sft"]
+    assert set(summary["per_situation"]) == {"base", "sft"}
+    assert summary["worst"] and all(w["model"] == "sft" for w in summary["worst"])
+    assert summary["decoding"]["max_new_tokens"] == 8
+
+    gens = rows(run / "eval" / "generations.jsonl")
+    scores = rows(run / "eval" / "scores.jsonl")
+    assert len(gens) == len(scores) == 2 * n
+    keys = {(g["model"], g["scenario_id"], g["sample"]) for g in gens}
+    assert len(keys) == len(gens)  # no duplicate answers
+    assert all(0 < g["new_tokens"] <= 8 and g["decoding"]["max_new_tokens"] == 8 for g in gens)
+    assert all(set(s["scores"]) == set(METRICS) for s in scores)
+
+
+def test_seed_scenarios_always_evaluated_and_no_train_scenario(evaluated):
+    run, summary_path = evaluated
+    summary = read_json(summary_path)
+    seeds = set(ev.SEED_IDS)
+    assert len(seeds) == 5
+    assert set(summary["seed_answers"]) == seeds
+    assert all(set(entry["answers"]) == {"base", "sft"} for entry in summary["seed_answers"].values())
+
+    pairs = run / "synthetic_preferences.jsonl"
+    train_ids = {p["scenario_id"] for p in load_pairs(pairs, split="train")}
+    eval_ids = {p["scenario_id"] for p in load_pairs(pairs, split="eval")}
+    train_prompts = {p["prompt"][-1]["content"] for p in load_pairs(pairs, split="train")}
+    assert train_ids and not train_ids & seeds
+    gens = rows(run / "eval" / "generations.jsonl")
+    seen = {g["scenario_id"] for g in gens}
+    assert seen == eval_ids | seeds and not seen & train_ids
+    assert not {g["prompt"] for g in gens} & train_prompts
+    assert summary["n_scenarios"] == len(eval_ids | seeds)
+
+
+def test_seed_scenarios_are_added_when_the_eval_split_lacks_them(tiny_run, tmp_path):
+    """Even a pairs file with no seed rows in it gets the five seed scenarios evaluated."""
+    shutil.copytree(tiny_run, tmp_path / "run")
+    pairs = tmp_path / "run" / "synthetic_preferences.jsonl"
+    kept = [line for line in pairs.read_text().splitlines() if json.loads(line)["scenario_id"] not in ev.SEED_IDS]
+    pairs.write_text("\n".join(kept) + "\n")
+    ids = {s.id for s in ev.eval_scenarios(tmp_path / "run")}
+    assert set(ev.SEED_IDS) <= ids
+
+
+class CountingGenerate:
+    """Wraps generate_batches and counts the answers generated for the eval (not the retention probes)."""
+
+    def __init__(self):
+        self.prompts = 0
+        self.real = ev.generate_batches
+
+    def __call__(self, model, tokenizer, prompts, decoding, **kwargs):
+        if kwargs.get("desc", "").startswith("eval "):
+            self.prompts += len(prompts)
+        return self.real(model, tokenizer, prompts, decoding, **kwargs)
+
+
+def test_resume_generates_only_what_is_missing(tiny_llama, tiny_run, tmp_path, monkeypatch):
+    run = tmp_path / "run"
+    shutil.copytree(tiny_run, run)
+    cfg = eval_cfg(tiny_llama, "eval.model_metrics=false")
+    ev.evaluate(cfg, run, quiet=True)
+    gen_path = run / "eval" / "generations.jsonl"
+    lines = gen_path.read_text().splitlines()
+    total = len(lines)
+    gen_path.write_text("\n".join(lines[:-3]) + "\n")  # an eval cut short three answers before the end
+
+    counter = CountingGenerate()
+    monkeypatch.setattr(ev, "generate_batches", counter)
+    summary = read_json(ev.evaluate(cfg, run, resume=True, quiet=True))
+    assert counter.prompts == 3
+    after = rows(gen_path)
+    assert len(after) == total
+    assert [json.loads(line) for line in lines[:-3]] == after[:-3]  # finished work kept as it was
+    assert {(r["model"], r["scenario_id"]) for r in after} == {(json.loads(x)["model"], json.loads(x)["scenario_id"])
+                                                               for x in lines}
+    assert len(rows(run / "eval" / "scores.jsonl")) == total
+    assert "model_metrics" not in summary
+
+    counter.prompts = 0
+    ev.evaluate(cfg, run, resume=True, quiet=True)
+    assert counter.prompts == 0  # nothing missing, nothing generated
+
+    ev.evaluate(cfg, run, quiet=True)  # without --resume everything is regenerated
+    assert counter.prompts == total
+    assert len(rows(gen_path)) == total
+
+
+# ---- model-level metrics on hand-made log-probabilities -------------------------------------------
+
+
+def lp(*pairs):
+    """lp((chosen_total, chosen_tokens, rejected_total, rejected_tokens), ...) -> pair_logprobs' shape."""
+    return {"chosen": [AnswerLogprob(c, ct) for c, ct, _, _ in pairs],
+            "rejected": [AnswerLogprob(r, rt) for _, _, r, rt in pairs]}
+
+
+def test_pref_accuracy_counts_pairs_where_chosen_wins_per_token():
+    assert mm.pref_accuracy(lp((-10, 10, -20, 10), (-5, 10, -30, 10))) == 1.0
+    assert mm.pref_accuracy(lp((-20, 10, -10, 10), (-30, 10, -5, 10))) == 0.0
+    assert mm.pref_accuracy(lp((-10, 10, -20, 10), (-20, 10, -10, 10))) == 0.5
+    # Length-normalised: chosen -30 over 30 tokens (-1.0/token) beats rejected -20 over 10 (-2.0/token),
+    # although its total is lower; a short rejected answer does not win by being short.
+    assert mm.pref_accuracy(lp((-30, 30, -20, 10))) == 1.0
+    assert mm.pref_accuracy(lp((-10, 10, -10, 10))) == 0.0  # a tie is not a win
+    assert mm.pref_accuracy(lp()) is None
+
+
+def test_reward_accuracy_compares_gains_over_the_base():
+    base = lp((-10, 10, -10, 10), (-10, 10, -10, 10))
+    # Chosen gained 5, rejected lost 5: both pairs right.
+    assert mm.reward_accuracy(lp((-5, 10, -15, 10), (-5, 10, -15, 10)), base) == 1.0
+    # The reverse: both wrong.
+    assert mm.reward_accuracy(lp((-15, 10, -5, 10), (-15, 10, -5, 10)), base) == 0.0
+    # A model that prefers chosen no more than the base did: rewards, not raw log-probs, decide.
+    base2 = lp((-5, 10, -20, 10))
+    assert mm.pref_accuracy(lp((-6, 10, -18, 10))) == 1.0
+    assert mm.reward_accuracy(lp((-6, 10, -18, 10)), base2) == 0.0
+    assert mm.reward_accuracy(lp(), lp()) is None
+
+
+def test_perplexity_is_exp_of_mean_token_nll():
+    # Chosen answers: -20 over 10 tokens and -10 over 10 -> mean NLL 1.5 -> exp(1.5); rejected is ignored.
+    assert mm.perplexity(lp((-20, 10, -1000, 5), (-10, 10, -1, 5))) == pytest.approx(math.exp(1.5))
+    assert mm.perplexity(lp((0.0, 4, -3, 1))) == pytest.approx(1.0)  # certain of every token
+    worse = mm.perplexity(lp((-40, 10, 0, 1)))
+    better = mm.perplexity(lp((-10, 10, 0, 1)))
+    assert better < worse  # lower is better
+    assert mm.perplexity(lp()) is None
+
+
+def test_retention_score_matches_expected_words():
+    right = ["Paris is the capital.", "Blue.", "There are 7 days.", "Cold", "A cat says meow.",
+             "Jupiter is the largest.", "Spring comes next.", "Bees make honey.", "Hola!", "Ice."]
+    assert len(right) == len(mm.RETENTION_PROMPTS)
+    assert mm.retention_score(right) == 1.0
+    assert mm.retention_score(["Pay off the card with the highest APR first."] * len(right)) == 0.0
+    assert mm.retention_score(right[:5] + ["I don't know."] * 5) == 0.5
+    assert mm.retention_score(["PARIS", "The sky is BLUE", "seven days", "cold", "Cats", "jupiter", "spring",
+                               "honey", "hola", "ice"]) == 1.0  # case and number words
+    assert mm.retention_score(["Parisian food.", "bluest", "17", "colder", "catalog", "", "", "", "", ""]) == 0.0

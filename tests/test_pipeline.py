@@ -1,0 +1,97 @@
+"""`finalign run` end to end on a tiny model: the manifest, skip-if-done, and reruns limited to what changed."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from finalign.config import load_config
+from finalign.io import read_json
+from finalign import pipeline
+
+STAGES = ["data", "train:sft", "eval", "report"]
+
+
+def tiny_cfg(model, *extra):
+    return load_config(None, [
+        f"model={model}", "threads=1",
+        "data.n_train_scenarios=8", "data.n_eval_scenarios=8", "data.rejected_per_scenario=1",
+        "train.methods=sft", "train.dtype=fp32", "train.batch_size=4", "train.epochs=1", "train.max_length=160",
+        "train.save_steps=100", "train.eval_max_rows=1", "train.lora.r=4", "train.logging_steps=1",
+        "eval.max_new_tokens=8", "eval.model_metrics=false", "eval.n_bootstrap=200", "eval.batch_size=8",
+        *extra,
+    ])
+
+
+def ran(output: str) -> list[str]:
+    return re.findall(r"^\[([^\]]+)\] (?:running|resuming)\.\.\.", output, flags=re.M)
+
+
+def skipped(output: str) -> list[str]:
+    return re.findall(r"^\[([^\]]+)\] unchanged, skipped$", output, flags=re.M)
+
+
+@pytest.fixture(scope="module")
+def first_run(tiny_llama, tmp_path_factory):
+    run_dir = tmp_path_factory.mktemp("pipeline") / "run"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TQDM_DISABLE", "1")
+        manifest = pipeline.run(tiny_cfg(tiny_llama), run_dir, quiet=True)
+    return run_dir, manifest
+
+
+def test_first_run_writes_every_artifact_and_the_manifest(first_run):
+    run_dir, manifest_path = first_run
+    assert manifest_path == run_dir / "manifest.json"
+    manifest = read_json(manifest_path)
+    assert set(manifest["stages"]) == set(STAGES)  # (written with sorted keys)
+    for name, record in manifest["stages"].items():
+        assert record["status"] == "done", name
+        assert re.fullmatch(r"[0-9a-f]{64}", record["key"]), name
+        assert record["wall_s"] >= 0 and record["peak_rss_mb"] > 0, name
+        assert all((run_dir / out).exists() for out in record["outputs"]), name
+    assert manifest["config"]["train"]["methods"] == ["sft"]
+    assert {"cpu", "device", "python"} <= set(manifest["machine"])
+    assert {"torch", "transformers", "trl", "peft"} <= set(manifest["versions"])
+
+    for name in ("prompts.jsonl", "synthetic_preferences.jsonl", "data_card.md", "results.md",
+                 "lora_finetuned_model/sft/adapter_model.safetensors", "eval/summary.json"):
+        assert (run_dir / name).is_file(), name
+    assert list((run_dir / "viz").glob("*.png"))
+    assert read_json(run_dir / "eval" / "summary.json")["models"] == ["base", "sft"]
+
+
+def test_second_run_skips_every_stage(first_run, tiny_llama, capsys, monkeypatch):
+    run_dir, manifest_path = first_run
+    before = read_json(manifest_path)["stages"]
+    capsys.readouterr()
+    from finalign.finetune import train as train_mod
+
+    def boom(*args, **kwargs):
+        raise AssertionError("a skipped stage ran")
+
+    monkeypatch.setattr(train_mod, "train", boom)
+    monkeypatch.setattr("finalign.eval_harness.evaluate.evaluate", boom)
+    monkeypatch.setattr("finalign.report.write_report", boom)
+    monkeypatch.setattr("finalign.data_gen.synth_data.build_data", boom)
+    pipeline.run(tiny_cfg(tiny_llama), run_dir, quiet=True)
+    out = capsys.readouterr().out
+    assert skipped(out) == STAGES and ran(out) == []
+    assert read_json(manifest_path)["stages"] == before
+
+
+def test_changing_eval_settings_reruns_exactly_eval_and_report(first_run, tiny_llama, capsys):
+    run_dir, manifest_path = first_run
+    before = read_json(manifest_path)["stages"]
+    adapter_mtime = (run_dir / "lora_finetuned_model" / "sft" / "adapter_model.safetensors").stat().st_mtime_ns
+    capsys.readouterr()
+    pipeline.run(tiny_cfg(tiny_llama, "eval.max_new_tokens=6"), run_dir, quiet=True)
+    out = capsys.readouterr().out
+    assert skipped(out) == ["data", "train:sft"]
+    assert ran(out) == ["eval", "report"]
+    after = read_json(manifest_path)["stages"]
+    assert after["data"] == before["data"] and after["train:sft"] == before["train:sft"]
+    assert after["eval"]["key"] != before["eval"]["key"]
+    assert (run_dir / "lora_finetuned_model" / "sft" / "adapter_model.safetensors").stat().st_mtime_ns == adapter_mtime
+    assert read_json(run_dir / "eval" / "summary.json")["decoding"]["max_new_tokens"] == 6
