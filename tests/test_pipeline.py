@@ -95,3 +95,41 @@ def test_changing_eval_settings_reruns_exactly_eval_and_report(first_run, tiny_l
     assert after["eval"]["key"] != before["eval"]["key"]
     assert (run_dir / "lora_finetuned_model" / "sft" / "adapter_model.safetensors").stat().st_mtime_ns == adapter_mtime
     assert read_json(run_dir / "eval" / "summary.json")["decoding"]["max_new_tokens"] == 6
+
+
+def test_killed_run_continues_without_redoing_finished_stages(tiny_llama, tmp_path):
+    """kill -9 `finalign run` in the middle of training (its stage child dies with it); the rerun skips the
+    data stage, resumes training from the newest sealed checkpoint and finishes every stage."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import yaml
+
+    from finalign.config import to_dict
+
+    config = tmp_path / "tiny.yaml"
+    cfg = tiny_cfg(tiny_llama, "train.epochs=40", "train.save_steps=2")
+    config.write_text(yaml.safe_dump(to_dict(cfg)))
+    run_dir = tmp_path / "run"
+    cmd = [sys.executable, "-m", "finalign.cli", "run", "--config", str(config), "--run", str(run_dir), "--quiet"]
+    env = {**os.environ, "TQDM_DISABLE": "1"}
+    first = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 240
+    while not list((run_dir / "train" / "sft" / "checkpoints").glob("checkpoint-*/finalign_checkpoint.json")):
+        assert first.poll() is None, "the run ended before it could be killed"
+        assert time.time() < deadline, "no checkpoint appeared"
+        time.sleep(0.2)
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait()
+    assert read_json(run_dir / "manifest.json")["stages"]["train:sft"]["status"] == "running"
+
+    second = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
+    assert second.returncode == 0, second.stderr[-2000:]
+    assert skipped(second.stdout) == ["data"]
+    assert ran(second.stdout) == ["train:sft", "eval", "report"]
+    assert "[train:sft] resuming..." in second.stdout
+    stages = read_json(run_dir / "manifest.json")["stages"]
+    assert all(stages[name]["status"] == "done" for name in STAGES)

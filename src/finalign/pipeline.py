@@ -2,6 +2,8 @@
 
     finalign run --config quick        # what `make run` calls
 
+Each stage runs in a child process (`python -m finalign.cli <stage> --config runs/<name>/config.yaml`), so
+its memory is returned to the system when it ends and its peak is measured on its own.
 Each stage's *key* is the sha256 of its config section and of its input files. ``manifest.json`` records,
 per stage, the key it ran with, its outputs, wall time and peak memory. A rerun skips a stage whose key
 is unchanged and whose outputs exist; a stage that was interrupted resumes (training from its newest
@@ -15,17 +17,18 @@ import json
 import os
 import platform
 import subprocess
-import threading
+import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from importlib.metadata import version
 from pathlib import Path
 
+import yaml
+
 from finalign.config import Config, to_dict
 from finalign.errors import UserError
-from finalign.io import read_json, sha256_file, sha256_text, write_json
+from finalign.io import read_json, sha256_file, sha256_text, write_json, write_text
 
 PACKAGES = ("finalign", "torch", "transformers", "trl", "peft", "accelerate", "datasets")
 
@@ -36,7 +39,11 @@ class Stage:
     config: dict  # the settings this stage depends on
     inputs: list[Path]  # files it reads (hashed)
     outputs: list[Path]  # files whose presence means "done"
-    run: Callable[[bool], object]  # called with resume=True when the same key was interrupted
+    args: list[str]  # `finalign` command-line arguments that run it; `--resume` is added to continue
+
+    @property
+    def resumable(self) -> bool:  # training continues from its newest checkpoint, eval from its written answers
+        return self.args[0] in ("train", "eval")
 
 
 def stage_key(stage: Stage) -> str:
@@ -48,54 +55,56 @@ def stage_key(stage: Stage) -> str:
     return sha256_text("\n".join(parts))
 
 
-class PeakMemory:
-    """Peak resident memory of this process while a stage runs (sampled every 0.1 s)."""
+def _die_with_parent() -> None:
+    """In the child, before exec: on Linux, ask for SIGKILL when the parent dies, so that killing
+    `finalign run` (even with kill -9) never leaves a training process running on its own."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
 
-    def __enter__(self):
-        import psutil
-
-        self._proc, self.peak_mb, self._stop = psutil.Process(), 0.0, threading.Event()
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-        return self
-
-    def _sample(self):
-        while True:
-            self.peak_mb = max(self.peak_mb, self._proc.memory_info().rss / 2**20)
-            if self._stop.wait(0.1):
-                return
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
 
 
-def stages(cfg: Config, run_dir: Path, quiet: bool) -> list[Stage]:
-    from finalign.data_gen.synth_data import build_data
-    from finalign.eval_harness.evaluate import evaluate
+def run_child(args: list[str]) -> float:
+    """Run ``finalign <args>`` in a child process; return its peak resident memory in MB (sampled every 0.1 s)."""
+    import psutil
+
+    child = subprocess.Popen([sys.executable, "-m", "finalign.cli", *args], preexec_fn=_die_with_parent)
+    proc, peak = psutil.Process(child.pid), 0.0
+    while child.poll() is None:
+        try:
+            peak = max(peak, proc.memory_info().rss / 2**20)
+        except psutil.Error:  # it ended between poll() and the sample
+            break
+        time.sleep(0.1)
+    rc = child.wait()
+    if rc == 2:
+        raise UserError(f"`finalign {' '.join(args)}` failed (its error is printed above)")
+    if rc != 0:
+        raise RuntimeError(f"`finalign {' '.join(args)}` exited with code {rc}")
+    return peak
+
+
+def stages(cfg: Config, run_dir: Path, config_file: Path, quiet: bool) -> list[Stage]:
     from finalign.finetune.common import adapter_dir
-    from finalign.finetune.train import train
-    from finalign.report import write_report
 
+    common = ["--config", str(config_file), "--run", str(run_dir), *(["--quiet"] if quiet else [])]
     pairs, prompts = run_dir / "synthetic_preferences.jsonl", run_dir / "prompts.jsonl"
     out: list[Stage] = [Stage(
-        "data", {"data": to_dict(cfg.data)}, [],
-        [prompts, pairs, run_dir / "data_card.md"], lambda resume: build_data(cfg.data, run_dir))]
+        "data", {"data": to_dict(cfg.data)}, [], [prompts, pairs, run_dir / "data_card.md"],
+        ["data", "--config", str(config_file), "--out", str(run_dir)])]
     train_cfg = {k: v for k, v in to_dict(cfg.train).items() if k != "methods"}
     adapters = []
     for method in cfg.train.methods:
         weights = adapter_dir(run_dir, method) / "adapter_model.safetensors"
         upstream = [adapter_dir(run_dir, "sft") / "adapter_model.safetensors"] if method == "sft+dpo" else []
-        out.append(Stage(
-            f"train:{method}", {"model": cfg.model, "train": train_cfg}, [pairs, *upstream], [weights],
-            lambda resume, m=method: train(cfg, run_dir, m, resume=resume, quiet=quiet)))
+        out.append(Stage(f"train:{method}", {"model": cfg.model, "train": train_cfg}, [pairs, *upstream], [weights],
+                         ["train", *common, "--method", method]))
         adapters.append(weights)
     summary = run_dir / "eval" / "summary.json"
-    out.append(Stage(
-        "eval", {"model": cfg.model, "eval": to_dict(cfg.eval)}, [pairs, prompts, *adapters], [summary],
-        lambda resume: evaluate(cfg, run_dir, resume=resume, quiet=quiet)))
-    out.append(Stage(
-        "report", {}, [summary], [run_dir / "results.md"], lambda resume: write_report(run_dir)))
+    out.append(Stage("eval", {"model": cfg.model, "eval": to_dict(cfg.eval)}, [pairs, prompts, *adapters],
+                     [summary], ["eval", *common]))
+    out.append(Stage("report", {}, [summary], [run_dir / "results.md"], ["report", "--run", str(run_dir)]))
     return out
 
 
@@ -128,7 +137,9 @@ def run(cfg: Config, run_dir: str | Path, *, quiet: bool = False) -> Path:
     })
     manifest.setdefault("started", datetime.now(timezone.utc).isoformat(timespec="seconds"))
     records = manifest.setdefault("stages", {})
-    for stage in stages(cfg, run_dir, quiet):
+    config_file = write_text(run_dir / "config.yaml", "# resolved config of this run (written by finalign run)\n"
+                             + yaml.safe_dump(to_dict(cfg), sort_keys=False))
+    for stage in stages(cfg, run_dir, config_file, quiet):
         key = stage_key(stage)
         previous = records.get(stage.name, {})
         if previous.get("key") == key and previous.get("status") == "done" and all(p.exists() for p in stage.outputs):
@@ -139,11 +150,10 @@ def run(cfg: Config, run_dir: str | Path, *, quiet: bool = False) -> Path:
         write_json(manifest_path, manifest)
         print(f"[{stage.name}] {'resuming' if resume else 'running'}...", flush=True)
         t0 = time.perf_counter()
-        with PeakMemory() as mem:
-            stage.run(resume)
+        peak_mb = run_child(stage.args + (["--resume"] if resume and stage.resumable else []))
         records[stage.name] = {
             "key": key, "status": "done", "wall_s": round(time.perf_counter() - t0, 1),
-            "peak_rss_mb": round(mem.peak_mb, 1),
+            "peak_rss_mb": round(peak_mb, 1),
             "inputs": {str(p.relative_to(run_dir)): sha256_file(p) for p in stage.inputs},
             "outputs": [str(p.relative_to(run_dir)) for p in stage.outputs],
         }

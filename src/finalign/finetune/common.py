@@ -124,7 +124,7 @@ def trainer_args(cfg: Config, out: Path, *, lr: float, epochs: float, quiet: boo
         save_total_limit=2,
         bf16=use_bf16(t.dtype),
         use_cpu=not torch.cuda.is_available(),  # bf16 autocast on a CPU must be asked for explicitly
-        gradient_checkpointing=t.gradient_checkpointing,
+        activation_checkpointing=t.gradient_checkpointing,  # (the new name of gradient_checkpointing)
         train_sampling_strategy="group_by_length" if t.group_by_length else "random",
         seed=t.seed,
         data_seed=t.seed,

@@ -23,6 +23,12 @@ def dpo_config(cfg: Config, run_dir: Path, method: str, *, quiet: bool):
     args = common.trainer_args(cfg, common.work_dir(run_dir, method), lr=t.dpo_lr, epochs=t.dpo_epochs, quiet=quiet)
     # Trainer's length grouping reads `input_ids`, which DPO rows don't have (prompt/chosen/rejected ids).
     args["train_sampling_strategy"] = "random"
+    # A pair is two sequences (chosen + rejected): half the pairs per micro-batch and twice the accumulation
+    # keep SFT's memory per micro-batch and its effective batch size.
+    if t.batch_size > 1:
+        half = t.batch_size // 2
+        args.update(per_device_train_batch_size=half, per_device_eval_batch_size=half,
+                    gradient_accumulation_steps=t.grad_accum * t.batch_size // half)
     return DPOConfig(**args, beta=t.dpo_beta, loss_type=[t.dpo_loss_type], max_length=t.max_length,
                      pad_to_multiple_of=None)
 
