@@ -432,11 +432,14 @@ def readme_block(run_dir: Path, image: str) -> str:
     """The README's results section: where it came from, the verdict, the headline chart and the table."""
     summary = read_json(run_dir / "eval" / "summary.json")
     manifest = _optional_json(run_dir / "manifest.json") or {}
-    when = manifest.get("started", "unknown date")
+    stages = manifest.get("stages", {}).values()
+    total = sum(s.get("wall_s", 0) for s in stages)
+    peak = max((s.get("peak_rss_mb", 0) for s in stages), default=0)
     return "\n\n".join([
         "## Results of a real quick run",
-        f"*Copied by `make readme` from `{run_dir}` (started {when}; {_machine_line(manifest)}). "
-        "The full generated report is that run's `results.md`.*",
+        f"*Copied by `make readme` from `{run_dir}`. {_machine_line(manifest)} Whole run: {total / 60:.1f} min "
+        f"of wall time, peak memory of any stage {peak / 1024:.1f} GB. The full generated report is that run's "
+        "`results.md`.*",
         verdict(summary),
         f"![goodness and each scorer per model]({image})",
         _scores_table(summary),
