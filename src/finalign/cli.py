@@ -100,6 +100,11 @@ def cmd_run(args: argparse.Namespace) -> None:
     run(cfg, _run_dir(args, cfg), quiet=args.quiet)
 
 
+def _command(sub, name: str, summary: str) -> argparse.ArgumentParser:
+    """A subcommand whose one-line summary is also the first line of its own --help."""
+    return sub.add_parser(name, help=summary, description=summary)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="finalign",
@@ -108,17 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("model", help="show the base model that will be used (converts the default once)")
+    p = _command(sub, "model", "show the base model that will be used (converts the default once)")
     p.add_argument("action", choices=["info"], help="info: name, path, parameters, dtype, chat template, cache")
     p.add_argument("--model", help="default name, local checkpoint folder or hub id")
     p.set_defaults(func=cmd_model)
 
-    p = sub.add_parser("data", help="generate prompts.jsonl, synthetic_preferences.jsonl and data_card.md")
+    p = _command(sub, "data", "generate prompts.jsonl, synthetic_preferences.jsonl and data_card.md")
     _add_config_args(p)
     p.add_argument("--out", help="output folder (default: runs/<config name>)")
     p.set_defaults(func=cmd_data)
 
-    p = sub.add_parser("train", help="LoRA fine-tuning with TRL: sft, dpo, sft+dpo or the seed recipe")
+    p = _command(sub, "train", "LoRA fine-tuning with TRL: sft, dpo, sft+dpo or the seed recipe")
     _add_config_args(p)
     p.add_argument("--run", help="run folder holding the data (default: runs/<config name>)")
     p.add_argument("--method", action="append", choices=["sft", "dpo", "sft+dpo", "seed"],
@@ -126,23 +131,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true", help="continue from the newest complete checkpoint")
     p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("eval", help="generate answers for base + every adapter in the run, score, summarise")
+    p = _command(sub, "eval", "generate answers for base + every adapter in the run, score, summarise")
     _add_config_args(p)
     p.add_argument("--run", help="run folder (default: runs/<config name>)")
     p.add_argument("--resume", action="store_true", help="keep finished generations and do only the rest")
     p.set_defaults(func=cmd_eval)
 
-    p = sub.add_parser("report", help="regenerate viz/*.png and results.md from a run's saved artifacts")
+    p = _command(sub, "report", "regenerate viz/*.png and results.md from a run's saved artifacts")
     p.add_argument("--run", required=True, help="run folder, e.g. runs/quick")
     p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("score", help="grade answers of any model: JSONL of {scenario_id|scenario, answer}")
+    p = _command(sub, "score", "grade answers of any model: JSONL of {scenario_id|scenario, answer}")
     p.add_argument("file", help="input JSONL; each line gets a 'scores' object in the output")
     p.add_argument("--out", help="output JSONL (default: <file stem>.scored.jsonl beside the input)")
     p.add_argument("--scenarios", help="a prompts.jsonl to resolve scenario_id (the 5 seed scenarios always are)")
     p.set_defaults(func=cmd_score)
 
-    p = sub.add_parser("run", help="the whole case study: data -> train -> eval -> report, resumable")
+    p = _command(sub, "run", "the whole case study: data -> train -> eval -> report, resumable")
     _add_config_args(p)
     p.add_argument("--run", help="run folder (default: runs/<config name>)")
     p.set_defaults(func=cmd_run)
