@@ -67,7 +67,7 @@ class TrainConfig:
 @dataclass(frozen=True)
 class EvalConfig:
     max_new_tokens: int = 160
-    batch_size: int = 8
+    batch_size: int = 16  # docs/benchmarks.md: 1.4x the tokens/s of batch 8 on 2 cores, identical greedy output
     do_sample: bool = False
     temperature: float = 0.7
     top_p: float = 0.9
