@@ -66,23 +66,19 @@ def _die_with_parent() -> None:
 
 
 def run_child(args: list[str]) -> float:
-    """Run ``finalign <args>`` in a child process; return its peak resident memory in MB (sampled every 0.1 s)."""
-    import psutil
-
+    """Run ``finalign <args>`` in a child process; return its own peak resident memory in MB."""
     child = subprocess.Popen([sys.executable, "-m", "finalign.cli", *args], preexec_fn=_die_with_parent)
-    proc, peak = psutil.Process(child.pid), 0.0
-    while child.poll() is None:
-        try:
-            peak = max(peak, proc.memory_info().rss / 2**20)
-        except psutil.Error:  # it ended between poll() and the sample
-            break
-        time.sleep(0.1)
-    rc = child.wait()
+    try:
+        _, status, usage = os.wait4(child.pid, 0)  # the child's own rusage, exact however short it ran
+    except KeyboardInterrupt:
+        child.wait()  # Ctrl-C reached the child too: let it exit, then stop
+        raise
+    child.returncode = rc = os.waitstatus_to_exitcode(status)
     if rc == 2:
         raise UserError(f"`finalign {' '.join(args)}` failed (its error is printed above)")
     if rc != 0:
         raise RuntimeError(f"`finalign {' '.join(args)}` exited with code {rc}")
-    return peak
+    return usage.ru_maxrss / (2**20 if sys.platform == "darwin" else 2**10)  # bytes on macOS, KiB on Linux
 
 
 def stages(cfg: Config, run_dir: Path, config_file: Path, quiet: bool) -> list[Stage]:
