@@ -10,7 +10,6 @@ Writes docs/benchmarks.md (tables) and docs/benchmarks.json (raw figures). Runs 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import statistics

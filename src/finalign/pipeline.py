@@ -46,12 +46,17 @@ class Stage:
         return self.args[0] in ("train", "eval")
 
 
-def stage_key(stage: Stage) -> str:
-    parts = [json.dumps(stage.config, sort_keys=True)]
+def input_hashes(stage: Stage, run_dir: Path) -> dict[str, str]:
+    """sha256 of each input file, keyed by its path inside the run folder (read once per stage)."""
     for path in stage.inputs:
         if not path.is_file():
             raise UserError(f"stage {stage.name}: input {path} is missing")
-        parts.append(f"{path.name}:{sha256_file(path)}")
+    return {str(p.relative_to(run_dir)): sha256_file(p) for p in stage.inputs}
+
+
+def stage_key(stage: Stage, hashes: dict[str, str]) -> str:
+    parts = [json.dumps(stage.config, sort_keys=True)]
+    parts += [f"{Path(rel).name}:{digest}" for rel, digest in hashes.items()]
     return sha256_text("\n".join(parts))
 
 
@@ -136,7 +141,8 @@ def run(cfg: Config, run_dir: str | Path, *, quiet: bool = False) -> Path:
     config_file = write_text(run_dir / "config.yaml", "# resolved config of this run (written by finalign run)\n"
                              + yaml.safe_dump(to_dict(cfg), sort_keys=False))
     for stage in stages(cfg, run_dir, config_file, quiet):
-        key = stage_key(stage)
+        hashes = input_hashes(stage, run_dir)
+        key = stage_key(stage, hashes)
         previous = records.get(stage.name, {})
         if previous.get("key") == key and previous.get("status") == "done" and all(p.exists() for p in stage.outputs):
             print(f"[{stage.name}] unchanged, skipped")
@@ -150,7 +156,7 @@ def run(cfg: Config, run_dir: str | Path, *, quiet: bool = False) -> Path:
         records[stage.name] = {
             "key": key, "status": "done", "wall_s": round(time.perf_counter() - t0, 1),
             "peak_rss_mb": round(peak_mb, 1),
-            "inputs": {str(p.relative_to(run_dir)): sha256_file(p) for p in stage.inputs},
+            "inputs": hashes,
             "outputs": [str(p.relative_to(run_dir)) for p in stage.outputs],
         }
         write_json(manifest_path, manifest)

@@ -162,7 +162,7 @@ def summarise(scores: list[dict], models: list[str], scenarios: list[Scenario], 
     return {"scores": table, "paired": paired, "per_situation": per_sit}
 
 
-def _seed_answers(records: list[dict], scores: list[dict], models: list[str]) -> dict:
+def _seed_answers(records: list[dict], scores: list[dict]) -> dict:
     by_key = {(r["model"], r["scenario_id"]): r for r in scores if r["sample"] == 0}
     out: dict = {}
     for rec in records:
@@ -228,7 +228,7 @@ def evaluate(cfg: Config, run_dir: str | Path, *, resume: bool = False, quiet: b
         "n_samples": cfg.eval.num_samples if cfg.eval.do_sample else 1,
         "decoding": {k: getattr(cfg.eval, k) for k in ("max_new_tokens", "do_sample", "temperature", "top_p", "seed")},
         **summarise(scores, models, scenarios, cfg),
-        "seed_answers": _seed_answers(records, scores, models),
+        "seed_answers": _seed_answers(records, scores),
         "timing": _timing(records, models),
     }
     if model_level:
