@@ -21,6 +21,7 @@ EXAMPLES = """examples:
   finalign eval --run runs/quick
   finalign report --run runs/quick
   finalign score my_answers.jsonl               # grade answers from any model
+  finalign validate                             # how far the grader can be trusted -> docs/metrics.md
   finalign model info --model ./my-checkpoint
 """
 
@@ -93,6 +94,23 @@ def cmd_score(args: argparse.Namespace) -> None:
     print(f"scores: {score_file(args.file, args.out, args.scenarios)}")
 
 
+def cmd_validate(args: argparse.Namespace) -> None:
+    from finalign.eval_harness.validate import HALVES, failures, graded, load_half, validate
+
+    halves = tuple(args.half) if args.half else HALVES
+    if args.failures:
+        if "test" in halves:
+            raise UserError("--failures lists the dev half only: the test half is frozen (read only its numbers)")
+        print(failures(graded(load_half("dev"))))
+        return
+    results = validate(halves, None if args.no_write else args.out)
+    for half, r in results.items():
+        print(f"{half}: {r['answers']} answers, pairwise accuracy {r['pairwise_accuracy']:.3f}, AUC {r['auc']:.3f}, "
+              f"adversarial caught {r['adversarial_catch_rate']:.3f}, good answers gated {r['good_answers_gated']}")
+    if not args.no_write:
+        print(f"report: {args.out}")
+
+
 def cmd_run(args: argparse.Namespace) -> None:
     from finalign.pipeline import run
 
@@ -146,6 +164,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output JSONL (default: <file stem>.scored.jsonl beside the input)")
     p.add_argument("--scenarios", help="a prompts.jsonl to resolve scenario_id (the 5 seed scenarios always are)")
     p.set_defaults(func=cmd_score)
+
+    p = _command(sub, "validate", "measure the grader on the hand-written corpus (dev and frozen test halves)")
+    p.add_argument("--half", action="append", choices=["dev", "test"], help="one half (repeatable; default: both)")
+    p.add_argument("--out", default="docs/metrics.md", help="where to write the validity report (default: docs/metrics.md)")
+    p.add_argument("--no-write", action="store_true", help="print the headline figures only")
+    p.add_argument("--failures", action="store_true", help="list every dev answer the grader ranks wrongly")
+    p.set_defaults(func=cmd_validate)
 
     p = _command(sub, "run", "the whole case study: data -> train -> eval -> report, resumable")
     _add_config_args(p)

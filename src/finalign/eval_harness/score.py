@@ -1,11 +1,17 @@
-"""`finalign score FILE`: grade answers from any model (or a person) with the metrics, no model needed.
+"""`finalign score FILE`: grade answers from any model (or a person) with the grader, no model needed.
 
     finalign score my_answers.jsonl [--scenarios runs/quick/prompts.jsonl] [--out scored.jsonl]
 
-Each input line is ``{"scenario_id": "seed-01", "answer": "..."}`` (the id is looked up among the shipped seed
-scenarios and, if given, a prompts.jsonl) or ``{"scenario": {...a whole scenario...}, "answer": "..."}``. Other
-keys are kept. Each line is written back with a ``"scores"`` object added (see :data:`metrics.METRICS`); the
-output appears whole or not at all, and a bad line stops the run with one error naming ``file:line``.
+Each input line is ``{"scenario_id": "seed-01", "answer": "..."}`` (the id is looked up among the shipped seed and
+out-of-template scenarios and, if given, a prompts.jsonl) or ``{"scenario": {...a whole scenario...}, "answer":
+"..."}``. Other keys are kept. Each line is written back with
+
+* ``"scores"``: every scorer's value, ``safe`` and ``goodness`` (the numbers reports average), and
+* ``"grade"``: goodness, a one-line explanation, the gates broken, and for every scorer its value, explanation
+  and evidence (the sentences it read, the figures it compared: expected vs found).
+
+Every line is checked before anything is written; the output appears whole or not at all, and a bad input
+(not UTF-8, not JSON, empty, a missing field, an output path that is a folder) stops with one error line.
 """
 
 from __future__ import annotations
@@ -16,15 +22,17 @@ from typing import Any
 
 from finalign.data_gen.schema import Scenario, load_scenarios
 from finalign.errors import UserError
-from finalign.eval_harness.metrics import score_answer
+from finalign.eval_harness.metrics import grade
 from finalign.io import read_jsonl, write_jsonl
 
-SEED_SCENARIOS = Path(__file__).resolve().parents[1] / "data_gen" / "prompts.jsonl"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data_gen"
+SEED_SCENARIOS = DATA_DIR / "prompts.jsonl"
+OOT_SCENARIOS = DATA_DIR / "prompts_oot.jsonl"
 
 
 def known_scenarios(scenarios_path: str | Path | None = None) -> dict[str, Scenario]:
-    """The shipped seed scenarios, plus (and overridden by) those in ``scenarios_path``."""
-    known = {s.id: s for s in load_scenarios(SEED_SCENARIOS)}
+    """The shipped seed and out-of-template scenarios, plus (and overridden by) those in ``scenarios_path``."""
+    known = {s.id: s for path in (SEED_SCENARIOS, OOT_SCENARIOS) for s in load_scenarios(path)}
     if scenarios_path is not None:
         known |= {s.id: s for s in load_scenarios(scenarios_path)}
     return known
@@ -48,12 +56,19 @@ def _scored(path: Path, known: dict[str, Scenario]) -> Iterator[dict[str, Any]]:
         answer = row.get("answer")
         if not isinstance(answer, str):
             raise UserError(f"{where}: field 'answer' must be a string, got {type(answer).__name__}")
-        yield {**row, "scores": score_answer(answer, scenario)}
+        g = grade(answer, scenario)
+        yield {**row, "scores": g.values(), "grade": g.to_dict()}
 
 
 def score_file(path: str | Path, out_path: str | Path | None = None, scenarios_path: str | Path | None = None) -> Path:
     """Score every line of ``path``; write ``out_path`` (default ``<stem>.scored.jsonl`` beside it) atomically."""
     path = Path(path)
     out = Path(out_path) if out_path is not None else path.with_name(f"{path.stem}.scored.jsonl")
+    if out.is_dir():
+        raise UserError(f"{out}: is a folder; --out takes a file path")
+    if out.resolve() == path.resolve():
+        raise UserError(f"{out}: is the input file; choose another --out")
     rows = list(_scored(path, known_scenarios(scenarios_path)))  # every line checked before anything is written
+    if not rows:
+        raise UserError(f"{path}: no answers (the file is empty)")
     return write_jsonl(out, rows)
