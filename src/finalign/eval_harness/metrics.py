@@ -175,8 +175,8 @@ def _savings_moves(r: PlanReading, scenario: Scenario) -> list[int]:
     """Sentences that move the thin savings onto debt (drain): said outright, or the whole savings sent to a debt."""
     out = [a.sentence for a in r.recommends("drain_savings")]
     if scenario.savings > 0:
-        out += [a.sentence for a in r.one_off if a.target in _debt_names(scenario) and _near(a.amount, scenario.savings)
-                and "sav" in r.sentences[a.sentence].norm and scenario.windfall is None]
+        out += [a.sentence for a in r.one_off if a.target in _debt_names(scenario) and a.from_savings
+                and a.amount >= scenario.savings - 1]
     return sorted(set(out))
 
 
@@ -340,9 +340,36 @@ def _grounded_percents(r: PlanReading, scenario: Scenario) -> list[float]:
     return out
 
 
-@metric("numbers_grounded", "Every dollar figure and APR quoted is in the scenario or follows from it; none invented.",
+def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
+    """A debt's rate or balance quoted wrong: an APR that no debt (or offer) has, a balance no debt has."""
+    plan = _plan(scenario)
+    bt = scenario.balance_transfer
+    rates = [d.apr for d in scenario.debts] + ([bt.promo_apr, bt.post_apr, bt.fee_pct] if bt else [])
+    out = []
+    for value, index, kind in r.percents:
+        rounding = 0.5 if value == int(value) else 0.06  # "21%" for 21.24% is a rounding, not a misquote
+        if kind == "apr" and not any(abs(value - q) < rounding for q in rates):
+            out.append(_ev(r, index, found=value, expected=sorted(set(rates)), unit="%"))
+    owed = [d.balance for d in scenario.debts] + [scenario.total_debt, plan.target_balance]
+    owed += [d.balance - a.amount for d in scenario.debts for a in r.one_off if a.target == d.name]
+    owed += [d.balance - x for d in scenario.debts for _, x in plan.windfall_to_debts or ()]
+    if plan.transfer is not None:
+        owed += [plan.transfer.balance_after_fee]
+    for value, index in r.balances:
+        if value >= 100 and not any(_near(value, o, 0.03) for o in owed) and not any(_near(value, d.min_payment) for d in scenario.debts):
+            if value in {a.amount for a in r.monthly + r.one_off + r.stated}:
+                continue
+            out.append(_ev(r, index, found=value, expected=sorted(set(d.balance for d in scenario.debts))))
+    return out
+
+
+@metric("numbers_grounded", "The balances and APRs it quotes are the scenario's, and its other figures follow from them.",
         flaws=("wrong_numbers",))
 def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
+    misquoted = _misquotes(r, scenario)
+    if misquoted:
+        shown = ", ".join(f"{e['found']:g}%" if e.get("unit") else _money(e["found"]) for e in misquoted[:3])
+        return Score(0.0, f"misquotes the scenario: {shown} is no debt's rate or balance", misquoted)
     allowed = _grounded_dollars(r, scenario)
     surplus = scenario.monthly_surplus
     split_values = {a.amount for a in r.monthly if a.amount <= surplus + 1}
@@ -351,8 +378,8 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
         ok = value in split_values or any(_near(value, v, rel) for v, rel in allowed)
         checks.append((ok, _ev(r, index, found=value)))
     percents = _grounded_percents(r, scenario)
-    for value, index, market in r.percents:
-        if market:
+    for value, index, kind in r.percents:
+        if kind == "market":
             continue  # market-return figures are claims about the world, not the scenario's numbers
         ok = any(abs(value - q) < 0.06 for q in percents) or (value <= 100 and value % 5 == 0 and
                                                               f"{value:g}% of" in r.sentences[index].norm)
@@ -363,7 +390,7 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
     value = 1.0 - len(bad) / len(checks)
     if bad:
         shown = ", ".join(f"{e['found']:g}{e.get('unit', '')}" if e.get("unit") else _money(e["found"]) for e in bad[:4])
-        return Score(value, f"{len(bad)} of {len(checks)} figures not in the scenario: {shown}", bad)
+        return Score(value, f"{len(bad)} of {len(checks)} figures not derived from the scenario: {shown}", bad)
     return Score(1.0, f"all {len(checks)} figures come from the scenario", [])
 
 

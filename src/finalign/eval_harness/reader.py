@@ -62,6 +62,7 @@ class Sentence:
     monthly_context: bool  # its table header or list intro speaks of each month
     header: tuple[str, ...] = ()  # a table row: the header's cells, to read each column by its title
     later: bool = False  # about the time after a debt is gone ("Once the Visa is paid off... Then...")
+    one_off_context: bool = False  # a list under a heading like "The $2,400 refund:"
 
     def span(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text.strip()[:300]}
@@ -172,19 +173,20 @@ _DEFER = re.compile(
     r"\b(?:once|after|until|till|when)\b[^.]{0,70}?\b(?:paid off|gone|cleared|clear|debt[- ]free|done|paid down|"
     r"is paid|are paid|killed|dead|zero|out of debt|finished)\b|\blater\b|\bafterwards\b|\bdown the road\b|\bcan wait\b|"
     r"\bput off\b|\bnext year\b|\bafter that\b|\bthen (?:start|begin|switch)\b|\bonce that'?s\b", re.I)
-_RECOMMEND_CUE = re.compile(
+_RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its clause: "take out a payday loan"
     r"^\s*(?:\W*\w+\W+){0,2}?(?:just |then |so |and |also |maybe |simply |definitely |you should |you could |you can |you might |"
     r"i'd |i would |try to |consider |think about |why not )?"
     r"(?:take|get|use|grab|open|apply|borrow|try|consider|put|move|buy|invest|throw|dump|pour|go|start|sign up|"
     r"cash|pull|withdraw|tap|dip|skip|miss|pause|stop|bet|play|roll|park|stash)\b"
-    r"|\b(?:should|could|can|might|may|would|will|'d)\s+(?:\w+\s+)?(?:help|bridge|cover|work|get you|fill|speed|"
-    r"save|pay|double|grow|fix|solve|tide|carry|handle|take care|give you|make sense|be (?:a |an )?(?:good|great|smart|fine|"
-    r"solid|quick|easy|useful|handy)|be worth|bail)\b"
-    r"|\b(?:is|are|'s|would be|makes?|sounds?)\s+(?:\w+\s+)?(?:a |an )?(?:good|great|smart|fine|solid|quick|easy|"
-    r"handy|useful|reasonable|better|the best|your best|sensible|valid) (?:option|idea|way|move|fix|solution|bridge|"
-    r"bet|plan|choice|tool|backup|alternative|sense)\b"
     r"|\b(?:you should|you could|you can|you might|i'd|i would|i recommend|i suggest|recommend|suggest|consider|"
-    r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|bridge it|cover it with)\b", re.I)
+    r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|into|in)\b", re.I)
+_RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for them: "a payday loan can bridge it"
+    r"^\W*(?:\w+\W+){0,3}?(?:should|could|can|might|may|would|will|'d|'ll)\s+(?:\w+\s+)?(?:help|bridge|cover|work|get you|fill|"
+    r"speed|save|pay|double|grow|fix|solve|tide|carry|handle|take care|give you|make sense|be (?:a |an )?(?:good|great|smart|"
+    r"fine|solid|quick|easy|useful|handy)|be worth|bail|get it done|knock)\b"
+    r"|^\W*(?:\w+\W+){0,3}?(?:is|are|'s|would be|makes?|sounds?)\s+(?:\w+\s+)?(?:a |an )?(?:good|great|smart|fine|solid|quick|"
+    r"easy|handy|useful|reasonable|better|the best|your best|sensible|valid) (?:option|idea|way|move|fix|solution|bridge|"
+    r"bet|plan|choice|tool|backup|alternative|sense)\b|^\W*(?:\w+\W+){0,3}?(?:is better than|beats|outperforms)\b", re.I)
 
 
 # ---- the reading ---------------------------------------------------------------------------------------
@@ -196,6 +198,7 @@ class Allocation:
     amount: float
     sentence: int  # index into PlanReading.sentences
     additive: bool = False  # "plus $450 extra": adds to what the target already gets
+    from_savings: bool = False  # a one-off sum taken out of savings
 
 
 @dataclass(frozen=True)
@@ -224,8 +227,10 @@ class PlanReading:
     actions: list[Action] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     dollars: list[tuple[float, int]] = field(default_factory=list)  # every $ figure, with its sentence
-    percents: list[tuple[float, int, bool]] = field(default_factory=list)  # (value, sentence, about market returns)
+    percents: list[tuple[float, int, str]] = field(default_factory=list)  # (value, sentence, "apr"/"market"/"other")
+    balances: list[tuple[float, int]] = field(default_factory=list)  # dollar figures quoted as what is owed
     priority: tuple[str, int] | None = None  # the debt the extra money goes to, and the sentence that says so
+    minimums: dict[str, float] = field(default_factory=dict)  # each debt's minimum payment, from the scenario
     stated: list[Allocation] = field(default_factory=list)  # monthly amounts said as conditions ("at $250 a month...")
 
     def recommends(self, kind: str) -> list[Action]:
@@ -253,8 +258,13 @@ class PlanReading:
                 extra[a.target] = extra.get(a.target, 0.0) + a.amount
             else:
                 plain.setdefault(a.target, []).append(a.amount)
-        return {t: max(max(plain.get(t, [0.0])), min(plain.get(t, [0.0])) + extra.get(t, 0.0))
-                for t in [*plain, *(t for t in extra if t not in plain)]}
+        out = {}
+        for t in [*plain, *(t for t in extra if t not in plain)]:
+            p, e = plain.get(t, [0.0]), extra.get(t, 0.0)
+            base = [min(p), self.minimums.get(t, 0.0)]
+            breakdown = e and any(_near(x, b + e) for x in p for b in base)  # "$540 ($55 minimum + $485 extra)"
+            out[t] = max(p) if breakdown else max(max(p), min(p) + e)
+        return out
 
     def monthly_total(self) -> float:
         """What the plan spends each month: the per-target amounts, less any that is a total of the others, and
@@ -349,6 +359,8 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+_NEW_CLAUSE = re.compile(r"[.;:!?]|\b(?:but|however|though|instead|that said|yet|then|so|because|which|while)\b"
+                         r"|,\s*(?:take|get|use|grab|try|consider|put|go|open|apply|borrow|just|you|i)\b")
 _TAIL_STOP = re.compile(r"\b(?:if|when|unless|because|since|so|but|and then|whereas)\b|[;.!?]|\s-\s")
 
 
@@ -359,6 +371,9 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int) -> str
     before = s[max(c0, start - 60):start]
     after = s[end:c1 if c1 > end else len(s)]
     if _NEGATOR.search(before):
+        return "rejects"
+    listed = _NEGATOR.search(s[max(0, start - 90):start])  # "don't use a cash advance, payday loan or 401(k) withdrawal"
+    if listed and not _NEW_CLAUSE.search(s[max(0, start - 90) + listed.end():start]):
         return "rejects"
     tail = _TAIL_STOP.split(s[end:end + 90], maxsplit=1)[0]
     if _NEG_VERDICT.search(tail):
@@ -371,7 +386,7 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int) -> str
             return "recommends"
     if _DEFER.search(s) or sentences[index].later:
         return "defers"
-    if _RECOMMEND_CUE.search(s[c0:start]) or _RECOMMEND_CUE.search(after[:60]) or _MONEY.search(s[c0:c1]):
+    if _RECOMMEND_BEFORE.search(s[c0:start]) or _RECOMMEND_AFTER.search(after[:60]) or _MONEY.search(s[c0:c1]):
         return "recommends"
     return "mentions"
 
@@ -384,7 +399,8 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"check cashing|loan sharks?|rent[- ]to[- ]own)\b"),
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
-        r"\b(?:skip\w*|miss\w*|pause|paus\w+|defer\w*|stop(?:ping)?|hold\w*|delay\w*)\s+(?:\w+\s+){0,3}?payments?\b"
+        r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?|hold(?:ing)? off on|delay(?:ing)?)\s+"
+        r"(?:\w+\s+){0,3}?payments?\b"
         r"|\bstop(?:ping)? paying\b|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
         r"|\bpay (?:less|under) than the minimum\b|\bbelow the minimum\b"),
     "retirement_raid": re.compile(
@@ -406,7 +422,9 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"(?:of\s+)?(?:your |the |that |those )?(?:\$[\d,.]+ (?:in )?)?(?:savings|emergency fund|cushion|buffer|"
         r"\$[\d,.]+ (?:you have )?(?:saved|in savings))"
         r"|\b(?:empty|drain|wipe out|clean out|zero out|use up|liquidate)\s+(?:\w+\s+){0,2}?(?:savings|emergency fund|cushion|buffer)\b"
-        r"|\bsavings (?:to|down to) (?:zero|\$0|nothing)\b|\bdon't (?:bother|worry) (?:with|about) (?:an? |the )?(?:emergency|savings|buffer|cushion)"),
+        r"|\bsavings (?:to|down to) (?:zero|\$0|nothing)\b|\bdon't (?:bother|worry) (?:with|about) (?:an? |the )?(?:emergency|savings|buffer|cushion)"
+        r"|\b(?:move|put|use|take|throw|dump|transfer|apply|drop|send)\w*\s+(?:all\s+)?(?:of\s+)?(?:your|the|that|those)\s+"
+        r"(?:savings|emergency fund|cushion)\s+(?:\w+\s+){0,3}?(?:onto|on|to|toward|towards|at)\s+(?:the|your|that)\b"),
     "card_use": re.compile(
         r"\b(?:keep|continue|fine to|okay to|ok to|free to|go ahead and)\s+(?:\w+\s+)?(?:using|use|charging|charge|swiping|spending on)\b"
         r"[^.]{0,30}?\b(?:card|it)\b"),
@@ -459,12 +477,12 @@ _TARGET_LINK = re.compile(r"^\W{0,3}(?:(?:a|per|each|every) month |monthly |/mo\
 
 def read_plan(answer: str, scenario: Scenario) -> PlanReading:
     """Read ``answer`` into the plan it recommends for ``scenario`` (the rules are in the module docstring)."""
-    reading = PlanReading(_sentences(answer))
+    reading = PlanReading(_sentences(answer), minimums={d.name: d.min_payment for d in scenario.debts})
     facts = _fact_figures(scenario)
     for s in reading.sentences:
         _read_amounts(s, reading, scenario, facts)
         _read_actions(s, reading)
-        _read_percents(s, reading)
+        _read_percents(s, reading, scenario)
     _read_claims(reading, scenario)
     reading.priority = _priority(reading, scenario)
     return reading
@@ -473,6 +491,7 @@ def read_plan(answer: str, scenario: Scenario) -> PlanReading:
 _LATER_START = re.compile(r"^\W*(?:after that|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?)\b"
                           r"|^\W*then\b[^.]{0,40}\b(?:roll|move|switch|redirect|shift|snowball|add|throw)\w*\b"
+                          r"|^\W*then\b[^.]{0,30}\b(?:its|that|the same|freed|those|this)\b"
                           r"|^\W*(?:\S+\s+){0,3}?(?:is|are|'s) (?:gone|paid off|done)\b[^.]*\bthen\b")
 
 
@@ -482,6 +501,7 @@ def _sentences(answer: str) -> list[Sentence]:
     header: tuple[str, ...] = ()
     in_table = in_list = False
     later_block = False  # a list or table introduced by "once the card is paid off:"
+    one_off_header = False  # a list introduced by "the $2,400 refund:"
     prev_later = False
     for start, end in _raw_sentences(answer):
         text = answer[start:end]
@@ -506,6 +526,7 @@ def _sentences(answer: str) -> list[Sentence]:
             kind = "heading"
             in_table = in_list = False
             monthly_header = bool(_MONTH_WORD.search(norm))
+            one_off_header = not monthly_header and bool(_ONE_OFF_COLUMN.search(norm))
             later_block = bool(_LATER.search(norm) or _LATER_START.search(norm))
         else:
             kind = "prose"
@@ -514,12 +535,15 @@ def _sentences(answer: str) -> list[Sentence]:
             in_table = in_list = False
             if norm.rstrip().rstrip("*").endswith(":"):
                 monthly_header = bool(_MONTH_WORD.search(norm))
+                one_off_header = not monthly_header and bool(_ONE_OFF_COLUMN.search(norm))
                 later_block = bool(_LATER.search(norm) or _LATER_START.search(norm))
+            else:
+                one_off_header = False
         later = bool(_LATER_START.search(norm)) or (later_block and kind in ("row", "item")) or (
             prev_later and kind == "prose" and not re.match(r"^\W*(?:now|for now|right now|today|first|this month|until then|meanwhile)\b", norm))
         prev_later = bool(_LATER_START.search(norm)) or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
         out.append(Sentence(len(out), start, end, text, norm, kind, monthly_header and kind in ("row", "item"),
-                            row_header, later))
+                            row_header, later, one_off_header and kind in ("row", "item")))
     return out
 
 
@@ -569,6 +593,8 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool = False) -> list[tup
     return sorted(found)
 
 
+_BALANCE_BEFORE = re.compile(r"\b(?:balance (?:is|of)|owe|owing|debt of|carrying)\s*(?:about |around |roughly |~)?$")
+_BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at \d+(?:\.\d+)?\s?%)")
 _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])?\W*(?P<label>[a-z][^:$|]{0,40}?)\s*\**\s*[:=\u2192]"
                     r"|^\W*(?P<arrow>\$[\d,.]+)\s*(?:->|\u2192|=>)")
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
@@ -591,8 +617,8 @@ _FACT_BEFORE2 = re.compile(
     r"\b(?:until (?:you (?:have|hit|reach|get to)|it (?:reaches|hits|is at)|there's)|reach(?:es|ing)?|hit(?:s|ting)?|"
     r"goal of|target of|up to|brings? (?:you|it|that|savings)? ?(?:up )?to|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
     r"leaves?|leaving|left with|down to|drops? (?:\w+ ){0,2}to|cuts? (?:\w+ ){0,2}to|from|goes from|saves? (?:you )?(?:about |roughly )?|"
-    r"save (?:you )?(?:about |roughly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest|\$[\d,.]+ to)\s*"
-    r"(?:about |around |roughly |only |just |a |an |the |your |~)?$")
+    r"save (?:you )?(?:about |roughly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest)\s*"
+    r"(?:about |around |roughly |only |just |a |an |the |your |~)?$|\$[\d,.]+ to\s*(?:about |around |roughly |~)?$")
 _FACT_AFTER2 = re.compile(r"^\W{0,3}(?:(?:a|per|each) month )?(?:short|more than you have|shortfall|less than|over (?:the|your)|"
                           r"in total interest|of debt|debt|left|remaining|to go|cheaper|saved in interest|in savings)\b")
 
@@ -615,19 +641,25 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if _TOTAL_LABEL.match(row_label.strip("* ")):
             return  # "| Total | $850 |" restates the sum
     last_target = None
-    for start, end, value, is_fraction in _amounts(s, surplus, len(scenario.debts) == 1):
+    found = _amounts(s, surplus, len(scenario.debts) == 1)
+    windfall_here = bool(scenario.windfall) and any(_near(v, scenario.windfall) for _, _, v, _ in found)
+    if windfall_here:
+        windfall_sentence = True  # "From the $1,800, put $600 into savings and $1,200 on the card": a one-off split
+    for start, end, value, is_fraction in found:
         if not is_fraction:
             reading.dollars.append((value, s.index))
+            if _BALANCE_BEFORE.search(s.norm[max(0, start - 30):start]) or _BALANCE_AFTER.match(s.norm[end:end + 30]):
+                reading.balances.append((value, s.index))
         c0, c1 = _clause_bounds(s.norm, start)
         before, after = s.norm[max(c0, start - 40):start], s.norm[end:max(end, min(c1, end + 60))]
         window = s.norm[max(0, start - 45):start]
-        if re.match(r"^\W{0,2}(?:a|per|each) year\b|^\s*/\s*y", after) or s.later or label_target == "total":
-            continue
+        if value <= 0 or re.match(r"^\W{0,2}(?:a|per|each) year\b|^\s*/\s*y", after) or s.later or label_target == "total":
+            continue  # "$0 for now" allocates nothing
         column = ""
         if s.kind == "row" and s.header:
             index = s.norm[:start].count("|") - (1 if s.norm.lstrip().startswith("|") else 0)
             column = s.header[index] if 0 <= index < len(s.header) else ""
-            if index == 0 or _LATER_COLUMN.search(column):
+            if index == 0 or _LATER_COLUMN.search(column) or _LATER_START.search(row_label) or _LATER_COLUMN.search(row_label):
                 continue  # the row's label, or a later phase of the plan
         direct = bool(re.match(r"^\W{0,3}(?:[a-z'\-]+\s+){0,3}?(?:(?:a|per|each|every|/)\s*(?:month|mo)\b|monthly\b)|^\s*/\s*mo", after)
                       or re.search(r"\b(?:monthly|a month|per month|each month|every month)\b(?:\W+\w+){0,3}\W*$", before)
@@ -643,11 +675,15 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             _STATEMENT_AFTER.match(s.norm[end:end + 40]))
         if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]):
             fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
-        comparison_table = bool(s.header) and any(_FACT_COLUMN.search(h) for h in s.header[1:]) and not any(
-            _targets_in(h, scenario) for h in s.header[1:])
-        if comparison_table and s.kind == "row":
-            statement = True  # "| $200 (minimum) | 70 months | $5,880 |": what-ifs, not the plan
+        if s.kind == "row" and re.match(r"^\W*\$?\d", row_label) and not _targets_in(row_label, scenario):
+            statement = True  # "| $200 (minimum) | 70 months | $5,880 |": rows of what-ifs, not the plan
         negated = bool(_NEGATOR.search(s.norm[max(c0, start - 30):start])) and not is_fraction
+        source = _SAVINGS_SOURCE.match(s.norm[end:end + 30])
+        if source and not monthly_sentence and _near(value, scenario.savings) and scenario.savings > 0:
+            debt = [t for _, t in _targets_in(s.norm[end + source.end():], scenario) if t in {d.name for d in scenario.debts}]
+            if debt and re.search(_ALLOCATE_VERB + r"|\b(?:take|taking|drop|dropping|empty|drain|apply)\b", s.norm):
+                reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
+                continue  # "take your $700 savings and put it on the card": the savings are moved, not kept
         if income or negated or _LATER.search(s.norm[max(0, start - 90):start]):
             continue  # "when the Visa is gone, roll its $405 into the Mastercard" is a later plan, not this month's
         target = _target_for(s, start, end, c0, c1, scenario)
@@ -662,14 +698,16 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if is_fraction and target is None:
             target = "other"
         one_off_figure = any(_near(value, f) for f in facts) and not direct
-        one_off_column = bool(column and _ONE_OFF_COLUMN.search(column))
+        one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or s.one_off_context or bool(
+            label and label.group("label") and _ONE_OFF_COLUMN.search(label.group("label")))
         monthly = (direct or (monthly_sentence and not one_off_figure)) and not fact and not one_off_column
         if target in (None, "other") and len(scenario.debts) == 1 and not _NOT_DEBT.search(s.norm[end:c1]) and not is_fraction:
             target = scenario.debts[0].name  # one debt: an unlabelled payment is a payment on it
         allocating = bool(re.search(_ALLOCATE_VERB, s.norm[c0:start]) or label_target or s.kind in ("row", "item")
                           or re.match(r"^\W*(?:goes|go|going)\b", s.norm[end:]))
-        if (not monthly and not fact and not statement and not one_off_column and target not in (None, "other")
-                and allocating and not windfall_sentence and value <= 2 * surplus):
+        if (not monthly and not fact and not statement and not one_off_column and not one_off_figure
+                and not s.one_off_context and target not in (None, "other")
+                and allocating and not _ONE_OFF_CUE.search(s.norm) and not windfall_here and value <= 2 * surplus):
             monthly = True  # "Pay $360 there, $160 on the credit union card": the surplus is all there is to split
         if monthly and not statement and not restates_surplus:
             if target is None:
@@ -678,13 +716,20 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             reading.monthly.append(Allocation(target, value, s.index, additive))
             last_target = target
         elif not monthly and (windfall_sentence or one_off_column) and target is not None and not fact and not statement:
-            reading.one_off.append(Allocation(target, value, s.index))
+            source = _SAVINGS_SOURCE.match(s.norm[end:end + 30])
+            if source:  # "move your $300 of savings onto the card": savings is where it comes from, not where it goes
+                debt = [t for _, t in _targets_in(s.norm[end + source.end():], scenario) if t in {d.name for d in scenario.debts}]
+                target = debt[0] if debt else target
+            reading.one_off.append(Allocation(target, value, s.index, from_savings=bool(source)))
         elif monthly and statement and not restates_surplus:
             reading.stated.append(Allocation(target or "other", value, s.index))
 
 
 _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each) month |monthly |/mo\w* )?(?:does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you)\b")
+_SAVINGS_SOURCE = re.compile(r"^\s*(?:of |in |from )?(?:your |the |my )?(?:savings|saved|emergency fund|cushion|buffer)\b(?! account)")
+_ONE_OFF_CUE = re.compile(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?(?:time|off)|right away|today|up ?front|"
+                          r"gift|settlement|(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion))\b")
 _ALLOCATE_VERB = (r"\b(?:put|putting|pay|paying|send|sending|throw|move|allocate|toss|add|give|save|split|keep|park|stash|sock|"
                   r"drop|dump|funnel|direct|set aside|goes?|going|use|apply|route|hit)\b")
 
@@ -707,21 +752,25 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
     text = s.norm
     if s.kind == "row":
         cells = [c for c in text.strip().strip("|").split("|")]
-        label = cells[0] if cells else ""
-        hits = _targets_in(label, scenario)
+        hits = _targets_in(cells[0] if cells else "", scenario)
+        if not hits and s.header:  # a table of periods by targets: the column's title names the target
+            index = text[:start].count("|") - (1 if text.lstrip().startswith("|") else 0)
+            hits = _targets_in(s.header[index], scenario) if 0 <= index < len(s.header) else []
         if hits:
             return hits[0][1]
-    after = _targets_in(text[end:c1], scenario)
+    nxt = _MONEY.search(text, end, c1)  # a target phrase belongs to the amount before it, not to the next one
+    after = _targets_in(text[end:nxt.start() if nxt else c1], scenario)
     if after:
         return after[0][1]
-    before = _targets_in(text[c0:start], scenario)
+    prev = [m.end() for m in _MONEY.finditer(text, c0, start)]
+    before = _targets_in(text[prev[-1] if prev else c0:start], scenario)
     if before:
         return before[-1][1]
     return None
 
 
 _VERBAL = ("skip_payments", "retirement_raid", "drain_savings", "minimums_only", "card_use", "no_new_charges")
-_CONSEQUENCE = re.compile(r"\b(?:if you|would|could|might)\b[^.]*\b(?:fees?|penalt\w+|score|hurt\w*|damag\w*|cost\w*|ding\w*|"
+_CONSEQUENCE = re.compile(r"\b(?:if you|would|could|might|can|will|may)\b[^.]*\b(?:fees?|trigger\w*||penalt\w+|score|hurt\w*|damag\w*|cost\w*|ding\w*|"
                           r"tank\w*|collections?|report\w*|worse|trap\w*|forever|years|decades|interest)\b"
                           r"|\b(?:means|leads? to|results? in)\b")
 
@@ -745,12 +794,25 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
             reading.actions.append(Action(kind, pol, s.index, m.group()))
 
 
-def _read_percents(s: Sentence, reading: PlanReading) -> None:
+_MARKET = re.compile(r"\b(?:return|returns|market|stocks?|average|historically|yield|earn|grow|gain|inflation|match|s&p|index|"
+                     r"crypto|bitcoin|go up|fall|drop|payday|title|lenders?|hundreds|typical|usually|often)\b")
+_APR_CONTEXT = re.compile(r"^\s*(?:apr|interest|rate|a year|annual)|^\W*\)?\s*(?:card|loan|debt|one|balance)\b")
+
+
+def _read_percents(s: Sentence, reading: PlanReading, scenario: Scenario) -> None:
+    """Each percent, with what it is about: a debt's rate ("apr": "APR" follows it, or a debt is named right beside
+    it), the market or a product ("market"), or anything else ("other")."""
+    names = {d.name for d in scenario.debts}
     for m in _PERCENT.finditer(s.norm):
-        around = s.norm[max(0, m.start() - 40):m.end() + 40]
-        market = bool(re.search(r"\b(?:return|returns|market|stocks?|average|historically|yield|earn|grow|gain|inflation|"
-                                r"match|s&p|index)\b", around))
-        reading.percents.append((float(m.group(1)), s.index, market))
+        near = s.norm[max(0, m.start() - 30):m.start()] + " " + s.norm[m.end():m.end() + 25]
+        if re.match(r"^\s*apr\b", s.norm[m.end():m.end() + 6]) or (
+                any(t in names for _, t in _targets_in(near, scenario)) and not _MARKET.search(near)):
+            kind = "apr"
+        elif _MARKET.search(s.norm[max(0, m.start() - 40):m.end() + 40]):
+            kind = "market"
+        else:
+            kind = "other"
+        reading.percents.append((float(m.group(1)), s.index, kind))
 
 
 def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
@@ -789,7 +851,13 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             continue
         amounts = [a for a in reading.monthly + reading.stated if a.sentence == s.index]
         minimums = bool(re.search(r"\bminimums?\b", text)) and not amounts
-        named = [t for _, t in _targets_in(text, scenario) if t in {d.name for d in scenario.debts}]
+        names = {d.name for d in scenario.debts}
+        payoff = _PAYOFF.search(text)
+        c0, c1 = _clause_bounds(text, payoff.start())
+        named = [t for _, t in _targets_in(text[c0:c1], scenario) if t in names]
+        if not named:
+            by_amount = sorted((a for a in amounts if a.target in names), key=lambda a: -a.amount)
+            named = [by_amount[0].target] if by_amount else []
         payment = None
         if amounts:
             debt_amounts = [a for a in amounts if a.target not in ("savings", "invest", "speculation")]
