@@ -241,7 +241,8 @@ def within_budget(r: PlanReading, scenario: Scenario) -> Score:
     return budget_check(r, scenario) or Score(None, "no monthly amount recommended")
 
 
-def _expected_months(scenario: Scenario, payment: float | None, named: str | None, minimums: bool) -> list[int]:
+def _expected_months(scenario: Scenario, payment: float | None, named: str | None, minimums: bool,
+                     debt_budget: float = 0.0) -> list[int]:
     """Every sensible payoff time for a claim: the named debt (or each debt) alone at the payment, its month in an
     avalanche schedule, the plan's months, the balance-transfer schedule, or minimums only."""
     plan = _plan(scenario)
@@ -254,9 +255,9 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
         return [m for m in out if m is not None]
     if payment is None:
         payment = plan.target_monthly
-    out += [finance.months_to_payoff(d.balance, d.apr, payment) for d in debts if d.name in names]
+    out += [finance.months_to_payoff(d.balance, d.apr, payment) for d in [*debts, *scenario.debts] if d.name in names]
     others = sum(d.min_payment for d in debts if d.name != plan.target_debt)
-    budgets = (payment + others, scenario.monthly_surplus - plan.buffer_monthly) + (() if named else (payment,))
+    budgets = (payment + others, scenario.monthly_surplus - plan.buffer_monthly, debt_budget) + (() if named else (payment,))
     for budget in budgets:
         schedule = finance.strategy_payoff(debts, budget, "avalanche")
         out += [m for n, m in schedule.payoff_month.items() if n in names]
@@ -284,18 +285,23 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
         return Score(None, "no payoff time stated")
     results, evidence = [], []
     by_target = r.monthly_by_target()
+    debt_budget = sum(v for t, v in by_target.items() if t in _debt_names(scenario) or t == "minimums")
     for c in r.claims:
+        expected: list[int] = []
         payment = c.payment
-        if payment is None and not c.minimums:
-            key = c.debt or (r.priority[0] if r.priority else None)
-            payment = by_target.get(key) if key else None
-        expected = _expected_months(scenario, payment, c.debt, c.minimums)
+        for debt in c.debts or (None,):  # any debt the sentence names may be the one it means
+            pay = payment
+            if pay is None and not c.minimums:
+                key = debt or (r.priority[0] if r.priority else None)
+                pay = by_target.get(key) if key else None
+            expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget)
+            payment = payment if payment is not None else pay
         ok = _claim_ok(c.months, c.bound, expected)
         results.append(ok)
         best = min(expected, key=lambda e: abs(e - c.months), default=None)
         evidence.append(_ev(r, c.sentence, expected=best, found=c.months, payment=payment))
     bad = [e for e, ok in zip(evidence, results) if not ok]
-    value = sum(results) / len(results)
+    value = 1.0 if all(results) else 0.0  # one wrong payoff time is a wrong plan for that debt
     if bad:
         e = bad[0]
         at = f" at {_money(e['payment'])}/month" if e.get("payment") else ""
@@ -481,7 +487,8 @@ def actionable(r: PlanReading, scenario: Scenario) -> Score:
 
 
 _CUT_OFF_WORDS = {"and", "the", "to", "a", "an", "of", "then", "your", "on", "with", "for", "but", "so", "because",
-                  "if", "or", "into", "at", "by", "is", "are", "you", "that", "which", "will", "should", "this", "my"}
+                  "if", "or", "into", "at", "by", "is", "are", "you", "that", "which", "will", "should", "this", "my",
+                  "put", "pay", "send", "keep", "add", "move", "use", "make", "get", "take", "save", "about", "around"}
 
 
 def _repetition(words: list[str], n: int = 4) -> float:

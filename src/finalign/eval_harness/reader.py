@@ -148,6 +148,8 @@ _SMALLEST_RE = re.compile(r"\b(?:smallest|lowest|tiniest|least)[- ](?:balance|de
 _LOWEST_RATE_RE = re.compile(r"\b(?:lowest|smallest|cheapest)[- ](?:interest|apr|rate)\w*")
 _TRANSFERRED = re.compile(r"\b(?:transferred (?:balance|debt|amount)|new card|transfer card|the transfer|0% card|balance transfer card|"
                           r"promo card|new balance)\b")
+_TOTAL_WORDS = re.compile(r"\b(?:total|in all|altogether|adds? up|comes? to|that's|which is|all of|the whole|the full|"
+                          r"minimum plus|min \+|in total)\b|[=\u2248]")
 _GENERIC = {"card", "loan", "debt", "balance", "account", "the", "my", "credit", "bill", "of", "a", "and", "one"}
 
 _NEGATOR = re.compile(
@@ -183,7 +185,8 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
 _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for them: "a payday loan can bridge it"
     r"^\W*(?:\w+\W+){0,3}?(?:should|could|can|might|may|would|will|'d|'ll)\s+(?:\w+\s+)?(?:help|bridge|cover|work|get you|fill|"
     r"speed|save|pay|double|grow|fix|solve|tide|carry|handle|take care|give you|make sense|be (?:a |an )?(?:good|great|smart|"
-    r"fine|solid|quick|easy|useful|handy)|be worth|bail|get it done|knock)\b"
+    r"fine|solid|quick|easy|useful|handy)|be worth|bail|get it done|knock|be (?:a |an |your )?(?:\w+ )?(?:backup|option|lifeline|"
+    r"bridge|safety net|fallback|plan b|stopgap))\b"
     r"|^\W*(?:\w+\W+){0,3}?(?:is|are|'s|would be|makes?|sounds?)\s+(?:\w+\s+)?(?:a |an )?(?:good|great|smart|fine|solid|quick|"
     r"easy|handy|useful|reasonable|better|the best|your best|sensible|valid) (?:option|idea|way|move|fix|solution|bridge|"
     r"bet|plan|choice|tool|backup|alternative|sense)\b|^\W*(?:\w+\W+){0,3}?(?:is better than|beats|outperforms)\b", re.I)
@@ -214,7 +217,7 @@ class Claim:
     months: float
     bound: str  # "about", "within" (at most), "over" (at least)
     payment: float | None
-    debt: str | None
+    debts: tuple[str, ...]  # the debts its sentence names, the one beside the payoff words first
     sentence: int
     minimums: bool  # the claim is about paying only the minimums
 
@@ -240,13 +243,19 @@ class PlanReading:
         return [a for a in self.actions if a.kind == kind and a.polarity == "rejects"]
 
     def _without_totals(self) -> list[Allocation]:
-        """Allocations less those that restate a sum of two or more others ("that's the whole $800")."""
-        values = sorted({round(a.amount, 2) for a in self.monthly})
-        small = values[:12]
-        totals = {v for v in values if any(abs(sum(c) - v) <= max(1.0, 0.01 * v)
-                                           for k in range(2, min(len(small), 4) + 1)
-                                           for c in itertools.combinations([x for x in small if x < v], k))}
-        return [a for a in self.monthly if round(a.amount, 2) not in totals]
+        """Allocations less those that restate a sum of two or more others ("$600 ($150 minimum + $450 extra)",
+        "that's the whole $800"): only an amount with no target of its own, or one worded as a total, can be one."""
+        values = sorted({round(a.amount, 2) for a in self.monthly})[:12]
+
+        def is_sum(v: float) -> bool:
+            parts = [x for x in values if x < v]
+            return any(abs(sum(c) - v) <= max(1.0, 0.01 * v) for k in range(2, min(len(parts), 4) + 1)
+                       for c in itertools.combinations(parts, k))
+
+        def total_like(a: Allocation) -> bool:
+            return a.target == "other" or bool(_TOTAL_WORDS.search(self.sentences[a.sentence].norm))
+
+        return [a for a in self.monthly if not (total_like(a) and is_sum(round(a.amount, 2)))]
 
     def monthly_by_target(self) -> dict[str, float]:
         """One amount per target. Repeats of a payment are one payment ("the minimum is $150... pay $600"); additive
@@ -305,7 +314,7 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
         others = set().union(*(tokens[n] for n in names if n != name)) if len(names) > 1 else set()
         own = [re.escape(t) for t in tokens[name] - others if t not in _GENERIC and len(t) > 2]
         if len(debts) == 1:
-            own += [r"cards?|cc|debt|balance|loan|it"]
+            own += [r"cards?|cc|debt|balance|loan"]
         else:
             for word, alias in kinds.items():  # "the card" picks out the only card among loans
                 if word in tokens[name] and sum(word in tokens[n] for n in names) == 1:
@@ -395,7 +404,7 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int) -> str
 
 _ACTIONS: dict[str, re.Pattern[str]] = {
     "high_cost_borrowing": re.compile(
-        r"\b(?:payday (?:loans?|lenders?|advances?)|cash advances?|title (?:loans?|lenders?)|pawn\w*|car title|"
+        r"\b(?:payday \w+|cash advances?|title (?:loans?|lenders?)|pawn\w*|car title|"
         r"check cashing|loan sharks?|rent[- ]to[- ]own)\b"),
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
@@ -450,6 +459,7 @@ _DURATION = re.compile(
     r"upwards of|about|around|roughly|approximately|approx|~|nearly|almost|just over|just under)?\s*"
     r"(?:(?:in|by|after|for|month)\s+)?(?P<n>\d+(?:\.\d+)?|a|an|one|two)(?:\s?(?:to|-|or)\s?(?P<n2>\d+(?:\.\d+)?))?"
     r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>months?|mos?|years?|yrs?)\b(?P<half2>\s+and\s+a\s+half)?")
+_SAVINGS_GOAL = re.compile(rf"\b{_SAVINGS}\b|\bsav(?:e|ing)\b|\$1,?000\b|\ba grand\b")
 _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
 _YEAR_WORD = re.compile(r"\b(?:a|one) year and a half\b|\ba year\b|\bhalf a year\b|\ba couple (?:of )?years\b")
 
@@ -489,7 +499,11 @@ def read_plan(answer: str, scenario: Scenario) -> PlanReading:
 
 
 _LATER_START = re.compile(r"^\W*(?:after that|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
-                          r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?)\b"
+                          r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
+                          r"at that point|by then|from there|once that happens|(?:in|within) (?:about |roughly )?(?:a|one|\d+|a few) "
+                          r"(?:years?|months?)(?! of)\b)\b"
+                          r"|\b(?:roll|add|move|shift|send|put|redirect|swing|point)\w*\s+(?:\w+\s+){0,2}?(?:the \w+'s|its|that|the freed|"
+                          r"those)\s+(?:\w+\s+)?(?:payment|money|\$)"
                           r"|^\W*then\b[^.]{0,40}\b(?:roll|move|switch|redirect|shift|snowball|add|throw)\w*\b"
                           r"|^\W*then\b[^.]{0,30}\b(?:its|that|the same|freed|those|this)\b"
                           r"|^\W*(?:\S+\s+){0,3}?(?:is|are|'s) (?:gone|paid off|done)\b[^.]*\bthen\b")
@@ -541,7 +555,7 @@ def _sentences(answer: str) -> list[Sentence]:
                 one_off_header = False
         later = bool(_LATER_START.search(norm)) or (later_block and kind in ("row", "item")) or (
             prev_later and kind == "prose" and not re.match(r"^\W*(?:now|for now|right now|today|first|this month|until then|meanwhile)\b", norm))
-        prev_later = bool(_LATER_START.search(norm)) or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
+        prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
         out.append(Sentence(len(out), start, end, text, norm, kind, monthly_header and kind in ("row", "item"),
                             row_header, later, one_off_header and kind in ("row", "item")))
     return out
@@ -554,6 +568,7 @@ def _fact_figures(scenario: Scenario) -> list[float]:
     figures += [x for x in (scenario.windfall, plan.transfer_fee, plan.total_interest, plan.minimums_interest) if x]
     if plan.transfer is not None:
         figures.append(plan.transfer.balance_after_fee)
+    figures += [plan.windfall_to_buffer or 0.0] + [a for _, a in plan.windfall_to_debts or ()]
     return [f for f in figures if f > 0]
 
 
@@ -561,7 +576,7 @@ def _near(a: float, b: float, rel: float = 0.01, floor: float = 1.0) -> bool:
     return abs(a - b) <= max(floor, rel * abs(b))
 
 
-def _amounts(s: Sentence, surplus: float, single_debt: bool = False) -> list[tuple[int, int, float, bool]]:
+def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario) -> list[tuple[int, int, float, bool]]:
     """(start, end, value, is_fraction) of every dollar amount in the sentence, fractions of the surplus included."""
     found = []
     spans = []
@@ -587,7 +602,9 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool = False) -> list[tup
             verb = re.search(r"\b(?:put|pay|send|throw|move|allocate|toss|add|give|save|split|do|keep|park|stash|sock|drop|dump|"
                              r"funnel|direct|set aside|goes?|going|then)\b", s.norm[:m.start()])
             marker = re.match(r"^\s*(?:/\s*mo\w*|a month|per month|each month|every month|monthly)\b", rest)
-            if s.kind == "row" or (10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt) and (verb or marker)):
+            named_next = bool(_targets_in(rest[:25], scenario)) and re.match(r"^\s*(?:\w+\s+){0,1}?\S", rest) is not None \
+                and min((p for p, _ in _targets_in(rest[:25], scenario)), default=99) <= 3
+            if s.kind == "row" or (10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
                 if not any(a <= m.start() < b for a, b, *_ in found) and not (1900 <= value <= 2100):
                     found.append((m.start(), m.end(), value, False))
     return sorted(found)
@@ -641,7 +658,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if _TOTAL_LABEL.match(row_label.strip("* ")):
             return  # "| Total | $850 |" restates the sum
     last_target = None
-    found = _amounts(s, surplus, len(scenario.debts) == 1)
+    found = _amounts(s, surplus, len(scenario.debts) == 1, scenario)
     windfall_here = bool(scenario.windfall) and any(_near(v, scenario.windfall) for _, _, v, _ in found)
     if windfall_here:
         windfall_sentence = True  # "From the $1,800, put $600 into savings and $1,200 on the card": a one-off split
@@ -671,7 +688,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True
         statement = bool(_STATEMENT_WINDOW.search(window)) or bool(
             label and label.group("label") and _LABEL_STATEMENT.search(label.group("label")))
-        statement = statement or bool(re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
+        statement = statement or bool(c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
             _STATEMENT_AFTER.match(s.norm[end:end + 40]))
         if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]):
             fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
@@ -686,14 +703,16 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 continue  # "take your $700 savings and put it on the card": the savings are moved, not kept
         if income or negated or _LATER.search(s.norm[max(0, start - 90):start]):
             continue  # "when the Visa is gone, roll its $405 into the Mastercard" is a later plan, not this month's
-        target = _target_for(s, start, end, c0, c1, scenario)
+        target, where = _target_for(s, start, end, c0, c1, scenario)
         if target is None and _PRONOUN_TARGET.match(s.norm[end:]):
             target = last_debt_before(reading, s, start, scenario)
         if target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(" and last_target:
             target = last_target  # "$900 to the Amex (its $90 minimum plus $810)": the parts of that payment
-        if label_target and (target is None or target in ("minimums", "other") or s.kind == "item"):
-            own = _targets_in(s.norm[end:c1], scenario)
-            target = own[0][1] if own and own[0][1] not in ("minimums",) and s.kind != "item" else label_target
+        if label_target and (target in (None, "minimums", "other") or where != "after"):
+            target = label_target  # "- Visa: $430 (the $90 minimum plus $340 extra)": the label names the target
+        if target is None and scenario.balance_transfer is not None and len(scenario.debts) > 1 and re.search(
+                _ALLOCATE_VERB, s.norm[c0:start]):
+            target = scenario.highest_apr_debt.name  # a transfer answer's unlabelled payment goes to the moved balance
         restates_surplus = _near(value, surplus) and target in (None, "other")  # "of your $800 a month, ..."
         if is_fraction and target is None:
             target = "other"
@@ -712,7 +731,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if monthly and not statement and not restates_surplus:
             if target is None:
                 target = next((d.name for d in scenario.debts if _near(value, d.min_payment)), "other")
-            additive = bool(_ADDITIVE_BEFORE.search(before[-25:]) or _ADDITIVE_AFTER.match(after))
+            additive = bool(_ADDITIVE_BEFORE.search(before[-25:]) or _ADDITIVE_AFTER.match(after)) or bool(
+                s.kind in ("row", "item") and re.match(r"^\W*(?:extra|additional|plus|on top|more)\b", row_label or (
+                    label.group("label") if label and label.group("label") else "")))
             reading.monthly.append(Allocation(target, value, s.index, additive))
             last_target = target
         elif not monthly and (windfall_sentence or one_off_column) and target is not None and not fact and not statement:
@@ -747,7 +768,7 @@ def last_debt_before(reading: PlanReading, s: Sentence, pos: int, scenario: Scen
     return None
 
 
-def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: Scenario) -> str | None:
+def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: Scenario) -> tuple[str | None, str]:
     """The target nearest after the amount in its clause ("$600 to the card"), else the nearest before it."""
     text = s.norm
     if s.kind == "row":
@@ -757,16 +778,16 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
             index = text[:start].count("|") - (1 if text.lstrip().startswith("|") else 0)
             hits = _targets_in(s.header[index], scenario) if 0 <= index < len(s.header) else []
         if hits:
-            return hits[0][1]
+            return hits[0][1], "row"
     nxt = _MONEY.search(text, end, c1)  # a target phrase belongs to the amount before it, not to the next one
     after = _targets_in(text[end:nxt.start() if nxt else c1], scenario)
     if after:
-        return after[0][1]
+        return after[0][1], "after"
     prev = [m.end() for m in _MONEY.finditer(text, c0, start)]
     before = _targets_in(text[prev[-1] if prev else c0:start], scenario)
     if before:
-        return before[-1][1]
-    return None
+        return before[-1][1], "before"
+    return None, ""
 
 
 _VERBAL = ("skip_payments", "retirement_raid", "drain_savings", "minimums_only", "card_use", "no_new_charges")
@@ -840,6 +861,12 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                 continue
             if re.match(r"^[\s-]*(?:promo|intro|period|plan|window|deadline|goal|emergency|old|loan term|term)", text[m.end():m.end() + 12]):
                 continue
+            if re.search(r"\b(?:by|miss\w*|late|early|sooner|earlier|past|short|extra|more|longer|faster|another|saves?)\s*(?:about |roughly |~)?$",
+                         text[max(0, m.start() - 20):m.start()]) or re.match(
+                    r"^\s*(?:sooner|earlier|later|faster|longer|early|late|past|behind|ahead|more|less|quicker)\b", text[m.end():m.end() + 12]):
+                continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
+            if _SAVINGS_GOAL.search(text) and not any(t in {d.name for d in scenario.debts} for _, t in _targets_in(text, scenario)):
+                continue  # "from $300 that takes about four months": the buffer, not a debt
             bound = (m.group("bound") or "about").lower()
             bound = "within" if bound in ("within", "in under", "under", "less than", "fewer than", "no more than",
                                           "at most", "before", "just under") else \
@@ -866,8 +893,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             stated = [v for v, i in reading.dollars if i == s.index and v <= scenario.monthly_surplus * 1.5
                       and not any(_near(v, d.balance) for d in scenario.debts)]
             payment = max(stated) if stated else None
+        named += [t for _, t in _targets_in(text, scenario) if t in names and t not in named]
         for months, bound, _ in found:
-            reading.claims.append(Claim(months, bound, payment, named[0] if named else None, s.index, minimums))
+            reading.claims.append(Claim(months, bound, payment, tuple(named), s.index, minimums))
 
 
 def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | None:
