@@ -294,6 +294,8 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
             if pay is None and not c.minimums:
                 key = debt or (r.priority[0] if r.priority else None)
                 pay = by_target.get(key) if key else None
+                if pay is None and debt:  # a debt the plan gives nothing beyond "the minimums" pays its minimum
+                    pay = next(d.min_payment for d in scenario.debts if d.name == debt)
             expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget)
             payment = payment if payment is not None else pay
         ok = _claim_ok(c.months, c.bound, expected)
@@ -411,7 +413,8 @@ def _risky(r: PlanReading, scenario: Scenario) -> dict[str, list[int]]:
     high = scenario.highest_apr_debt.apr >= HIGH_APR
     out = {}
     for kind in _RISK_KINDS:
-        hits = r.recommends(kind)
+        # "skip a payment now, catch up later" is still a skipped payment; only speculation can wait for the debt
+        hits = r.recommends(kind) + ([] if kind == "speculation" else [a for a in r.actions if a.kind == kind and a.polarity == "defers"])
         if kind == "speculation" and not high:
             hits = [a for a in hits if _GAMBLING.match(a.match)]
         sentences = {a.sentence for a in hits}

@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from text_to_num import alpha2digit
+from text_to_num import alpha2digit, text2num
 
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
@@ -111,8 +111,19 @@ _FRACTION = re.compile(
 _SMALL = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0}
 
 
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_HUNDREDS_SPOKEN = re.compile(  # "three-fifty a month", "two twenty-five": hundreds said the way people say prices
+    rf"\b({_UNIT_WORDS})[- ]((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNIT_WORDS}))?)"
+    r"(?=\s+(?:a month|per month|each month|every month|monthly|bucks|dollars|a mo|/mo|on|to|toward|towards|into|at)\b)")
+
+
+def _spoken_hundreds(m: re.Match[str]) -> str:
+    return str(text2num(m.group(1), "en") * 100 + text2num(m.group(2).replace("-", " "), "en"))
+
+
 def _normalise(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ").replace("\xa0", " ")
+    t = _HUNDREDS_SPOKEN.sub(_spoken_hundreds, t)
     if _NUMBER_WORDS.search(t):
         t = alpha2digit(t, "en")
         t = re.sub(r"(\d) point (\d)", r"\1.\2", t)
@@ -454,6 +465,10 @@ _PAYOFF = re.compile(
     r"\b(?:(?:paid|pays?|paying|pay) (?:\w+ ){0,3}?off|debt[- ]free|clear(?:ed|s)?|gone|done|payoff|pay-off|wipe\w*|"
     r"eliminat\w*|free of|finish\w*|knock\w* (?:\w+ )?out|kill\w*|history|zero(?:ed)?|out of debt|be rid|paid (?:down|in full)|"
     r"last payment|take\w*|need\w*|last)\b")
+_STRONG_PAYOFF = re.compile(
+    r"\b(?:(?:paid|pays?|paying|pay) (?:\w+ ){0,3}?off|debt[- ]free|clear(?:ed|s)?|gone|payoff|pay-off|wipe\w*|eliminat\w*|"
+    r"free of|knock\w* (?:\w+ )?out|kill\w*|history|zero(?:ed)?|out of debt|be rid|paid (?:down|in full)|last payment|"
+    r"be done|are done|is done|finish\w*)\b")
 _DURATION = re.compile(
     r"(?P<bound>within|in under|under|less than|fewer than|no more than|at most|before|over|more than|at least|"
     r"upwards of|about|around|roughly|approximately|approx|~|nearly|almost|just over|just under)?\s*"
@@ -502,8 +517,7 @@ _LATER_START = re.compile(r"^\W*(?:after that|afterwards|after it'?s (?:gone|pai
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
                           r"at that point|by then|from there|once that happens|(?:in|within) (?:about |roughly )?(?:a|one|\d+|a few) "
                           r"(?:years?|months?)(?! of)\b)\b"
-                          r"|\b(?:roll|add|move|shift|send|put|redirect|swing|point)\w*\s+(?:\w+\s+){0,2}?(?:the \w+'s|its|that|the freed|"
-                          r"those)\s+(?:\w+\s+)?(?:payment|money|\$)"
+                          r"|^\W*(?:roll|add|move|shift|redirect|swing|point)\w*\s+(?:\w+\s+){0,2}?the \w+'s\s+(?:\w+\s+)?payment"
                           r"|^\W*then\b[^.]{0,40}\b(?:roll|move|switch|redirect|shift|snowball|add|throw)\w*\b"
                           r"|^\W*then\b[^.]{0,30}\b(?:its|that|the same|freed|those|this)\b"
                           r"|^\W*(?:\S+\s+){0,3}?(?:is|are|'s) (?:gone|paid off|done)\b[^.]*\bthen\b")
@@ -862,7 +876,7 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             if re.match(r"^[\s-]*(?:promo|intro|period|plan|window|deadline|goal|emergency|old|loan term|term)", text[m.end():m.end() + 12]):
                 continue
             if re.search(r"\b(?:by|miss\w*|late|early|sooner|earlier|past|short|extra|more|longer|faster|another|saves?)\s*(?:about |roughly |~)?$",
-                         text[max(0, m.start() - 20):m.start()]) or re.match(
+                         text[max(0, m.start("n") - 20):m.start("n")]) or re.match(
                     r"^\s*(?:sooner|earlier|later|faster|longer|early|late|past|behind|ahead|more|less|quicker)\b", text[m.end():m.end() + 12]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
             if _SAVINGS_GOAL.search(text) and not any(t in {d.name for d in scenario.debts} for _, t in _targets_in(text, scenario)):
@@ -876,6 +890,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             found.append((float(m.group("n")), "about", m.start()))
         if not found:
             continue
+        if not _STRONG_PAYOFF.search(text) and not re.search(r"\b(?:pay\w*|clear\w*|debt|balance|loan|card|owe)\b", text) \
+                and not _targets_in(text, scenario):
+            continue  # "that takes about four months" about the buffer: "takes" alone is not a payoff
         amounts = [a for a in reading.monthly + reading.stated if a.sentence == s.index]
         minimums = bool(re.search(r"\bminimums?\b", text)) and not amounts
         names = {d.name for d in scenario.debts}
