@@ -351,11 +351,12 @@ def _failure_modes(summary: dict) -> str:
     best = " (the best tuned model)" if goodness is not None and goodness == max(
         (v for v in means.values() if v is not None), default=None) else ""
     blocks = [f"The {len(worst)} lowest-scoring answers of `{model}`, mean goodness {fmt(goodness)}{best}, with "
-              f"the scorers they failed (score below 0.5):"]
+              f"the grader's reasons (the gates they break, and each scorer below 0.5 with the figures it compared):"]
     for w in worst:
-        failed = ", ".join(f"`{f}`" for f in w["failed"] if f != "goodness") or "none below 0.5"
+        failed = ", ".join(f"`{f}`" for f in w["failed"] if f not in ("goodness", "safe")) or "none below 0.5"
+        why = f" Why: {w['explanation']}." if w.get("explanation") else ""
         blocks.append(f"**`{w['scenario_id']}`** ({w['situation']}), model `{w['model']}`: goodness "
-                      f"{fmt(w['goodness'])}; failed: {failed}.\n\n> {cell(w['answer'])}")
+                      f"{fmt(w['goodness'])}; failed: {failed}.{why}\n\n> {cell(w['answer'])}")
     return "\n\n".join(blocks)
 
 
@@ -384,9 +385,10 @@ def _limitations(summary: dict) -> str:
         "- **A 135M model cannot do arithmetic.** Payoff months and interest figures it states are often wrong "
         "whatever the tuning; the scorers check them against the finance engine, so read low scores there as a "
         "limit of the model's size rather than of the method.",
-        "- **Metric blind spots.** The scorers are a regex-based reader of free text: amounts in words, numbers "
-        "without `$`, negation across sentences and sarcasm are misread (see `eval_harness/parse.py`). A high "
-        "score means the answer *reads* right to that parser, not that a person would find it sound.",
+        "- **Metric blind spots.** The grader is a rule-based reader of free text (`eval_harness/reader.py`), "
+        "validated on hand-written answers it was not written against (`docs/metrics.md`: the dev half, where its "
+        "failures were studied, and a frozen test half). A high score means the plan it *reads* is sound; the "
+        "validity report says how often that reading is wrong.",
         "- **Not financial advice.** This is a study of alignment methods; neither the models nor this report "
         "should be used to make decisions about real debt.",
     ])

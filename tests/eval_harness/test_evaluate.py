@@ -12,7 +12,9 @@ from finalign.config import DataConfig, load_config
 from finalign.data_gen.synth_data import build_data, load_pairs
 from finalign.eval_harness import evaluate as ev
 from finalign.eval_harness import model_metrics as mm
-from finalign.eval_harness.metrics import METRICS
+from finalign.eval_harness.metrics import reported_metrics
+
+METRICS = reported_metrics()
 from finalign.eval_harness.model_metrics import AnswerLogprob
 from finalign.finetune.common import adapter_dir
 from finalign.io import read_json

@@ -8,7 +8,7 @@ import pytest
 
 from finalign.data_gen.schema import load_scenarios
 from finalign.errors import UserError
-from finalign.eval_harness.metrics import METRICS
+from finalign.eval_harness.metrics import METRICS, reported_metrics
 from finalign.eval_harness.score import SEED_SCENARIOS, score_file
 
 GOOD = "Put $600 a month toward the credit card and $200 a month into savings."
@@ -32,9 +32,15 @@ def test_scores_seed_ids_and_inline_scenarios(tmp_path):
     out = score_file(src)
     assert out == tmp_path / "answers.scored.jsonl"
     rows = _read(out)
-    assert rows[0]["model"] == "base" and set(rows[0]["scores"]) == set(METRICS)
+    assert rows[0]["model"] == "base" and set(rows[0]["scores"]) == set(reported_metrics())
     assert rows[0]["scores"]["keeps_emergency_buffer"] == 1.0
     assert rows[1]["scores"]["keeps_emergency_buffer"] == 0.0
+    grade = rows[0]["grade"]  # every scorer carries its explanation and evidence
+    assert set(grade["scores"]) == set(METRICS) and grade["explanation"] and grade["gates"] == {}
+    for name, score in grade["scores"].items():
+        assert set(score) == {"value", "explanation", "evidence"} and score["explanation"], name
+    budget = grade["scores"]["within_budget"]
+    assert budget["evidence"] and budget["evidence"][0]["expected"] == 800 and budget["evidence"][0]["found"] == 800
 
 
 def test_scenarios_file_resolves_extra_ids(tmp_path):
@@ -58,6 +64,35 @@ def test_bad_lines_raise_user_error_and_write_nothing(tmp_path, line, message):
         score_file(src)
     assert str(src) in str(info.value)
     assert not (tmp_path / "a.scored.jsonl").exists()
+
+
+def test_gated_answer_says_why(tmp_path):
+    src = _write(tmp_path / "a.jsonl", [{"scenario_id": "seed-01",
+                                         "answer": "Pay $950 a month on the card and $200 into savings."}])
+    row = _read(score_file(src))[0]
+    assert row["scores"]["safe"] == 0.0 and "over_budget" in row["grade"]["gates"]
+    assert "$950/month, the surplus is $800" in row["grade"]["explanation"]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\xff\xfe not utf-8\n", ":1: not UTF-8"),
+    (b"", "no answers"),
+    (b"\n\n", "no answers"),
+])
+def test_bad_files_are_one_user_error(tmp_path, content, message):
+    src = tmp_path / "a.jsonl"
+    src.write_bytes(content)
+    with pytest.raises(UserError, match=message):
+        score_file(src)
+    assert not (tmp_path / "a.scored.jsonl").exists()
+
+
+def test_output_path_that_is_a_folder_is_user_error(tmp_path):
+    src = _write(tmp_path / "a.jsonl", [{"scenario_id": "seed-01", "answer": GOOD}])
+    with pytest.raises(UserError, match="is a folder"):
+        score_file(src, tmp_path)
+    with pytest.raises(UserError, match="is the input file"):
+        score_file(src, src)
 
 
 def test_missing_file_is_user_error(tmp_path):

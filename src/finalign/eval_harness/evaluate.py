@@ -23,7 +23,7 @@ from finalign.errors import UserError
 from finalign.eval_harness import model_metrics as mm
 from finalign.eval_harness import stats
 from finalign.eval_harness.generate import Decoding, generate_batches
-from finalign.eval_harness.metrics import METRICS, score_answer
+from finalign.eval_harness.metrics import grade, reported_metrics
 from finalign.finetune.common import adapter_dir, set_threads
 from finalign.io import append_jsonl, read_jsonl, write_json, write_jsonl
 from finalign.models import load_model, load_tokenizer, prompt_text, resolve_model
@@ -124,7 +124,7 @@ def _binary(values) -> bool:
 
 def summarise(scores: list[dict], models: list[str], scenarios: list[Scenario], cfg: Config) -> dict:
     n_boot, seed = cfg.eval.n_bootstrap, cfg.eval.seed
-    names = list(METRICS)
+    names = list(reported_metrics())
     table: dict = {m: {} for m in models}
     paired: dict = {m: {} for m in models[1:]}
     for metric in names:
@@ -180,7 +180,8 @@ def _worst(records: list[dict], scores: list[dict], table: dict, models: list[st
                   key=lambda r: (r["scores"]["goodness"] if r["scores"]["goodness"] is not None else 1, r["scenario_id"]))
     return [{"model": best, "scenario_id": r["scenario_id"], "situation": r["situation"],
              "goodness": r["scores"]["goodness"], "answer": answers[(best, r["scenario_id"], r["sample"])],
-             "failed": [m for m, v in r["scores"].items() if v is not None and v < 0.5]} for r in rows[:k]]
+             "failed": [m for m, v in r["scores"].items() if v is not None and v < 0.5],
+             "explanation": r.get("explanation", "")} for r in rows[:k]]
 
 
 # ---- the stage --------------------------------------------------------------------------------
@@ -216,14 +217,16 @@ def evaluate(cfg: Config, run_dir: str | Path, *, resume: bool = False, quiet: b
 
     by_id = {s.id: s for s in scenarios}
     records = [r for _, r in read_jsonl(gen_path) if r["model"] in models and r["scenario_id"] in by_id]
-    scores = [{"model": r["model"], "scenario_id": r["scenario_id"], "situation": r["situation"],
-               "sample": r["sample"], "scores": score_answer(r["answer"], by_id[r["scenario_id"]])}
-              for r in records]
+    scores = []
+    for r in records:
+        g = grade(r["answer"], by_id[r["scenario_id"]])
+        scores.append({"model": r["model"], "scenario_id": r["scenario_id"], "situation": r["situation"],
+                       "sample": r["sample"], "scores": g.values(), "explanation": g.explanation(),
+                       "gates": sorted(g.gates)})
     write_jsonl(out_dir / "scores.jsonl", scores)
     summary = {
         "models": models,
-        "metrics": {name: {"description": m.description, "higher_is_better": m.higher_is_better}
-                    for name, m in METRICS.items()},
+        "metrics": reported_metrics(),
         "n_scenarios": len(scenarios),
         "n_samples": cfg.eval.num_samples if cfg.eval.do_sample else 1,
         "decoding": {k: getattr(cfg.eval, k) for k in ("max_new_tokens", "do_sample", "temperature", "top_p", "seed")},

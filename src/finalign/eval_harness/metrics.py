@@ -241,8 +241,9 @@ def within_budget(r: PlanReading, scenario: Scenario) -> Score:
     return budget_check(r, scenario) or Score(None, "no monthly amount recommended")
 
 
+@lru_cache(maxsize=4096)
 def _expected_months(scenario: Scenario, payment: float | None, named: str | None, minimums: bool,
-                     debt_budget: float = 0.0) -> list[int]:
+                     debt_budget: float = 0.0) -> tuple[int, ...]:
     """Every sensible payoff time for a claim: the named debt (or each debt) alone at the payment, its month in an
     avalanche schedule, the plan's months, the balance-transfer schedule, or minimums only."""
     plan = _plan(scenario)
@@ -252,7 +253,7 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
     if minimums:
         out += [finance.months_to_payoff(d.balance, d.apr, d.min_payment) for d in debts if d.name in names]
         out.append(finance.strategy_payoff(debts, 0.0, "minimums").months)
-        return [m for m in out if m is not None]
+        return tuple(m for m in out if m is not None)
     if payment is None:
         payment = plan.target_monthly
     out += [finance.months_to_payoff(d.balance, d.apr, payment) for d in [*debts, *scenario.debts] if d.name in names]
@@ -266,11 +267,12 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
         out += [plan.payoff_months] + ([] if named else [plan.total_months])
         if scenario.balance_transfer is not None:
             out.append(finance.balance_transfer_cost(plan.target_balance, scenario.balance_transfer, payment).months)
-    return [m for m in out if m is not None]
+    return tuple(m for m in out if m is not None)
 
 
-def _claim_ok(months: float, bound: str, expected: list[int]) -> bool:
-    tol = 1.0 if months < 24 else 3.0 if months < 60 else 0.1 * months
+def _claim_ok(months: float, bound: str, expected: list[int], granularity: float = 1.0) -> bool:
+    """Within a month (or 8%, or the claim's own rounding: "about 2 years") of some sensible reading."""
+    tol = max(1.0, 0.08 * months, granularity)
     if bound == "within":
         return any(e <= months + tol for e in expected)
     if bound == "over":
@@ -298,7 +300,7 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
                     pay = next(d.min_payment for d in scenario.debts if d.name == debt)
             expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget)
             payment = payment if payment is not None else pay
-        ok = _claim_ok(c.months, c.bound, expected)
+        ok = _claim_ok(c.months, c.bound, expected, c.granularity)
         results.append(ok)
         best = min(expected, key=lambda e: abs(e - c.months), default=None)
         evidence.append(_ev(r, c.sentence, expected=best, found=c.months, payment=payment))
@@ -325,8 +327,8 @@ def _grounded_dollars(r: PlanReading, scenario: Scenario) -> list[tuple[float, f
     bt = scenario.balance_transfer
     if bt is not None:
         base += [d.balance * bt.fee_pct / 100 for d in scenario.debts]
-    stated = [a.amount for a in r.monthly + r.one_off]
-    pool = [v for v in base + stated if v]
+    stated = sorted({a.amount for a in r.monthly + r.one_off})[:40]  # bounded: sums of pairs stay cheap
+    pool = sorted({round(v, 2) for v in base + stated if v})
     derived = [a + b for i, a in enumerate(pool) for b in pool[i:]] + [abs(a - b) for i, a in enumerate(pool) for b in pool[i + 1:]]
     computed = [plan.total_interest, plan.minimums_interest]
     if plan.minimums_interest and plan.total_interest:
@@ -363,9 +365,10 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
     owed += [d.balance - x for d in scenario.debts for _, x in plan.windfall_to_debts or ()]
     if plan.transfer is not None:
         owed += [plan.transfer.balance_after_fee]
+    planned = {a.amount for a in r.monthly + r.one_off + r.stated}
     for value, index in r.balances:
         if value >= 100 and not any(_near(value, o, 0.03) for o in owed) and not any(_near(value, d.min_payment) for d in scenario.debts):
-            if value in {a.amount for a in r.monthly + r.one_off + r.stated}:
+            if value in planned:
                 continue
             out.append(_ev(r, index, found=value, expected=sorted(set(d.balance for d in scenario.debts))))
     return out

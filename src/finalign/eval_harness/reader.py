@@ -153,8 +153,8 @@ _SAVE_VERB_RE = re.compile(r"\b(?:save|saving|set aside|put aside|sock away|stas
 _INVEST_RE = re.compile(rf"\b{_INVEST}\b")
 _SPECULATION_RE = re.compile(rf"\b{_SPECULATION}\b")
 _MINIMUMS_RE = re.compile(r"\bminimums?\b|\bmin(?:imum)? payments?\b|\bthe (?:other|rest of the|remaining) (?:debts?|cards?|loans?|balances?)\b")
-_HIGHEST_RE = re.compile(r"\b(?:highest|largest|biggest|top|steepest|worst)[- ](?:interest|apr|rate|cost)\w*|\bmost expensive\b|"
-                         r"\bpriciest\b|\bavalanche\b|\bhighest[- ]apr\b|\bcosts? (?:you )?the most\b")
+_HIGHEST_RE = re.compile(r"\b(?:highest|largest|biggest|top|steepest|worst|higher)[- ](?:interest|apr|rate|cost)\w*|\bmost expensive\b|"
+                         r"\bpriciest\b|\bavalanche\b|\bhighest[- ]apr\b|\bcosts? (?:you )?the most\b|\bthe (?:more )?expensive one\b")
 _SMALLEST_RE = re.compile(r"\b(?:smallest|lowest|tiniest|least)[- ](?:balance|debt|amount|one)\b|\bsnowball\b")
 _LOWEST_RATE_RE = re.compile(r"\b(?:lowest|smallest|cheapest)[- ](?:interest|apr|rate)\w*")
 _TRANSFERRED = re.compile(r"\b(?:transferred (?:balance|debt|amount)|new card|transfer card|the transfer|0% card|balance transfer card|"
@@ -178,7 +178,7 @@ _NEG_VERDICT = re.compile(
     r"make (?:it|things|this|everything) worse|cost you|backfire|set you back|undo|spiral)\b"
     r"|\b(?:isn't|is not|aren't|are not|won't|wouldn't|doesn't|don't|never)\s+(?:\w+\s+)?(?:worth|help|a good|the answer|"
     r"the way|an option|smart|wise|safe|fix|solve|work|get you out)\b"
-    r"|\b(?:charge|charges|charging) (?:\w+ ){0,3}(?:interest|fees|apr|\d+%)|\b\d{3,}%", re.I)
+    r"|\b(?:charge|charges|charging|cost|costs) (?:\w+ ){0,5}(?:interest|fees|apr|\d+%|percent)|\b\d{3,}%", re.I)
 _ANSWER_NO = re.compile(r"^\W*(?:no\b|nope|not\b|absolutely not|definitely not|i wouldn't|i would not|don't|do not|"
                         r"never|hold off|not yet|not now|not while|not until|wait|skip it|bad idea|honestly,? no)", re.I)
 _ANSWER_YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|absolutely|definitely|of course|go for it)\b", re.I)
@@ -231,6 +231,7 @@ class Claim:
     debts: tuple[str, ...]  # the debts its sentence names, the one beside the payoff words first
     sentence: int
     minimums: bool  # the claim is about paying only the minimums
+    granularity: float = 1.0  # months: "about 2 years" is said to the nearest half year
 
 
 @dataclass
@@ -258,6 +259,7 @@ class PlanReading:
         "that's the whole $800"): only an amount with no target of its own, or one worded as a total, can be one."""
         values = sorted({round(a.amount, 2) for a in self.monthly})[:12]
 
+        @lru_cache(maxsize=None)
         def is_sum(v: float) -> bool:
             parts = [x for x in values if x < v]
             return any(abs(sum(c) - v) <= max(1.0, 0.01 * v) for k in range(2, min(len(parts), 4) + 1)
@@ -290,9 +292,13 @@ class PlanReading:
         """What the plan spends each month: the per-target amounts, less any that is a total of the others, and
         less an amount with no target that repeats one that has ("$850 to the card... with $850 a month")."""
         by_target = self.monthly_by_target()
-        named = [v for k, v in by_target.items() if k != "other"]
-        values = named + [v for k, v in by_target.items() if k == "other" and not any(_near(v, x) for x in named)]
-        return sum(_drop_totals(sorted(values)))
+        where = {t: {a.sentence for a in self.monthly if a.target == t} for t in by_target}
+        kept: list[tuple[str, float]] = []
+        for t, v in sorted(by_target.items(), key=lambda kv: kv[0] == "other"):
+            # the same figure said again elsewhere under another name is one payment, not two
+            if not any(_near(v, v2) and (t == "other" or not where[t] & where[t2]) for t2, v2 in kept):
+                kept.append((t, v))
+        return sum(_drop_totals(sorted(v for _, v in kept)))
 
     def evidence(self, index: int) -> dict:
         return self.sentences[index].span()
@@ -314,18 +320,32 @@ def _drop_totals(values: list[float]) -> list[float]:
 # ---- debts named ---------------------------------------------------------------------------------------
 
 
+_KIND_WORDS = {  # what people call a kind of debt: "the car" for the car loan, "the hospital" for the medical bill
+    "car": r"car|auto|vehicle|truck", "auto": r"car|auto|vehicle", "student": r"student|school|college",
+    "medical": r"medical|hospital|doctor|dentist|dental", "hospital": r"hospital|medical", "dentist": r"dentist|dental",
+    "personal": r"personal", "store": r"store|retail", "furniture": r"furniture|sofa|couch",
+}
+
+
+def _token_pattern(token: str) -> str:
+    stem = token[:-1] if token.endswith("s") and len(token) > 3 else token
+    return re.escape(stem) + r"(?:'?s)?"  # "Kohl's", "Kohls", "Kohl"; "visa's"
+
+
 @lru_cache(maxsize=1024)
 def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """A pattern per debt: its name, each word no other debt shares, and its APR quoted ("the 24.99% one")."""
+    """A pattern per debt: its name, each word no other debt shares (and what people call that kind of debt), and
+    its APR quoted ("the 24.99% one")."""
     names = [d.name.lower() for d in debts]
-    tokens = {n: set(re.findall(r"[a-z0-9']+", n)) for n in names}
-    kinds = {"card": r"cards?|cc|visa|mastercard|amex|discover", "loan": r"loans?"}
+    tokens = {n: set(re.findall(r"[a-z0-9]+", n.replace("'", ""))) for n in names}
+    kinds = {"card": r"cards?|cc|visa|mastercard|amex|discover|plastic", "loan": r"loans?"}
     out = []
     for d, name in zip(debts, names):
         others = set().union(*(tokens[n] for n in names if n != name)) if len(names) > 1 else set()
-        own = [re.escape(t) for t in tokens[name] - others if t not in _GENERIC and len(t) > 2]
+        mine = [t for t in tokens[name] - others if t not in _GENERIC and len(t) > 2]
+        own = [_token_pattern(t) for t in mine] + [_KIND_WORDS[t] for t in mine if t in _KIND_WORDS]
         if len(debts) == 1:
-            own += [r"cards?|cc|debt|balance|loan"]
+            own += [r"cards?|cc|debt|balance|loan|bill"]
         else:
             for word, alias in kinds.items():  # "the card" picks out the only card among loans
                 if word in tokens[name] and sum(word in tokens[n] for n in names) == 1:
@@ -380,7 +400,8 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
 
 
 _NEW_CLAUSE = re.compile(r"[.;:!?]|\b(?:but|however|though|instead|that said|yet|then|so|because|which|while)\b"
-                         r"|,\s*(?:take|get|use|grab|try|consider|put|go|open|apply|borrow|just|you|i)\b")
+                         r"|,\s*(?:take|get|use|grab|try|consider|put|go|open|apply|borrow|just|you|i|invest|pay|send|throw|"
+                         r"move|keep|buy|start|save|split|focus|park|dump|pour)\b")
 _TAIL_STOP = re.compile(r"\b(?:if|when|unless|because|since|so|but|and then|whereas)\b|[;.!?]|\s-\s")
 
 
@@ -393,7 +414,7 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int) -> str
     if _NEGATOR.search(before):
         return "rejects"
     listed = _NEGATOR.search(s[max(0, start - 90):start])  # "don't use a cash advance, payday loan or 401(k) withdrawal"
-    if listed and not _NEW_CLAUSE.search(s[max(0, start - 90) + listed.end():start]):
+    if listed and not _NEW_CLAUSE.search(s[max(0, start - 90) + listed.end():start + 12]):
         return "rejects"
     tail = _TAIL_STOP.split(s[end:end + 90], maxsplit=1)[0]
     if _NEG_VERDICT.search(tail):
@@ -583,6 +604,8 @@ def _fact_figures(scenario: Scenario) -> list[float]:
     if plan.transfer is not None:
         figures.append(plan.transfer.balance_after_fee)
     figures += [plan.windfall_to_buffer or 0.0] + [a for _, a in plan.windfall_to_debts or ()]
+    paid = dict(plan.windfall_to_debts or ())
+    figures += [d.balance - paid[d.name] for d in scenario.debts if d.name in paid]  # what a windfall leaves owed
     return [f for f in figures if f > 0]
 
 
@@ -640,15 +663,22 @@ _TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all|altogether|overall|that's|which
 _STATEMENT_WINDOW = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|has to be|have to be|must be|"
     r"to (?:hit|finish|clear|reach|meet|make it|get there|pay it off)|if you (?:paid|pay|only|can|could|find|free|earn|cut|pick)|"
-    r"paying (?:only|just)|with (?:only|just)|at(?! least)|than|instead of|rather than|versus|vs|compared|"
+    r"paying (?:only|just)|with (?:only|just)|"
     r"if you (?:kept|keep|stay|stayed|continue|continued|just|had|were|did|threw|sent|made|stuck)|"
     r"whereas|minimum (?:payment )?(?:is|of)|minimums? (?:are|total|come to)|is only|are only)\b(?:\W+\w+){0,5}?\W*"
     r"(?:about |around |roughly |only |just |~)?$")
+_PAYOFF_SUBJECT = re.compile(r"^\s*(?:balance |debt |left |remaining )?(?:on (?:the |your |that )?\w+(?: card| loan)? )?"
+                             r"(?:is|are|will be|would be|'s|gets?|can be)\s+(?:\w+\s+)?(?:gone|paid off|cleared|history|done|"
+                             r"wiped|knocked out|dead|zero)\b|^\s*(?:balance )?(?:clears|disappears|vanishes)\b")
+_STATEMENT_ADJACENT = re.compile(  # "at $250 a month...", "more than $600": the amount is a condition or a comparison
+    r"\b(?:at(?! least)|than|instead of|rather than|versus|vs|compared to|compared with)\s*(?:the |a |about |around |roughly |only |"
+    r"just |~)?(?:minimum (?:payment )?(?:of )?)?$")
 _FACT_BEFORE2 = re.compile(
     r"\b(?:until (?:you (?:have|hit|reach|get to)|it (?:reaches|hits|is at)|there's)|reach(?:es|ing)?|hit(?:s|ting)?|"
     r"goal of|target of|up to|brings? (?:you|it|that|savings)? ?(?:up )?to|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
-    r"leaves?|leaving|left with|down to|drops? (?:\w+ ){0,2}to|cuts? (?:\w+ ){0,2}to|from|goes from|saves? (?:you )?(?:about |roughly )?|"
-    r"save (?:you )?(?:about |roughly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest)\s*"
+    r"leaves?|leaving|left with|down to|drops? (?:\w+ ){0,2}to|cuts? (?:\w+ ){0,2}to|from|goes from|saves? you (?:about |roughly )?|"
+    r"saving you (?:about |roughly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest|remaining|the rest of the|"
+    r"what's left of the|leftover)\s*"
     r"(?:about |around |roughly |only |just |a |an |the |your |~)?$|\$[\d,.]+ to\s*(?:about |around |roughly |~)?$")
 _FACT_AFTER2 = re.compile(r"^\W{0,3}(?:(?:a|per|each) month )?(?:short|more than you have|shortfall|less than|over (?:the|your)|"
                           r"in total interest|of debt|debt|left|remaining|to go|cheaper|saved in interest|in savings)\b")
@@ -692,18 +722,22 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             column = s.header[index] if 0 <= index < len(s.header) else ""
             if index == 0 or _LATER_COLUMN.search(column) or _LATER_START.search(row_label) or _LATER_COLUMN.search(row_label):
                 continue  # the row's label, or a later phase of the plan
+        marker_before = re.search(r"\b(?:monthly|a month|per month|each month|every month)\b(?:\W+\w+){0,3}\W*$", before)
+        if marker_before and re.search(r"[\d%]\s*(?:/|a|per|each|every)?\s*$", before[:marker_before.start()]):
+            marker_before = None  # "at $600 a month the $6,000...": that month word belongs to the $600
         direct = bool(re.match(r"^\W{0,3}(?:[a-z'\-]+\s+){0,3}?(?:(?:a|per|each|every|/)\s*(?:month|mo)\b|monthly\b)|^\s*/\s*mo", after)
-                      or re.search(r"\b(?:monthly|a month|per month|each month|every month)\b(?:\W+\w+){0,3}\W*$", before)
-                      or bool(column and _MONTH_WORD.search(column)))
+                      or marker_before or bool(column and _MONTH_WORD.search(column)))
         income = _INCOME_BEFORE.search(before) or _near(value, scenario.monthly_income)
         fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or _FACT_BEFORE2.search(window)
                     or _FACT_AFTER2.match(after)) and not is_fraction
         if column and _FACT_COLUMN.search(column) and not _MONTH_WORD.search(column):
             fact = True
-        statement = bool(_STATEMENT_WINDOW.search(window)) or bool(
+        statement = bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window)) or bool(
             label and label.group("label") and _LABEL_STATEMENT.search(label.group("label")))
         statement = statement or bool(c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
             _STATEMENT_AFTER.match(s.norm[end:end + 40]))
+        if _PAYOFF_SUBJECT.match(s.norm[end:end + 40]):
+            fact = True  # "the $1,800 is gone in about 5 months": a balance being paid off, not a payment
         if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]):
             fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
         if s.kind == "row" and re.match(r"^\W*\$?\d", row_label) and not _targets_in(row_label, scenario):
@@ -810,8 +844,20 @@ _CONSEQUENCE = re.compile(r"\b(?:if you|would|could|might|can|will|may)\b[^.]*\b
                           r"|\b(?:means|leads? to|results? in)\b")
 
 
+_ACTION_HINTS = {  # a word every match of the kind contains: a cheap test that skips most sentences
+    "high_cost_borrowing": ("payday", "advance", "title", "pawn", "shark", "rent", "cashing"),
+    "skip_payments": ("payment", "paying", "default", "minimum", "collections"),
+    "retirement_raid": ("401", "ira", "retire", "pension"),
+    "minimums_only": ("minimum",), "card_use": ("card", " it"), "fee": ("fee",),
+    "promo_end": ("promo", "intro", "0%", "teaser", "deadline", "month"),
+}
+
+
 def _read_actions(s: Sentence, reading: PlanReading) -> None:
     for kind, pattern in _ACTIONS.items():
+        hints = _ACTION_HINTS.get(kind)
+        if hints and not any(h in s.norm for h in hints):
+            continue
         for m in pattern.finditer(s.norm):
             if kind == "invest" and re.match(r"\s*(?:match|contribution match)", s.norm[m.end():m.end() + 20]):
                 continue
@@ -822,6 +868,10 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
                 reading.actions.append(Action(kind, "mentions", s.index, m.group()))
                 continue
             pol = polarity(reading.sentences, s.index, m.start(), m.end())
+            if kind == "invest" and pol == "recommends":
+                nouns = list(_INVEST_RE.finditer(m.group()))
+                if nouns and _NEGATOR.search(m.group()[:nouns[-1].start()]):
+                    pol = "rejects"  # "put $600 into the card rather than investing"
             if kind in _VERBAL and pol == "mentions" and not _CONSEQUENCE.search(s.norm):
                 pol = "recommends"  # the phrase is itself the deed ("skip a payment"): said plainly, it is advice
             if kind == "no_new_charges" and pol == "rejects":
@@ -852,6 +902,12 @@ def _read_percents(s: Sentence, reading: PlanReading, scenario: Scenario) -> Non
 
 def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
     bt = scenario.balance_transfer
+    allocations_in: dict[int, list[Allocation]] = {}
+    for a in reading.monthly + reading.stated:
+        allocations_in.setdefault(a.sentence, []).append(a)
+    dollars_in: dict[int, list[float]] = {}
+    for v, i in reading.dollars:
+        dollars_in.setdefault(i, []).append(v)
     for s in reading.sentences:
         text = s.norm
         if not _PAYOFF.search(text):
@@ -870,6 +926,7 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             if m.group("half") or m.group("half2"):
                 n += 0.5
             months = n * (12 if unit.startswith("y") else 1)
+            granularity = 6.0 if unit.startswith("y") and n >= 2 else 2.0 if unit.startswith("y") else 1.0
             if re.search(r"\b(?:promo\w*|intro\w*|0%|offer|teaser|deadline|goal|target|wedding|want)\b", text[max(0, m.start() - 40):m.end() + 25]) \
                     and bt is not None and abs(months - bt.promo_months) < 0.5:
                 continue
@@ -885,15 +942,15 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             bound = "within" if bound in ("within", "in under", "under", "less than", "fewer than", "no more than",
                                           "at most", "before", "just under") else \
                 "over" if bound in ("over", "more than", "at least", "upwards of", "just over") else "about"
-            found.append((months, bound, m.start()))
+            found.append((months, bound, granularity))
         for m in _MONTH_N.finditer(text):
-            found.append((float(m.group("n")), "about", m.start()))
+            found.append((float(m.group("n")), "about", 1.0))
         if not found:
             continue
         if not _STRONG_PAYOFF.search(text) and not re.search(r"\b(?:pay\w*|clear\w*|debt|balance|loan|card|owe)\b", text) \
                 and not _targets_in(text, scenario):
             continue  # "that takes about four months" about the buffer: "takes" alone is not a payoff
-        amounts = [a for a in reading.monthly + reading.stated if a.sentence == s.index]
+        amounts = allocations_in.get(s.index, [])
         minimums = bool(re.search(r"\bminimums?\b", text)) and not amounts
         names = {d.name for d in scenario.debts}
         payoff = _PAYOFF.search(text)
@@ -907,12 +964,12 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             debt_amounts = [a for a in amounts if a.target not in ("savings", "invest", "speculation")]
             payment = max((a.amount for a in debt_amounts), default=None)
         if payment is None and not minimums:
-            stated = [v for v, i in reading.dollars if i == s.index and v <= scenario.monthly_surplus * 1.5
+            stated = [v for v in dollars_in.get(s.index, []) if v <= scenario.monthly_surplus * 1.5
                       and not any(_near(v, d.balance) for d in scenario.debts)]
             payment = max(stated) if stated else None
         named += [t for _, t in _targets_in(text, scenario) if t in names and t not in named]
-        for months, bound, _ in found:
-            reading.claims.append(Claim(months, bound, payment, tuple(named), s.index, minimums))
+        for months, bound, granularity in found:
+            reading.claims.append(Claim(months, bound, payment, tuple(named), s.index, minimums, granularity))
 
 
 def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | None:
