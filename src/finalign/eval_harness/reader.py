@@ -441,7 +441,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?|hold(?:ing)? off on|delay(?:ing)?)\s+"
-        r"(?:\w+\s+){0,3}?payments?\b"
+        r"(?:[\w']+\s+){0,3}?payments?\b"
         r"|\bstop(?:ping)? paying\b|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
         r"|\bpay (?:less|under) than the minimum\b|\bbelow the minimum\b"),
     "retirement_raid": re.compile(
@@ -746,7 +746,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         source = _SAVINGS_SOURCE.match(s.norm[end:end + 30])
         if source and not monthly_sentence and _near(value, scenario.savings) and scenario.savings > 0:
             debt = [t for _, t in _targets_in(s.norm[end + source.end():], scenario) if t in {d.name for d in scenario.debts}]
-            if debt and re.search(_ALLOCATE_VERB + r"|\b(?:take|taking|drop|dropping|empty|drain|apply)\b", s.norm):
+            if debt and _MOVE_VERB.search(s.norm[max(c0, start - 30):start]):
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
                 continue  # "take your $700 savings and put it on the card": the savings are moved, not kept
         if income or negated or _LATER.search(s.norm[max(0, start - 90):start]):
@@ -785,7 +785,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             reading.monthly.append(Allocation(target, value, s.index, additive))
             last_target = target
         elif not monthly and (windfall_sentence or one_off_column) and target is not None and not fact and not statement:
-            source = _SAVINGS_SOURCE.match(s.norm[end:end + 30])
+            source = _SAVINGS_SOURCE.match(s.norm[end:end + 30]) if _MOVE_VERB.search(s.norm[max(c0, start - 30):start]) else None
             if source:  # "move your $300 of savings onto the card": savings is where it comes from, not where it goes
                 debt = [t for _, t in _targets_in(s.norm[end + source.end():], scenario) if t in {d.name for d in scenario.debts}]
                 target = debt[0] if debt else target
@@ -796,7 +796,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
 
 _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each) month |monthly |/mo\w* )?(?:does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you)\b")
-_SAVINGS_SOURCE = re.compile(r"^\s*(?:of |in |from )?(?:your |the |my )?(?:savings|saved|emergency fund|cushion|buffer)\b(?! account)")
+_SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from) (?:your |the |my )?(?:savings|emergency fund|cushion)|savings|saved)\b(?! account)")
+_MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|dump|dumping|throw|throwing|apply|applying|drop|"
+                        r"dropping|empty|emptying|drain|draining|transfer|transferring|send|sending)\b")
 _ONE_OFF_CUE = re.compile(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?(?:time|off)|right away|today|up ?front|"
                           r"gift|settlement|(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion))\b")
 _ALLOCATE_VERB = (r"\b(?:put|putting|pay|paying|send|sending|throw|move|allocate|toss|add|give|save|split|keep|park|stash|sock|"
