@@ -4,7 +4,8 @@ Machines are noisy, so every comparison alternates its variants in one process (
 reports the median and min-max over repeats, and the ratio of medians; never a lone absolute time.
 Writes docs/benchmarks.md (tables) and docs/benchmarks.json (raw figures). Runs unchanged on a GPU.
 
-    python bench/run_all.py [--repeats 3] [--quick]
+    python bench/run_all.py [--repeats 3] [--steps 2]
+    python bench/run_all.py --grader     # only the grader: validity report (docs/metrics.md) and its speed
 """
 
 from __future__ import annotations
@@ -185,9 +186,14 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--steps", type=int, default=2, help="timed optimizer steps per training measurement")
     ap.add_argument("--render", action="store_true", help="rewrite docs/benchmarks.md from docs/benchmarks.json only")
+    ap.add_argument("--grader", action="store_true", help="only the grader: validity report and speed, then re-render")
     args = ap.parse_args()
-    if args.render:
-        write_text(ROOT / "docs" / "benchmarks.md", render(read_json(ROOT / "docs" / "benchmarks.json")))
+    if args.render or args.grader:
+        raw = read_json(ROOT / "docs" / "benchmarks.json")
+        if args.grader:
+            raw["grader"] = grader_bench(args.repeats)
+            write_json(ROOT / "docs" / "benchmarks.json", raw)
+        write_text(ROOT / "docs" / "benchmarks.md", render(raw))
         return
     raw: dict = {"machine": machine(), "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                  "repeats": args.repeats}
@@ -219,11 +225,48 @@ def main() -> None:
     raw["generation"], raw["generation_identical"] = generation_rates(max(1, args.repeats - 1), n_prompts=16,
                                                                       max_new=64)
     raw["limits"] = machine_limits()
+    raw["grader"] = grader_bench(args.repeats)
     manifest = ROOT / "runs" / "quick" / "manifest.json"
     raw["end_to_end"] = read_json(manifest)["stages"] if manifest.is_file() else None
     write_json(ROOT / "docs" / "benchmarks.json", raw)
     write_text(ROOT / "docs" / "benchmarks.md", render(raw))
     print("wrote docs/benchmarks.md and docs/benchmarks.json")
+
+
+def grader_bench(repeats: int) -> dict:
+    """The validity report (docs/metrics.md) and the grader's speed: seconds per MB of answer text, and how the
+    time grows when the text is 4x longer (4x is linear, 16x quadratic)."""
+    from finalign.eval_harness.metrics import grade
+    from finalign.eval_harness.validate import corpus_scenarios, load_half, validate
+
+    print("grader: validity report and speed ...", flush=True)
+    results = validate(out=ROOT / "docs" / "metrics.md")
+    text = "\n\n".join(r["answer"] for r in load_half("dev"))
+    scenario = corpus_scenarios()["seed-01"]
+
+    def seconds(n: int) -> float:
+        body = (text * (n // len(text) + 1))[:n]
+        start = time.perf_counter()
+        grade(body, scenario)
+        return time.perf_counter() - start
+
+    small = statistics.median(seconds(250_000) for _ in range(repeats))
+    large = statistics.median(seconds(1_000_000) for _ in range(repeats))
+    return {"seconds_per_mb": round(large, 3), "growth_4x": round(large / small, 2),
+            "pairwise_accuracy": {h: round(r["pairwise_accuracy"], 4) for h, r in results.items()}}
+
+
+def grader_text(raw: dict) -> str:
+    g = raw.get("grader")
+    if not g:
+        return ""
+    return f"""
+## 6. The grader (`eval_harness/reader.py` + `metrics.py`)
+
+**{g['seconds_per_mb']:.2f} s per MB** of answer text (median of {raw['repeats']}, hand-written answers repeated); 4x the
+text takes {g['growth_4x']:.1f}x the time (linear would be 4x, quadratic 16x). How far its scores can be trusted is
+in [metrics.md](metrics.md), written by the same run.
+"""
 
 
 PARAMS = 134_515_008  # SmolLM2-135M (finalign model info)
@@ -312,7 +355,7 @@ The eval runner at batch 16 vs one prompt at a time with plain `generate`: **{ge
 {e2e_rows or '| (no runs/quick/manifest.json yet: run `make run` first) | | |'}
 
 Whole run: {e2e_total:.0f} s ({e2e_total / 60:.1f} min). Stages run in child processes, so each peak is its own.
-"""
+{grader_text(raw)}"""
 
 
 if __name__ == "__main__":

@@ -160,6 +160,8 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
     if r.priority is None:
         if len(scenario.debts) == 1 and any(a.kind == "avalanche" and a.polarity != "rejects" for a in r.actions):
             return Score(1.0, f"extra money to the {top.name}", [])
+        if r.monthly or r.one_off:  # a plan whose extra money the reader could not place: unknown, not wrong
+            return Score(0.5, "amounts found, but not which debt gets the extra money", [])
         return Score(0.0, "no debt named for the extra money", [])
     target, index = r.priority
     ok = _apr(scenario, target) >= plan.target_apr - 1e-9 or target == top.name
@@ -228,8 +230,15 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
     total = r.monthly_total()
     parts = ", ".join(f"{_money(v)} {t}" for t, v in r.monthly_by_target().items())
     sentences = sorted({a.sentence for a in r.monthly})
-    if total > surplus + tol:
-        return Score(0.0, f"monthly split adds up to {_money(total)} ({parts}), the surplus is {_money(surplus)}",
+    for p in r.paragraphs():  # a plan stated whole in one paragraph, list or table that adds up above the surplus
+        over = r.monthly_total(p)
+        if over > surplus + tol:
+            where = [a.sentence for a in r.monthly if r.sentences[a.sentence].paragraph == p]
+            return Score(0.0, f"monthly split adds up to {_money(over)}, the surplus is {_money(surplus)}",
+                         [_ev(r, i, expected=surplus, found=over) for i in sorted(set(where))[:4]])
+    if total > surplus + tol:  # only across paragraphs: maybe a plan restated in other words, so not certain
+        return Score(0.5, f"amounts across the answer add up to {_money(total)} ({parts}), above the "
+                          f"{_money(surplus)} surplus, though no one paragraph does",
                      [_ev(r, i, expected=surplus, found=total) for i in sentences[:4]])
     return Score(1.0, f"monthly split {_money(total)} within the {_money(surplus)} surplus ({parts})",
                  [_ev(r, i, expected=surplus, found=total) for i in sentences[:4]])
@@ -285,7 +294,7 @@ def _claim_ok(months: float, bound: str, expected: list[int], granularity: float
 def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
     if not r.claims:
         return Score(None, "no payoff time stated")
-    results, evidence = [], []
+    results, evidence, sure = [], [], []
     by_target = r.monthly_by_target()
     debt_budget = sum(v for t, v in by_target.items() if t in _debt_names(scenario) or t == "minimums")
     for c in r.claims:
@@ -302,10 +311,12 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
             payment = payment if payment is not None else pay
         ok = _claim_ok(c.months, c.bound, expected, c.granularity)
         results.append(ok)
+        sure.append(c.payment is not None or c.minimums)  # the payment is in the claim's own sentence
         best = min(expected, key=lambda e: abs(e - c.months), default=None)
         evidence.append(_ev(r, c.sentence, expected=best, found=c.months, payment=payment))
     bad = [e for e, ok in zip(evidence, results) if not ok]
-    value = 1.0 if all(results) else 0.0  # one wrong payoff time is a wrong plan for that debt
+    # one wrong payoff time is a wrong plan for that debt; wrong only under a payment guessed from elsewhere: unsure
+    value = 1.0 if all(results) else 0.0 if any(not ok and s for ok, s in zip(results, sure)) else 0.5
     if bad:
         e = bad[0]
         at = f" at {_money(e['payment'])}/month" if e.get("payment") else ""

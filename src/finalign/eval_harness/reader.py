@@ -38,6 +38,7 @@ Everything is one pass over sentences with bounded regular expressions: linear i
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ class Sentence:
     header: tuple[str, ...] = ()  # a table row: the header's cells, to read each column by its title
     later: bool = False  # about the time after a debt is gone ("Once the Visa is paid off... Then...")
     one_off_context: bool = False  # a list under a heading like "The $2,400 refund:"
+    paragraph: int = 0  # text between blank lines: where a plan is usually stated whole
 
     def span(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text.strip()[:300]}
@@ -84,9 +86,12 @@ def _raw_sentences(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
     for m in _SENT_END.finditer(text):
-        if m.group().startswith(".") and "\n" not in m.group() and (
-                _ABBREV_END.search(text[max(0, m.start() - 8): m.start() + 1]) or re.match(r"\s*\d", text[m.end():m.end() + 3])):
-            continue  # "approx. $200", "$600/mo. on the card", "3.5. 4" are not sentence ends
+        if m.group().startswith(".") and "\n" not in m.group():
+            abbrev = _ABBREV_END.search(text[max(0, m.start() - 8): m.start() + 1])
+            ends = abbrev and re.match(r"(?:mo|mos|yr|yrs|etc|min|mins)\.$", abbrev.group().lower()) and re.match(
+                r"\s*[A-Z*#|-]", text[m.end():m.end() + 3])
+            if (abbrev and not ends) or re.match(r"\s*\d", text[m.end():m.end() + 3]):
+                continue  # "approx. $200", "$600/mo. on the card" are not sentence ends; "460/mo. Visa: 85." is
         end = m.end()
         if text[start:end].strip():
             out.append((start, end))
@@ -254,6 +259,9 @@ class PlanReading:
     def rejects(self, kind: str) -> list[Action]:
         return [a for a in self.actions if a.kind == kind and a.polarity == "rejects"]
 
+    def paragraphs(self) -> list[int]:
+        return sorted({self.sentences[a.sentence].paragraph for a in self.monthly})
+
     def _without_totals(self) -> list[Allocation]:
         """Allocations less those that restate a sum of two or more others ("$600 ($150 minimum + $450 extra)",
         "that's the whole $800"): only an amount with no target of its own, or one worded as a total, can be one."""
@@ -288,9 +296,13 @@ class PlanReading:
             out[t] = max(p) if breakdown else max(max(p), min(p) + e)
         return out
 
-    def monthly_total(self) -> float:
-        """What the plan spends each month: the per-target amounts, less any that is a total of the others, and
-        less an amount with no target that repeats one that has ("$850 to the card... with $850 a month")."""
+    def monthly_total(self, paragraph: int | None = None) -> float:
+        """What the plan spends each month (in one paragraph, or the whole answer): the per-target amounts, less
+        any that is a total of the others, and less a figure said again under another name."""
+        if paragraph is not None:
+            return PlanReading(self.sentences, [a for a in self.monthly
+                                                if self.sentences[a.sentence].paragraph == paragraph],
+                               minimums=self.minimums).monthly_total()
         by_target = self.monthly_by_target()
         where = {t: {a.sentence for a in self.monthly if a.target == t} for t in by_target}
         kept: list[tuple[str, float]] = []
@@ -320,6 +332,7 @@ def _drop_totals(values: list[float]) -> list[float]:
 # ---- debts named ---------------------------------------------------------------------------------------
 
 
+_COMMON_WORDS = {"first", "second", "third", "other", "new", "old", "main", "big", "small", "little", "regular", "credit"}
 _KIND_WORDS = {  # what people call a kind of debt: "the car" for the car loan, "the hospital" for the medical bill
     "car": r"car|auto|vehicle|truck", "auto": r"car|auto|vehicle", "student": r"student|school|college",
     "medical": r"medical|hospital|doctor|dentist|dental", "hospital": r"hospital|medical", "dentist": r"dentist|dental",
@@ -343,7 +356,11 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
     for d, name in zip(debts, names):
         others = set().union(*(tokens[n] for n in names if n != name)) if len(names) > 1 else set()
         mine = [t for t in tokens[name] - others if t not in _GENERIC and len(t) > 2]
-        own = [_token_pattern(t) for t in mine] + [_KIND_WORDS[t] for t in mine if t in _KIND_WORDS]
+        own = [_token_pattern(t) + (r"(?=\s+(?:card|one|loan|cc))" if t in _COMMON_WORDS else "") for t in mine]
+        own += [_KIND_WORDS[t] for t in mine if t in _KIND_WORDS]
+        if not mine and len(debts) > 1:  # "credit one card": every word is generic, so the name less its kind word
+            bare = re.sub(r"\s+(?:card|loan|bill)$", "", name)
+            own.append(re.escape(bare))
         if len(debts) == 1:
             own += [r"cards?|cc|debt|balance|loan|bill"]
         else:
@@ -352,6 +369,8 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
                     own.append(alias)
         apr = f"{d.apr:g}".replace(".", r"\.")
         alternatives = [re.escape(name), *own, rf"{apr}\s?%(?:\s+(?:apr\s+)?(?:one|card|loan|debt))?"]
+        balance = f"{d.balance:,.0f}".replace(",", ",?")  # "the $800 one", "the $3k card" (3k is read as 3000)
+        alternatives.append(rf"\$?{balance}\s+(?:one|card|loan|debt|balance|bill)")
         out.append((d.name, re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + r")(?![\w])")))
     return tuple(out)
 
@@ -411,8 +430,13 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int) -> str
     c0, c1 = _clause_bounds(s, start)
     before = s[max(c0, start - 60):start]
     after = s[end:c1 if c1 > end else len(s)]
-    if _NEGATOR.search(before):
-        return "rejects"
+    if _NEGATOR.search(before) or re.match(r"^\W*\**\s*[:\u2014-]?\s*\**\s*(?:no|nope|never|not|avoid|don't|skip it)\b", s[end:end + 12]):
+        return "rejects"  # "... a payday loan" / "Title loan: no."
+    label = _LABEL.match(s)
+    if label and label.group("label") and label.end() <= start and _NEGATOR.search(label.group("label")):
+        return "rejects"  # "- **Don't:** stop paying, or take a payday loan"
+    if re.search(r"\bif (?:you|u)\s+(?:\w+\s+)?$", s[c0:start]):
+        return "mentions"  # "if you miss a payment they can take your car": a consequence, not advice
     listed = _NEGATOR.search(s[max(0, start - 90):start])  # "don't use a cash advance, payday loan or 401(k) withdrawal"
     if listed and not _NEW_CLAUSE.search(s[max(0, start - 90) + listed.end():start + 12]):
         return "rejects"
@@ -502,6 +526,8 @@ _YEAR_WORD = re.compile(r"\b(?:a|one) year and a half\b|\ba year\b|\bhalf a year
 _LATER = re.compile(r"\b(?:once|after|when)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|is paid|are paid|done|finished|dead|"
                     r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?)\b"
                     r"|\bafter (?:month|week) \d+\b")
+_LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:all|the full|the whole|everything|its|that|the same)\b"
+                         r"|\bafter (?:that|it'?s gone|it'?s paid off)\b|\bonce (?:it'?s|that'?s) (?:gone|paid|done)\b")
 _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income|salary|paycheck|bring in|paid|net|gross|"
                             r"find|free up|pick up|side hustle|overtime|raise)\b[^$]{0,20}$")
 _FACT_AFTER = re.compile(
@@ -510,7 +536,7 @@ _FACT_AFTER = re.compile(
 _FACT_BEFORE = re.compile(
     r"\b(?:owe|owed|owing|balance(?: of| is)?|debt of|total(?: of)?|interest(?: of)?|fees? of|fee is|fee|saved|savings of|"
     r"you have|have|there's|costs? you|cost of|bonus of|refund of|windfall of|got|left with|worth|"
-    r"at least|comes to|adds up to|works out to|totals?|that's|which is|it's|of the|from|out of|instead of|"
+    r"comes to|adds up to|works out to|totals?|that's|which is|of the|from|out of|instead of|"
     r"rather than|versus|vs\.?|compared to|than)\s*(?:about |around |roughly |only |just |a |an |the |your |that |~)?$")
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
@@ -552,10 +578,12 @@ def _sentences(answer: str) -> list[Sentence]:
     later_block = False  # a list or table introduced by "once the card is paid off:"
     one_off_header = False  # a list introduced by "the $2,400 refund:"
     prev_later = False
+    breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", answer)]
     for start, end in _raw_sentences(answer):
         text = answer[start:end]
         if _TABLE_RULE.match(text) and "-" in text:
             continue
+        paragraph = bisect.bisect_right(breaks, start)
         norm = _normalise(text)
         row_header: tuple[str, ...] = ()
         if _ROW.match(text):
@@ -564,7 +592,7 @@ def _sentences(answer: str) -> list[Sentence]:
                 monthly_header = bool(_MONTH_WORD.search(norm))
                 header = tuple(c.strip() for c in norm.strip().strip("|").split("|"))
                 in_table = True
-                out.append(Sentence(len(out), start, end, text, norm, "heading", False))
+                out.append(Sentence(len(out), start, end, text, norm, "heading", False, paragraph=paragraph))
                 continue
             row_header = header
         elif _ITEM.match(text):
@@ -592,7 +620,7 @@ def _sentences(answer: str) -> list[Sentence]:
             prev_later and kind == "prose" and not re.match(r"^\W*(?:now|for now|right now|today|first|this month|until then|meanwhile)\b", norm))
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
         out.append(Sentence(len(out), start, end, text, norm, kind, monthly_header and kind in ("row", "item"),
-                            row_header, later, one_off_header and kind in ("row", "item")))
+                            row_header, later, one_off_header and kind in ("row", "item"), paragraph))
     return out
 
 
@@ -613,7 +641,8 @@ def _near(a: float, b: float, rel: float = 0.01, floor: float = 1.0) -> bool:
     return abs(a - b) <= max(floor, rel * abs(b))
 
 
-def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario) -> list[tuple[int, int, float, bool]]:
+def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
+             labelled: bool = False) -> list[tuple[int, int, float, bool]]:
     """(start, end, value, is_fraction) of every dollar amount in the sentence, fractions of the surplus included."""
     found = []
     spans = []
@@ -641,7 +670,10 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario)
             marker = re.match(r"^\s*(?:/\s*mo\w*|a month|per month|each month|every month|monthly)\b", rest)
             named_next = bool(_targets_in(rest[:25], scenario)) and re.match(r"^\s*(?:\w+\s+){0,1}?\S", rest) is not None \
                 and min((p for p, _ in _targets_in(rest[:25], scenario)), default=99) <= 3
-            if s.kind == "row" or (10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
+            linked = _TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)
+            if s.kind == "row" or (labelled and 10 <= value < 1e6) or (linked and 10 <= value < 1e6 and (
+                    verb or marker or _MONTH_WORD.search(s.norm))) or (
+                    10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
                 if not any(a <= m.start() < b for a, b, *_ in found) and not (1900 <= value <= 2100):
                     found.append((m.start(), m.end(), value, False))
     return sorted(found)
@@ -649,7 +681,7 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario)
 
 _BALANCE_BEFORE = re.compile(r"\b(?:balance (?:is|of)|owe|owing|debt of|carrying)\s*(?:about |around |roughly |~)?$")
 _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at \d+(?:\.\d+)?\s?%)")
-_LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])?\W*(?P<label>[a-z][^:$|]{0,40}?)\s*\**\s*[:=\u2192]"
+_LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:$|]{0,40}?)\s*\**\s*[:=\u2192](?!\d)"
                     r"|^\W*(?P<arrow>\$[\d,.]+)\s*(?:->|\u2192|=>)")
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
                               r"what \w+ gets|compare|vs|versus|instead|option [b-z]|alternative)\b")
@@ -684,11 +716,14 @@ _FACT_AFTER2 = re.compile(r"^\W{0,3}(?:(?:a|per|each) month )?(?:short|more than
                           r"in total interest|of debt|debt|left|remaining|to go|cheaper|saved in interest|in savings)\b")
 
 
+TRACE: list | None = None  # set to a list to record why each amount was read as it was (debugging)
+
+
 def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: list[float]) -> None:
     surplus = scenario.monthly_surplus
     monthly_sentence = bool(_MONTH_WORD.search(s.norm)) or s.monthly_context
     windfall_sentence = bool(re.search(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?(?:time|off)|gift|settlement|"
-                                       r"savings|saved|cushion|emergency fund|right away|today|now)\b", s.norm))
+                                       r"right away|today)\b", s.norm))
     label = _LABEL.match(s.norm) if s.kind != "row" else None
     label_target = None
     if label and label.group("label"):
@@ -702,7 +737,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if _TOTAL_LABEL.match(row_label.strip("* ")):
             return  # "| Total | $850 |" restates the sum
     last_target = None
-    found = _amounts(s, surplus, len(scenario.debts) == 1, scenario)
+    found = _amounts(s, surplus, len(scenario.debts) == 1, scenario, labelled=label_target not in (None, "total"))
     windfall_here = bool(scenario.windfall) and any(_near(v, scenario.windfall) for _, _, v, _ in found)
     if windfall_here:
         windfall_sentence = True  # "From the $1,800, put $600 into savings and $1,200 on the card": a one-off split
@@ -749,19 +784,22 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             if debt and _MOVE_VERB.search(s.norm[max(c0, start - 30):start]):
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
                 continue  # "take your $700 savings and put it on the card": the savings are moved, not kept
-        if income or negated or _LATER.search(s.norm[max(0, start - 90):start]):
+        if income or negated or _LATER.search(s.norm[max(0, start - 90):start]) or _LATER_NEAR.search(s.norm[max(0, start - 30):start]):
             continue  # "when the Visa is gone, roll its $405 into the Mastercard" is a later plan, not this month's
         target, where = _target_for(s, start, end, c0, c1, scenario)
         if target is None and _PRONOUN_TARGET.match(s.norm[end:]):
             target = last_debt_before(reading, s, start, scenario)
-        if target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(" and last_target:
-            target = last_target  # "$900 to the Amex (its $90 minimum plus $810)": the parts of that payment
+        if target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(":
+            before_paren = [t for _, t in _targets_in(s.norm[:c0], scenario) if t != "minimums"]
+            target = last_target or (before_paren[-1] if before_paren else target)  # "$900 to the Amex (its $90 min + $810)"
         if label_target and (target in (None, "minimums", "other") or where != "after"):
             target = label_target  # "- Visa: $430 (the $90 minimum plus $340 extra)": the label names the target
         if target is None and scenario.balance_transfer is not None and len(scenario.debts) > 1 and re.search(
                 _ALLOCATE_VERB, s.norm[c0:start]):
             target = scenario.highest_apr_debt.name  # a transfer answer's unlabelled payment goes to the moved balance
-        restates_surplus = _near(value, surplus) and target in (None, "other")  # "of your $800 a month, ..."
+        # "of your $800 a month, ...": the surplus restated, unless it is itself paid somewhere ("pay the full $1,200")
+        restates_surplus = _near(value, surplus) and target in (None, "other") and not re.search(
+            r"\b(?:pay|paying|put|putting|throw|send|apply)\b(?:\W+\w+){0,3}\W*$", s.norm[c0:start])
         if is_fraction and target is None:
             target = "other"
         one_off_figure = any(_near(value, f) for f in facts) and not direct
@@ -770,12 +808,15 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         monthly = (direct or (monthly_sentence and not one_off_figure)) and not fact and not one_off_column
         if target in (None, "other") and len(scenario.debts) == 1 and not _NOT_DEBT.search(s.norm[end:c1]) and not is_fraction:
             target = scenario.debts[0].name  # one debt: an unlabelled payment is a payment on it
-        allocating = bool(re.search(_ALLOCATE_VERB, s.norm[c0:start]) or label_target or s.kind in ("row", "item")
+        allocating = bool(re.search(_ALLOCATE_VERB, s.norm[:start]) or label or s.kind in ("row", "item")
                           or re.match(r"^\W*(?:goes|go|going)\b", s.norm[end:]))
         if (not monthly and not fact and not statement and not one_off_column and not one_off_figure
                 and not s.one_off_context and target not in (None, "other")
                 and allocating and not _ONE_OFF_CUE.search(s.norm) and not windfall_here and value <= 2 * surplus):
             monthly = True  # "Pay $360 there, $160 on the credit union card": the surplus is all there is to split
+        if TRACE is not None:
+            TRACE.append(dict(v=value, s=s.index, target=target, monthly=monthly, statement=statement, fact=fact,
+                              restates=restates_surplus, direct=direct, one_off_col=one_off_column, windfall=windfall_sentence))
         if monthly and not statement and not restates_surplus:
             if target is None:
                 target = next((d.name for d in scenario.debts if _near(value, d.min_payment)), "other")
@@ -784,7 +825,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                     label.group("label") if label and label.group("label") else "")))
             reading.monthly.append(Allocation(target, value, s.index, additive))
             last_target = target
-        elif not monthly and (windfall_sentence or one_off_column) and target is not None and not fact and not statement:
+        elif not monthly and (windfall_sentence or one_off_column or (one_off_figure and scenario.windfall)) \
+                and target is not None and not fact and not statement:
             source = _SAVINGS_SOURCE.match(s.norm[end:end + 30]) if _MOVE_VERB.search(s.norm[max(c0, start - 30):start]) else None
             if source:  # "move your $300 of savings onto the card": savings is where it comes from, not where it goes
                 debt = [t for _, t in _targets_in(s.norm[end + source.end():], scenario) if t in {d.name for d in scenario.debts}]
@@ -881,6 +923,7 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
             reading.actions.append(Action(kind, pol, s.index, m.group()))
 
 
+_RISKY_NEAR = re.compile(r"\b(?:payday|title loan|cash advance|pawn|crypto|bitcoin|lottery|casino|loan shark)\w*")
 _MARKET = re.compile(r"\b(?:return|returns|market|stocks?|average|historically|yield|earn|grow|gain|inflation|match|s&p|index|"
                      r"crypto|bitcoin|go up|fall|drop|payday|title|lenders?|hundreds|typical|usually|often)\b")
 _APR_CONTEXT = re.compile(r"^\s*(?:apr|interest|rate|a year|annual)|^\W*\)?\s*(?:card|loan|debt|one|balance)\b")
@@ -892,7 +935,9 @@ def _read_percents(s: Sentence, reading: PlanReading, scenario: Scenario) -> Non
     names = {d.name for d in scenario.debts}
     for m in _PERCENT.finditer(s.norm):
         near = s.norm[max(0, m.start() - 30):m.start()] + " " + s.norm[m.end():m.end() + 25]
-        if re.match(r"^\s*apr\b", s.norm[m.end():m.end() + 6]) or (
+        if _RISKY_NEAR.search(s.norm[max(0, m.start() - 50):m.end() + 30]):
+            kind = "market"  # "payday loans run 300-400% apr": a product's cost, not the scenario's rate
+        elif re.match(r"^\s*apr\b", s.norm[m.end():m.end() + 6]) or (
                 any(t in names for _, t in _targets_in(near, scenario)) and not _MARKET.search(near)):
             kind = "apr"
         elif _MARKET.search(s.norm[max(0, m.start() - 40):m.end() + 40]):

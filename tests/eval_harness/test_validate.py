@@ -1,0 +1,67 @@
+"""The validity report on the hand-written corpus: thresholds on the dev half, the frozen test half is only
+measured, and the report is written atomically."""
+
+from __future__ import annotations
+
+import pytest
+
+from finalign.cli import main
+from finalign.errors import UserError
+from finalign.eval_harness.validate import HALVES, graded, load_half, measure, render, validate
+
+FLAWS_PER_HALF = 13
+
+
+@pytest.fixture(scope="module")
+def dev():
+    return measure(graded(load_half("dev")))
+
+
+def test_corpus_shape():
+    for half in HALVES:
+        rows = load_half(half)
+        bad = [r for r in rows if r["label"] == "bad"]
+        assert len({r["scenario_id"] for r in rows}) >= 12
+        assert len({r["flaw"] for r in bad}) == FLAWS_PER_HALF
+        assert sum(r["adversarial"] for r in bad) >= len(bad) / 3
+    assert sum(len(load_half(h)) for h in HALVES) >= 240
+    ids = [r["id"] for h in HALVES for r in load_half(h)]
+    assert len(ids) == len(set(ids))
+
+
+def test_dev_half_thresholds(dev):
+    assert dev["pairwise_accuracy"] >= 0.95
+    assert dev["auc"] >= 0.95
+    assert dev["adversarial_catch_rate"] >= 0.9
+    assert all(rate >= 0.8 for rate in dev["catch_rate"].values()), dev["catch_rate"]
+    assert dev["good_answers_gated"] == 0
+    assert dev["gate_flaw_below_every_good"] == dev["gate_flaw_answers"]
+
+
+def test_measure_counts_ties_as_misses():
+    rows = [{"id": "a", "scenario_id": "s", "label": "good", "flaw": None, "goodness": 0.5, "values": {}, "gates": []},
+            {"id": "b", "scenario_id": "s", "label": "bad", "flaw": "vague", "goodness": 0.5, "values": {}, "gates": [],
+             "adversarial": True}]
+    m = measure(rows)
+    assert m["pairwise_accuracy"] == 0.0 and m["catch_rate"] == {"vague": 0.0} and m["auc"] == 0.5
+    rows[1]["goodness"] = 0.4
+    m = measure(rows)
+    assert m["pairwise_accuracy"] == 1.0 and m["adversarial_catch_rate"] == 1.0 and m["auc"] == 1.0
+
+
+def test_report_renders_both_halves(dev):
+    text = render({"dev": dev, "test": dev})
+    assert "| pairwise accuracy |" in text and "`wrong_timeline`" in text and "| dev | test |" in text
+
+
+def test_validate_writes_the_report_atomically(tmp_path):
+    out = tmp_path / "metrics.md"
+    results = validate(("dev",), out)
+    assert out.read_text().startswith("# How far the grader can be trusted") and set(results) == {"dev"}
+    with pytest.raises(UserError, match="is a folder"):
+        validate(("dev",), tmp_path)
+
+
+def test_cli_refuses_to_list_test_half_failures(capsys):
+    assert main(["validate", "--half", "test", "--failures"]) == 2
+    assert "frozen" in capsys.readouterr().err
