@@ -70,7 +70,7 @@ class Sentence:
         return {"start": self.start, "end": self.end, "text": self.text.strip()[:300]}
 
 
-_ABBREV = r"(?:e\.g|i\.e|etc|vs|approx|mo|mos|yr|yrs|min|mins|no|inc|est|dr|mr|mrs|ms|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+_ABBREV = r"(?:e\.g|i\.e|etc|vs|approx|incl|excl|avg|max|mo|mos|yr|yrs|min|mins|no|inc|est|dr|mr|mrs|ms|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
 _SENT_END = re.compile(r"[.!?]+[\"')\]*_]*(?=\s)|\n+")
 _ABBREV_END = re.compile(rf"\b{_ABBREV}\.$", re.I)
 _ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])\s+")
@@ -86,6 +86,10 @@ def _raw_sentences(text: str) -> list[tuple[int, int]]:
     out = []
     start = 0
     for m in _SENT_END.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if "\n" not in m.group() and (text[line_start:m.start()].lstrip().startswith("|")
+                                      or re.fullmatch(r"\s*\d{1,2}", text[line_start:m.start()])):
+            continue  # a table row is one sentence, whatever its cells say; "1." opens a list item
         if m.group().startswith(".") and "\n" not in m.group():
             abbrev = _ABBREV_END.search(text[max(0, m.start() - 8): m.start() + 1])
             ends = abbrev and re.match(r"(?:mo|mos|yr|yrs|etc|min|mins)\.$", abbrev.group().lower()) and re.match(
@@ -146,7 +150,8 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 
 # ---- targets and cues ------------------------------------------------------------------------------------
 
-_SAVINGS = r"(?:emergency[- ]?(?:fund|buffer|savings|cushion|money|account|reserve|stash)|rainy[- ]day(?: fund)?|buffer|cushion|" \
+_SAVINGS = r"(?:emergency[- ]?(?:fund|buffer|savings|cushion|money|account|reserve|stash|jar|pot|bucket|envelope|kitty)|" \
+           r"(?:savings|rainy[- ]day) (?:jar|pot|bucket|envelope|kitty|stash|pile)|rainy[- ]day(?: fund)?|buffer|cushion|" \
            r"safety net|savings(?: account)?|hysa|high[- ]yield savings|starter fund|e[- ]fund|reserve|nest egg|savings pot)"
 _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|brokerage|s&p(?: 500)?|roth(?: ira)?|ira|" \
           r"401\s?\(?k\)?|retirement(?: account)?|portfolio|shares|investing|investments?|invest)"
@@ -159,7 +164,7 @@ _INVEST_RE = re.compile(rf"\b{_INVEST}\b")
 _SPECULATION_RE = re.compile(rf"\b{_SPECULATION}\b")
 _MINIMUMS_RE = re.compile(r"\bminimums?\b|\bmin(?:imum)? payments?\b|\bthe (?:other|rest of the|remaining) (?:debts?|cards?|loans?|balances?)\b")
 _HIGHEST_RE = re.compile(r"\b(?:highest|largest|biggest|top|steepest|worst|higher)[- ](?:interest|apr|rate|cost)\w*|\bmost expensive\b|"
-                         r"\bpriciest\b|\bavalanche\b|\bhighest[- ]apr\b|\bcosts? (?:you )?the most\b|\bthe (?:more )?expensive one\b")
+                         r"\bpriciest\b|\bavalanche\b|\bhighest[- ]apr\b|\bcosts? (?:you )?the most\b|\bthe (?:more )?expensive one\b|\bthe top one\b")
 _SMALLEST_RE = re.compile(r"\b(?:smallest|lowest|tiniest|least)[- ](?:balance|debt|amount|one)\b|\bsnowball\b")
 _LOWEST_RATE_RE = re.compile(r"\b(?:lowest|smallest|cheapest)[- ](?:interest|apr|rate)\w*")
 _TRANSFERRED = re.compile(r"\b(?:transferred (?:balance|debt|amount)|new card|transfer card|the transfer|0% card|balance transfer card|"
@@ -466,7 +471,8 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?|hold(?:ing)? off on|delay(?:ing)?)\s+"
         r"(?:[\w']+\s+){0,3}?payments?\b"
-        r"|\bstop(?:ping)? paying\b|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
+        r"|\bstop(?:ping)? paying\b(?!\s+(?:interest|the interest|fees|that|it\b|\d|\w+ interest))"
+        r"|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
         r"|\bpay (?:less|under) than the minimum\b|\bbelow the minimum\b"),
     "retirement_raid": re.compile(
         r"\b(?:withdraw\w*|cash(?:ing)? out|borrow\w*|loan from|take\w* (?:a loan )?(?:out )?(?:of|from)|tap\w*|raid\w*|"
@@ -494,7 +500,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"\b(?:keep|continue|fine to|okay to|ok to|free to|go ahead and)\s+(?:\w+\s+)?(?:using|use|charging|charge|swiping|spending on)\b"
         r"[^.]{0,30}?\b(?:card|it)\b"),
     "no_new_charges": re.compile(
-        r"\bno (?:new|more|further) (?:charges|purchases|spending|debt|balances?|swiping)\b"
+        r"\bno (?:new|more|further) (?:charges|purchases|spending|debt|balances?|swiping)\b|\bnothing new (?:goes )?on\b"
         r"|\b(?:don't|do not|never|stop|avoid|without|not|no)\s+(?:\w+\s+)?(?:using|use|charging|charge|adding|add|putting|"
         r"put|running up|run up|spending|spend|swiping|swipe|making)\b[^.]{0,30}?\b(?:card|charges?|purchases?|new|it)\b"
         r"|\bfreeze\b|\bcut (?:it|them|the card|up)\b|\b(?:put|lock) (?:the|your|that|it) (?:old )?(?:card )?away\b"
@@ -616,7 +622,8 @@ def _sentences(answer: str) -> list[Sentence]:
                 later_block = bool(_LATER.search(norm) or _LATER_START.search(norm))
             else:
                 one_off_header = False
-        later = bool(_LATER_START.search(norm)) or (later_block and kind in ("row", "item")) or (
+        after_payoff = bool(out) and re.match(r"^\W*then\b", norm) and bool(_STRONG_PAYOFF.search(out[-1].norm))
+        later = bool(_LATER_START.search(norm)) or after_payoff or (later_block and kind in ("row", "item")) or (
             prev_later and kind == "prose" and not re.match(r"^\W*(?:now|for now|right now|today|first|this month|until then|meanwhile)\b", norm))
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
         out.append(Sentence(len(out), start, end, text, norm, kind, monthly_header and kind in ("row", "item"),
@@ -670,7 +677,8 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
             marker = re.match(r"^\s*(?:/\s*mo\w*|a month|per month|each month|every month|monthly)\b", rest)
             named_next = bool(_targets_in(rest[:25], scenario)) and re.match(r"^\s*(?:\w+\s+){0,1}?\S", rest) is not None \
                 and min((p for p, _ in _targets_in(rest[:25], scenario)), default=99) <= 3
-            linked = _TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)
+            linked = (_TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)) or (
+                named_next and (_LABEL.match(s.norm) or _MONTH_WORD.search(s.norm)))
             if s.kind == "row" or (labelled and 10 <= value < 1e6) or (linked and 10 <= value < 1e6 and (
                     verb or marker or _MONTH_WORD.search(s.norm))) or (
                     10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
@@ -688,6 +696,7 @@ _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to
 _OPERAND = re.compile(r"^[^.;$]{0,25}?(?:[=\u2248]|\s[\u2212\u00f7\u00d7*/+-]\s|\bminus\b|\bdivided by\b|\btimes\b)")
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ )?(?:there|to it|on it|at it|toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
+_PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|\bright now\b|\bphase \d\b|\byear \d\b|\bstep \d\b")
 _ONE_OFF_COLUMN = re.compile(r"\b(?:bonus|refund|windfall|one[- ]?(?:time|off)|lump|now|today|up ?front|inheritance|gift)\b")
 _LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after|then|once|later|from month|year 2|phase 2|step 2)\b")
 _FACT_COLUMN = re.compile(r"\b(?:months?|interest|apr|rate|balance|owed|cost|total|time|years?|left|remaining|payoff|paid off)\b")
@@ -702,6 +711,19 @@ _STATEMENT_WINDOW = re.compile(
 _PAYOFF_SUBJECT = re.compile(r"^\s*(?:balance |debt |left |remaining )?(?:on (?:the |your |that )?\w+(?: card| loan)? )?"
                              r"(?:is|are|will be|would be|'s|gets?|can be)\s+(?:\w+\s+)?(?:gone|paid off|cleared|history|done|"
                              r"wiped|knocked out|dead|zero)\b|^\s*(?:balance )?(?:clears|disappears|vanishes)\b")
+_HYPOTHETICAL_CLAUSE = re.compile(r"\b(?:needs?|would (?:take|need|require|cost)|you'd need|requires?|has to be|have to be|"
+                                  r"to (?:hit|make|reach|meet) (?:the |your |that |it in )?(?:\d+|goal|deadline|target))\b")
+
+
+def _hypothesis_scope(text: str, pos: int) -> str:
+    """The part of the sentence before ``pos`` that a hypothetical ("18 months needs ~$658 on the visa + $130...")
+    still governs: back to the last ';', ':' or a turn like "realistic:", "instead", "I'd", "my plan"."""
+    head = text[:pos]
+    cut = max((m.end() for m in re.finditer(r"[;:]|\b(?:realistic(?:ally)?|instead|i'd|i would|my plan|so|but|do this|here's)\b", head)),
+              default=0)
+    return head[cut:]
+
+
 _STATEMENT_ADJACENT = re.compile(  # "at $250 a month...", "more than $600": the amount is a condition or a comparison
     r"\b(?:at(?! least)|than|instead of|rather than|versus|vs|compared to|compared with)\s*(?:the |a |about |around |roughly |only |"
     r"just |~)?(?:minimum (?:payment )?(?:of )?)?$")
@@ -709,7 +731,7 @@ _FACT_BEFORE2 = re.compile(
     r"\b(?:until (?:you (?:have|hit|reach|get to)|it (?:reaches|hits|is at)|there's)|reach(?:es|ing)?|hit(?:s|ting)?|"
     r"goal of|target of|up to|brings? (?:you|it|that|savings)? ?(?:up )?to|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
     r"leaves?|leaving|left with|down to|drops? (?:\w+ ){0,2}to|cuts? (?:\w+ ){0,2}to|from|goes from|saves? you (?:about |roughly )?|"
-    r"saving you (?:about |roughly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest|remaining|the rest of the|"
+    r"saving you (?:about |roughly )?|you(?:'ll|'d| will| would)? save (?:about |roughly |around |over |nearly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest|remaining|the rest of the|"
     r"what's left of the|leftover)\s*"
     r"(?:about |around |roughly |only |just |a |an |the |your |~)?$|\$[\d,.]+ to\s*(?:about |around |roughly |~)?$")
 _FACT_AFTER2 = re.compile(r"^\W{0,3}(?:(?:a|per|each) month )?(?:short|more than you have|shortfall|less than|over (?:the|your)|"
@@ -755,19 +777,22 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if s.kind == "row" and s.header:
             index = s.norm[:start].count("|") - (1 if s.norm.lstrip().startswith("|") else 0)
             column = s.header[index] if 0 <= index < len(s.header) else ""
-            if index == 0 or _LATER_COLUMN.search(column) or _LATER_START.search(row_label) or _LATER_COLUMN.search(row_label):
-                continue  # the row's label, or a later phase of the plan
+            periods = [i for i, h in enumerate(s.header) if _PERIOD_COLUMN.search(h)]
+            if index == 0 or _LATER_COLUMN.search(column) or _LATER_START.search(row_label) or _LATER_COLUMN.search(row_label) \
+                    or (index in periods and index != periods[0]):
+                continue  # the row's label, or a later phase of the plan ("| months 1-2 | months 3-6 |": the first is now)
         marker_before = re.search(r"\b(?:monthly|a month|per month|each month|every month)\b(?:\W+\w+){0,3}\W*$", before)
         if marker_before and re.search(r"[\d%]\s*(?:/|a|per|each|every)?\s*$", before[:marker_before.start()]):
             marker_before = None  # "at $600 a month the $6,000...": that month word belongs to the $600
         direct = bool(re.match(r"^\W{0,3}(?:[a-z'\-]+\s+){0,3}?(?:(?:a|per|each|every|/)\s*(?:month|mo)\b|monthly\b)|^\s*/\s*mo", after)
-                      or marker_before or bool(column and _MONTH_WORD.search(column)))
+                      or marker_before or bool(column and (_MONTH_WORD.search(column) or _PERIOD_COLUMN.search(column))))
         income = _INCOME_BEFORE.search(before) or _near(value, scenario.monthly_income)
         fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or _FACT_BEFORE2.search(window)
                     or _FACT_AFTER2.match(after)) and not is_fraction
-        if column and _FACT_COLUMN.search(column) and not _MONTH_WORD.search(column):
+        if column and _FACT_COLUMN.search(column) and not _MONTH_WORD.search(column) and not _PERIOD_COLUMN.search(column):
             fact = True
-        statement = bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window)) or bool(
+        statement = bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window)
+                         or _HYPOTHETICAL_CLAUSE.search(_hypothesis_scope(s.norm, start))) or bool(
             label and label.group("label") and _LABEL_STATEMENT.search(label.group("label")))
         statement = statement or bool(c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
             _STATEMENT_AFTER.match(s.norm[end:end + 40]))
@@ -983,8 +1008,10 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                          text[max(0, m.start("n") - 20):m.start("n")]) or re.match(
                     r"^\s*(?:sooner|earlier|later|faster|longer|early|late|past|behind|ahead|more|less|quicker)\b", text[m.end():m.end() + 12]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
-            if _SAVINGS_GOAL.search(text) and not any(t in {d.name for d in scenario.debts} for _, t in _targets_in(text, scenario)):
-                continue  # "from $300 that takes about four months": the buffer, not a debt
+            k0, k1 = _clause_bounds(text, m.start("n"))
+            if _SAVINGS_GOAL.search(text[max(0, k0 - 40):k1]) and not any(
+                    t in {d.name for d in scenario.debts} for _, t in _targets_in(text[k0:k1], scenario)):
+                continue  # "from $300 that takes about four months", "(14 months at $50)": the buffer, not a debt
             bound = (m.group("bound") or "about").lower()
             bound = "within" if bound in ("within", "in under", "under", "less than", "fewer than", "no more than",
                                           "at most", "before", "just under") else \
