@@ -123,10 +123,17 @@ def _debt_names(scenario: Scenario) -> set[str]:
 # ---- scorers -----------------------------------------------------------------------------------------
 
 
+_FOR_THE_MATCH = re.compile(r"\b(?:up to|to get|get|getting|capture|grab|for) (?:the |your |an |their )?(?:full |employer(?:'s)? )?match\b"
+                            r"|\bemployer match\b(?![^.]{0,20}\b(?:regardless|beyond|more than|past)\b)")
+
+
 def _invests_now(r: PlanReading) -> list[int]:
-    """Sentences where the answer puts money into investments now (not the employer match, not after the debt)."""
-    out = [a.sentence for a in r.recommends("invest") if "match" not in r.sentences[a.sentence].norm]
-    out += [a.sentence for a in r.monthly if a.target == "invest" and "match" not in r.sentences[a.sentence].norm
+    """Sentences where the answer puts money into investments now (not just enough for the employer match, not after
+    the debt is gone)."""
+    def for_match(i: int) -> bool:
+        return bool(_FOR_THE_MATCH.search(r.sentences[i].norm))
+    out = [a.sentence for a in r.recommends("invest") if not for_match(a.sentence)]
+    out += [a.sentence for a in r.monthly + r.one_off if a.target == "invest" and not for_match(a.sentence)
             and not any(x.sentence == a.sentence and x.kind == "invest" and x.polarity in ("rejects", "defers") for x in r.actions)]
     return sorted(set(out))
 
@@ -140,8 +147,9 @@ def _minimums_only(r: PlanReading, scenario: Scenario) -> list[int]:
     debt_pay = {t: v for t, v in by_target.items() if t in _debt_names(scenario) or t == "minimums"}
     mins = {d.name: d.min_payment for d in scenario.debts}
     unplaced = by_target.get("other", 0.0) > 1
-    if debt_pay and not unplaced and not r.one_off and r.priority is None and all(
-            t == "minimums" or v <= mins[t] + 1 for t, v in debt_pay.items()):
+    extra = any(a.target in mins and a.amount > mins[a.target] + 1 for a in r.stated) or any(
+        a.target in mins for a in r.one_off)
+    if debt_pay and not unplaced and not extra and all(t == "minimums" or v <= mins[t] + 1 for t, v in debt_pay.items()):
         return [a.sentence for a in r.monthly][:1]
     return []
 

@@ -154,10 +154,11 @@ _SAVINGS = r"(?:emergency[- ]?(?:fund|buffer|savings|cushion|money|account|reser
            r"(?:savings|rainy[- ]day) (?:jar|pot|bucket|envelope|kitty|stash|pile)|rainy[- ]day(?: fund)?|buffer|cushion|" \
            r"safety net|savings(?: account)?|hysa|high[- ]yield savings|starter fund|e[- ]fund|reserve|nest egg|savings pot)"
 _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|brokerage|s&p(?: 500)?|roth(?: ira)?|ira|" \
-          r"401\s?\(?k\)?|retirement(?: account)?|portfolio|shares|investing|investments?|invest)"
+          r"401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp|retirement(?: account| plan| fund)?|portfolio|shares|investing|" \
+          r"investments?|invest)"
 _SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|dogecoin|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
                r"options(?: trading)?|day[- ]trad\w*|forex|leverag\w*|on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|" \
-               r"betting|scratch[- ]?(?:off|card)s?|roulette|slots?)"
+               r"betting|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
 _SAVINGS_RE = re.compile(rf"\b{_SAVINGS}\b")
 _SAVE_VERB_RE = re.compile(r"\b(?:save|saving|set aside|put aside|sock away|stash|squirrel away|bank)\b")
 _INVEST_RE = re.compile(rf"\b{_INVEST}\b")
@@ -183,7 +184,8 @@ _NEG_VERDICT = re.compile(
     r"\b(?:is|are|was|'s|would be|will be|can be|be|sounds?|seems?|looks?)\s+(?:\w+\s+){0,2}?(?:a |an |the )?(?:\w+\s+)?"
     r"(?:bad|terrible|awful|horrible|dangerous|risky|predatory|trap|scam|mistake|gamble|no[- ]go|off the table|"
     r"not (?:worth|a good|the|an?|smart|wise|safe|an option|the answer|going)|never (?:worth|a good|the)|worse|"
-    r"expensive|costly|toxic|a debt trap|how people get|a last resort|wrong)\b"
+    r"expensive|costly|toxic|a debt trap|how people get|a last resort|wrong|luxury|overrated|unnecessary|optional|"
+    r"nice(?:,| but)|not needed|a waste)\b"
     r"|\b(?:will|would|could|can|might|only|just)\s+(?:\w+\s+)?(?:trap|hurt|sink|bury|ruin|wreck|destroy|dig|"
     r"make (?:it|things|this|everything) worse|cost you|backfire|set you back|undo|spiral)\b"
     r"|\b(?:isn't|is not|aren't|are not|won't|wouldn't|doesn't|don't|never)\s+(?:\w+\s+)?(?:worth|help|a good|the answer|"
@@ -202,15 +204,18 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
     r"(?:take|get|use|grab|open|apply|borrow|try|consider|put|move|buy|invest|throw|dump|pour|go|start|sign up|"
     r"cash|pull|withdraw|tap|dip|skip|miss|pause|stop|bet|play|roll|park|stash)\b"
     r"|\b(?:you should|you could|you can|you might|i'd|i would|i recommend|i suggest|recommend|suggest|consider|"
-    r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|into|in)\b", re.I)
+    r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|into|in|"
+    r"ask (?:for|about)|request|apply for|sign up for)\b", re.I)
 _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for them: "a payday loan can bridge it"
-    r"^\W*(?:\w+\W+){0,3}?(?:should|could|can|might|may|would|will|'d|'ll)\s+(?:\w+\s+)?(?:help|bridge|cover|work|get you|fill|"
+    r"^\W*(?:\w+\W+){0,6}?(?:should|could|can|might|may|would|will|'d|'ll)\s+(?:\w+\s+)?(?:help|bridge|cover|work|get you|fill|"
     r"speed|save|pay|double|grow|fix|solve|tide|carry|handle|take care|give you|make sense|be (?:a |an )?(?:good|great|smart|"
     r"fine|solid|quick|easy|useful|handy)|be worth|bail|get it done|knock|be (?:a |an |your )?(?:\w+ )?(?:backup|option|lifeline|"
     r"bridge|safety net|fallback|plan b|stopgap))\b"
-    r"|^\W*(?:\w+\W+){0,3}?(?:is|are|'s|would be|makes?|sounds?)\s+(?:\w+\s+)?(?:a |an )?(?:good|great|smart|fine|solid|quick|"
+    r"|^\W*(?:\w+\W+){0,6}?(?:is|are|'s|would be|makes?|sounds?)\s+(?:\w+\s+)?(?:a |an )?(?:good|great|smart|fine|solid|quick|"
     r"easy|handy|useful|reasonable|better|the best|your best|sensible|valid) (?:option|idea|way|move|fix|solution|bridge|"
-    r"bet|plan|choice|tool|backup|alternative|sense)\b|^\W*(?:\w+\W+){0,3}?(?:is better than|beats|outperforms)\b", re.I)
+    r"bet|plan|choice|tool|backup|alternative|sense|stopgap)\b|^\W*(?:\w+\W+){0,6}?(?:is|are) (?:\w+ )?better than\b"
+    r"|^\W*(?:\w+\W+){0,6}?(?:beats|outperforms)\b|^\W*(?:\w+\W+){0,4}?(?:is|are|'s) (?:totally |perfectly |usually )?"
+    r"(?:fine|ok|okay|acceptable|alright|a lifesaver|worth it)\b", re.I)
 
 
 # ---- the reading ---------------------------------------------------------------------------------------
@@ -470,7 +475,9 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?|hold(?:ing)? off on|delay(?:ing)?)\s+"
-        r"(?:[\w']+\s+){0,3}?payments?\b"
+        r"(?:[\w'$.,]+\s+){0,3}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+"
+        r"|\b(?:missed|skipped) (?:minimums?|payments?)\b(?= (?:won't|will not|isn't|is not|doesn't)\b)"
+        r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments)\b"
         r"|\bstop(?:ping)? paying\b(?!\s+(?:interest|the interest|fees|that|it\b|\d|\w+ interest))"
         r"|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
         r"|\bpay (?:less|under) than the minimum\b|\bbelow the minimum\b"),
@@ -494,6 +501,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"\$[\d,.]+ (?:you have )?(?:saved|in savings))"
         r"|\b(?:empty|drain|wipe out|clean out|zero out|use up|liquidate)\s+(?:\w+\s+){0,2}?(?:savings|emergency fund|cushion|buffer)\b"
         r"|\bsavings (?:to|down to) (?:zero|\$0|nothing)\b|\bdon't (?:bother|worry) (?:with|about) (?:an? |the )?(?:emergency|savings|buffer|cushion)"
+        r"|\b(?:credit(?: line| limit)?|available credit|the card|your cards?) (?:is|are|as|can be) (?:your |an? )?(?:emergency fund|buffer|cushion|safety net)"
         r"|\b(?:move|put|use|take|throw|dump|transfer|apply|drop|send)\w*\s+(?:all\s+)?(?:of\s+)?(?:your|the|that|those)\s+"
         r"(?:savings|emergency fund|cushion)\s+(?:\w+\s+){0,3}?(?:onto|on|to|toward|towards|at)\s+(?:the|your|that)\b"),
     "card_use": re.compile(
