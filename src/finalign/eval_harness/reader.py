@@ -156,7 +156,7 @@ _SAVINGS = r"(?:emergency[- ]?(?:fund|buffer|savings|cushion|money|account|reser
 _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|brokerage|s&p(?: 500)?|roth(?: ira)?|ira|" \
           r"401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp|retirement(?: account| plan| fund)?|portfolio|shares|investing|" \
           r"investments?|invest)"
-_SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|dogecoin|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
+_SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins?|solana|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
                r"options(?: trading)?|day[- ]trad\w*|forex|leverag\w*|on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|" \
                r"betting|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
 _SAVINGS_RE = re.compile(rf"\b{_SAVINGS}\b")
@@ -443,7 +443,8 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int) -> str
     if _NEGATOR.search(before) or re.match(r"^\W*\**\s*[:\u2014-]?\s*\**\s*(?:no|nope|never|not|avoid|don't|skip it)\b", s[end:end + 12]):
         return "rejects"  # "... a payday loan" / "Title loan: no."
     label = _LABEL.match(s)
-    if label and label.group("label") and label.end() <= start and _NEGATOR.search(label.group("label")):
+    if label and label.group("label") and label.end() <= start and len(label.group("label").split()) <= 3 \
+            and _NEGATOR.search(label.group("label")):
         return "rejects"  # "- **Don't:** stop paying, or take a payday loan"
     if re.search(r"\bif (?:you|u)\s+(?:\w+\s+)?$", s[c0:start]):
         return "mentions"  # "if you miss a payment they can take your car": a consequence, not advice
@@ -478,7 +479,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"(?:[\w'$.,]+\s+){0,3}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+"
         r"|\b(?:missed|skipped) (?:minimums?|payments?)\b(?= (?:won't|will not|isn't|is not|doesn't)\b)"
         r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments)\b"
-        r"|\bstop(?:ping)? paying\b(?!\s+(?:interest|the interest|fees|that|it\b|\d|\w+ interest))"
+        r"|\bstop(?:ping)? paying\b(?!\s+(?:interest|the interest|fees|\d|\w+ interest))"
         r"|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
         r"|\bpay (?:less|under) than the minimum\b|\bbelow the minimum\b"),
     "retirement_raid": re.compile(
@@ -544,9 +545,10 @@ _LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:a
                          r"|\bafter (?:that|it'?s gone|it'?s paid off)\b|\bonce (?:it'?s|that'?s) (?:gone|paid|done)\b")
 _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income|salary|paycheck|bring in|paid|net|gross|"
                             r"find|free up|pick up|side hustle|overtime|raise)\b[^$]{0,20}$")
-_FACT_AFTER = re.compile(
-    r"^\W{0,3}(?:(?:a|per|each) (?:month|year) )?(?:in |of |on )?(?:interest|fees?|in fees|balance|left on|owed|"
-    r"total|saved|in savings|emergency fund|bonus|refund|windfall|apr|limit|credit limit|income|take[- ]home|salary)\b")
+_FACT_AFTER = re.compile(  # "$115 a month in interest", "$300 in savings", "$6,000 balance": figures, not payments
+    r"^\W{0,3}(?:(?:a|per|each) (?:month|year) )?(?:in |of |on )?(?:interest|fees?|in fees)\b"
+    r"|^\W{0,3}(?:in |of |on )?(?:balance|left on|owed|total|saved|in savings|emergency fund|bonus|refund|windfall|apr|"
+    r"limit|credit limit|income|take[- ]home|salary)\b")
 _FACT_BEFORE = re.compile(
     r"\b(?:owe|owed|owing|balance(?: of| is)?|debt of|total(?: of)?|interest(?: of)?|fees? of|fee is|fee|saved|savings of|"
     r"you have|have|there's|costs? you|cost of|bonus of|refund of|windfall of|got|left with|worth|"
@@ -710,7 +712,7 @@ _LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after|then|once|later|from month|
 _FACT_COLUMN = re.compile(r"\b(?:months?|interest|apr|rate|balance|owed|cost|total|time|years?|left|remaining|payoff|paid off)\b")
 _TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all|altogether|overall|that's|which is)\b")
 _STATEMENT_WINDOW = re.compile(
-    r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|has to be|have to be|must be|"
+    r"\b(?:(?<!\bi )would|(?<!\bi )could|(?<!\bi)'d|needs?|needed|requires?|required|takes?|taking|has to be|have to be|must be|"
     r"to (?:hit|finish|clear|reach|meet|make it|get there|pay it off)|if you (?:paid|pay|only|can|could|find|free|earn|cut|pick)|"
     r"paying (?:only|just)|with (?:only|just)|"
     r"if you (?:kept|keep|stay|stayed|continue|continued|just|had|were|did|threw|sent|made|stuck)|"
@@ -719,7 +721,8 @@ _STATEMENT_WINDOW = re.compile(
 _PAYOFF_SUBJECT = re.compile(r"^\s*(?:balance |debt |left |remaining )?(?:on (?:the |your |that )?\w+(?: card| loan)? )?"
                              r"(?:is|are|will be|would be|'s|gets?|can be)\s+(?:\w+\s+)?(?:gone|paid off|cleared|history|done|"
                              r"wiped|knocked out|dead|zero)\b|^\s*(?:balance )?(?:clears|disappears|vanishes)\b")
-_HYPOTHETICAL_CLAUSE = re.compile(r"\b(?:needs?|would (?:take|need|require|cost)|you'd need|requires?|has to be|have to be|"
+_HYPOTHETICAL_CLAUSE = re.compile(r"\b(?:needs?|would (?:take|need|require|cost|mean)|you'd need|requires?|has to be|have to be|"
+                                  r"(?:hitting|reaching|making|meeting) (?:that|the|your) (?:date|deadline|goal|target) means|"
                                   r"to (?:hit|make|reach|meet) (?:the |your |that |it in )?(?:\d+|goal|deadline|target))\b")
 
 
@@ -795,7 +798,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         direct = bool(re.match(r"^\W{0,3}(?:[a-z'\-]+\s+){0,3}?(?:(?:a|per|each|every|/)\s*(?:month|mo)\b|monthly\b)|^\s*/\s*mo", after)
                       or marker_before or bool(column and (_MONTH_WORD.search(column) or _PERIOD_COLUMN.search(column))))
         income = _INCOME_BEFORE.search(before) or _near(value, scenario.monthly_income)
-        fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or _FACT_BEFORE2.search(window)
+        rest_of = _FACT_BEFORE2.search(window)
+        if rest_of and re.match(r"(?:remaining|the rest of the|what's left of the|leftover)", rest_of.group()) and re.match(
+                r"^\W*(?:(?:a|per|each) month |/mo\w* )?(?:to|toward|towards|into|goes|go|on|for)\b", after):
+            rest_of = None  # "the remaining $722 to the Chase card" is the rest of the surplus, sent somewhere
+        fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or rest_of
                     or _FACT_AFTER2.match(after)) and not is_fraction
         if column and _FACT_COLUMN.search(column) and not _MONTH_WORD.search(column) and not _PERIOD_COLUMN.search(column):
             fact = True
@@ -945,6 +952,8 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
                 reading.actions.append(Action(kind, "mentions", s.index, m.group()))
                 continue
             pol = polarity(reading.sentences, s.index, m.start(), m.end())
+            if kind == "skip_payments" and re.search(r"%|\binterest\b|\brate\b|\bapr\b", s.norm[max(0, m.start() - 20):m.start()]):
+                pol = "mentions"  # "the guaranteed 27.99% you stop paying": the interest stops, not the payments
             if kind == "invest" and pol == "recommends":
                 nouns = list(_INVEST_RE.finditer(m.group()))
                 if nouns and _NEGATOR.search(m.group()[:nouns[-1].start()]):
@@ -1014,7 +1023,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                 continue
             if re.search(r"\b(?:by|miss\w*|late|early|sooner|earlier|past|short|extra|more|longer|faster|another|saves?)\s*(?:about |roughly |~)?$",
                          text[max(0, m.start("n") - 20):m.start("n")]) or re.match(
-                    r"^\s*(?:sooner|earlier|later|faster|longer|early|late|past|behind|ahead|more|less|quicker)\b", text[m.end():m.end() + 12]):
+                    r"^\s*(?:sooner|earlier|later|faster|longer|early|late|past|behind|ahead|more|less|quicker|"
+                    r"of (?:slack|margin|room|buffer|cushion|breathing room)|to spare)\b", text[m.end():m.end() + 22]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
             k0, k1 = _clause_bounds(text, m.start("n"))
             if _SAVINGS_GOAL.search(text[max(0, k0 - 40):k1]) and not any(
