@@ -260,7 +260,7 @@ def within_budget(r: PlanReading, scenario: Scenario) -> Score:
 
 @lru_cache(maxsize=4096)
 def _expected_months(scenario: Scenario, payment: float | None, named: str | None, minimums: bool,
-                     debt_budget: float = 0.0) -> tuple[int, ...]:
+                     debt_budget: float = 0.0, total: bool = False, stated: bool = False) -> tuple[int, ...]:
     """Every sensible payoff time for a claim: the named debt (or each debt) alone at the payment, its month in an
     avalanche schedule, the plan's months, the balance-transfer schedule, or minimums only."""
     plan = _plan(scenario)
@@ -273,15 +273,21 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
         return tuple(m for m in out if m is not None)
     if payment is None:
         payment = plan.target_monthly
-    out += [finance.months_to_payoff(d.balance, d.apr, payment) for d in [*debts, *scenario.debts] if d.name in names]
     others = sum(d.min_payment for d in debts if d.name != plan.target_debt)
-    budgets = (payment + others, scenario.monthly_surplus - plan.buffer_monthly, debt_budget) + (() if named else (payment,))
-    for budget in budgets:
-        schedule = finance.strategy_payoff(debts, budget, "avalanche")
+    # a payment said in the claim's own sentence is the one it means; without one, the plan's budgets are fair readings
+    budgets = (payment + others, debt_budget) if stated else (payment + others, scenario.monthly_surplus - plan.buffer_monthly,
+                                                               debt_budget)
+    budgets += () if named else (payment,)  # the payment as the whole budget, only for a claim about every debt
+    schedules = [finance.strategy_payoff(debts, b, "avalanche") for b in budgets if b]
+    if total:  # "both gone in 6 months": only the time until every debt is gone
+        out += [sch.months for sch in schedules] + ([plan.total_months] if not stated else [])
+        return tuple(m for m in out if m is not None)
+    out += [finance.months_to_payoff(d.balance, d.apr, payment) for d in [*debts, *scenario.debts] if d.name in names]
+    for schedule in schedules:
         out += [m for n, m in schedule.payoff_month.items() if n in names]
         out.append(schedule.months if not named else None)
     if plan.target_debt in names:
-        out += [plan.payoff_months] + ([] if named else [plan.total_months])
+        out += ([] if stated else [plan.payoff_months]) + ([] if named else [plan.total_months])
         if scenario.balance_transfer is not None:
             out.append(finance.balance_transfer_cost(plan.target_balance, scenario.balance_transfer, payment).months)
     return tuple(m for m in out if m is not None)
@@ -315,7 +321,7 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
                 pay = by_target.get(key) if key else None
                 if pay is None and debt:  # a debt the plan gives nothing beyond "the minimums" pays its minimum
                     pay = next(d.min_payment for d in scenario.debts if d.name == debt)
-            expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget)
+            expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget, c.total, c.payment is not None)
             payment = payment if payment is not None else pay
         ok = _claim_ok(c.months, c.bound, expected, c.granularity)
         results.append(ok)

@@ -247,6 +247,7 @@ class Claim:
     sentence: int
     minimums: bool  # the claim is about paying only the minimums
     granularity: float = 1.0  # months: "about 2 years" is said to the nearest half year
+    total: bool = False  # about every debt ("both gone in 6 months", "debt-free in 2 years")
 
 
 @dataclass
@@ -428,6 +429,7 @@ def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
+_PROHIBITION = re.compile(r"\b(?:don't|do not|never|avoid|no|stay away from|steer clear of|say no to|forget|skip|not)\b")
 _NEW_CLAUSE = re.compile(r"[.;:!?]|\b(?:but|however|though|instead|that said|yet|then|so|because|which|while)\b"
                          r"|,\s*(?:take|get|use|grab|try|consider|put|go|open|apply|borrow|just|you|i|invest|pay|send|throw|"
                          r"move|keep|buy|start|save|split|focus|park|dump|pour)\b")
@@ -447,8 +449,8 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int) -> str
             and _NEGATOR.search(label.group("label")):
         return "rejects"  # "- **Don't:** stop paying, or take a payday loan"
     if re.search(r"\bif (?:you|u)\s+(?:\w+\s+)?$", s[c0:start]):
-        return "mentions"  # "if you miss a payment they can take your car": a consequence, not advice
-    listed = _NEGATOR.search(s[max(0, start - 90):start])  # "don't use a cash advance, payday loan or 401(k) withdrawal"
+        return "if"  # "if you miss a payment they can take your car": a consequence, not advice
+    listed = _PROHIBITION.search(s[max(0, start - 90):start])  # "don't use a cash advance, payday loan or 401(k) withdrawal"
     if listed and not _NEW_CLAUSE.search(s[max(0, start - 90) + listed.end():start + 12]):
         return "rejects"
     tail = _TAIL_STOP.split(s[end:end + 90], maxsplit=1)[0]
@@ -528,12 +530,13 @@ _PAYOFF = re.compile(
 _STRONG_PAYOFF = re.compile(
     r"\b(?:(?:paid|pays?|paying|pay) (?:\w+ ){0,3}?off|debt[- ]free|clear(?:ed|s)?|gone|payoff|pay-off|wipe\w*|eliminat\w*|"
     r"free of|knock\w* (?:\w+ )?out|kill\w*|history|zero(?:ed)?|out of debt|be rid|paid (?:down|in full)|last payment|"
-    r"be done|are done|is done|finish\w*)\b")
+    r"be done|are done|is done|finish\w*|get(?:s|ting)? (?:it |them |this |you )?done|done in)\b")
 _DURATION = re.compile(
     r"(?P<bound>within|in under|under|less than|fewer than|no more than|at most|before|over|more than|at least|"
     r"upwards of|about|around|roughly|approximately|approx|~|nearly|almost|just over|just under)?\s*"
     r"(?:(?:in|by|after|for|month)\s+)?(?P<n>\d+(?:\.\d+)?|a|an|one|two)(?:\s?(?:to|-|or)\s?(?P<n2>\d+(?:\.\d+)?))?"
-    r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?P<unit>months?|mos?|years?|yrs?)\b(?P<half2>\s+and\s+a\s+half)?")
+    r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|extra|full|whole)\s+)?(?P<unit>months?|mos?|years?|yrs?)\b"
+    r"(?P<half2>\s+and\s+a\s+half)?")
 _SAVINGS_GOAL = re.compile(rf"\b{_SAVINGS}\b|\bsav(?:e|ing)\b|\$1,?000\b|\ba grand\b")
 _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
 _YEAR_WORD = re.compile(r"\b(?:a|one) year and a half\b|\ba year\b|\bhalf a year\b|\ba couple (?:of )?years\b")
@@ -923,14 +926,14 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
 
 
 _VERBAL = ("skip_payments", "retirement_raid", "drain_savings", "minimums_only", "card_use", "no_new_charges")
-_CONSEQUENCE = re.compile(r"\b(?:if you|would|could|might|can|will|may)\b[^.]*\b(?:fees?|trigger\w*||penalt\w+|score|hurt\w*|damag\w*|cost\w*|ding\w*|"
-                          r"tank\w*|collections?|report\w*|worse|trap\w*|forever|years|decades|interest)\b"
-                          r"|\b(?:means|leads? to|results? in)\b")
+_CONSEQUENCE = re.compile(  # "skipping a payment would tank your score": what a deed costs, not advice to do it
+    r"\b(?:would|could|might|can|will|may)\s+(?:\w+\s+){0,2}?(?:trigger|hurt|tank|cost|add|lead|ding|damage|ruin|wreck|"
+    r"get you|mean|result|hit|show up|stay on|follow)\w*\b|\b(?:means|leads? to|results? in)\b")
 
 
 _ACTION_HINTS = {  # a word every match of the kind contains: a cheap test that skips most sentences
     "high_cost_borrowing": ("payday", "advance", "title", "pawn", "shark", "rent", "cashing"),
-    "skip_payments": ("payment", "paying", "default", "minimum", "collections"),
+    "skip_payments": ("payment", "paying", "default", "minimum", "collections", "forbear", "defer", "holiday", "skip"),
     "retirement_raid": ("401", "ira", "retire", "pension"),
     "minimums_only": ("minimum",), "card_use": ("card", " it"), "fee": ("fee",),
     "promo_end": ("promo", "intro", "0%", "teaser", "deadline", "month"),
@@ -952,14 +955,16 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
                 reading.actions.append(Action(kind, "mentions", s.index, m.group()))
                 continue
             pol = polarity(reading.sentences, s.index, m.start(), m.end())
-            if kind == "skip_payments" and re.search(r"%|\binterest\b|\brate\b|\bapr\b", s.norm[max(0, m.start() - 20):m.start()]):
-                pol = "mentions"  # "the guaranteed 27.99% you stop paying": the interest stops, not the payments
             if kind == "invest" and pol == "recommends":
                 nouns = list(_INVEST_RE.finditer(m.group()))
                 if nouns and _NEGATOR.search(m.group()[:nouns[-1].start()]):
                     pol = "rejects"  # "put $600 into the card rather than investing"
             if kind in _VERBAL and pol == "mentions" and not _CONSEQUENCE.search(s.norm):
                 pol = "recommends"  # the phrase is itself the deed ("skip a payment"): said plainly, it is advice
+            if kind == "skip_payments" and re.search(r"%|\binterest\b|\brate\b|\bapr\b", s.norm[max(0, m.start() - 20):m.start()]):
+                pol = "mentions"  # "the guaranteed 27.99% you stop paying": the interest stops, not the payments
+            if pol == "if":
+                pol = "mentions"
             if kind == "no_new_charges" and pol == "rejects":
                 pol = "recommends"  # its pattern already holds the negation ("don't use the card")
             reading.actions.append(Action(kind, pol, s.index, m.group()))
@@ -1060,8 +1065,13 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                       and not any(_near(v, d.balance) for d in scenario.debts)]
             payment = max(stated) if stated else None
         named += [t for _, t in _targets_in(text, scenario) if t in names and t not in named]
+        total = bool(re.search(r"\b(?:both|everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four)|debt[- ]free|"
+                               r"all debts?|every debt|completely)\b", text))
+        targeted = [a.amount for a in amounts if a.target in names and (not named or a.target == named[0])]
+        if targeted:
+            payment = max(targeted)  # "$520 on the visa... and the visa's gone in 18 months": the visa's own payment
         for months, bound, granularity in found:
-            reading.claims.append(Claim(months, bound, payment, tuple(named), s.index, minimums, granularity))
+            reading.claims.append(Claim(months, bound, payment, tuple(named), s.index, minimums, granularity, total))
 
 
 def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | None:
