@@ -268,7 +268,8 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
     names = [named] if named else [d.name for d in debts]
     out: list[int | None] = []
     if minimums:
-        out += [finance.months_to_payoff(d.balance, d.apr, d.min_payment) for d in debts if d.name in names]
+        if not total:
+            out += [finance.months_to_payoff(d.balance, d.apr, d.min_payment) for d in debts if d.name in names]
         out.append(finance.strategy_payoff(debts, 0.0, "minimums").months)
         return tuple(m for m in out if m is not None)
     if payment is None:
@@ -396,7 +397,36 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
             if value in planned:
                 continue
             out.append(_ev(r, index, found=value, expected=sorted(set(d.balance for d in scenario.debts))))
+    costs = _interest_figures(r, scenario)
+    for value, index in r.interest:  # "only about $40 of your $160 payment is interest": the interest the math gives
+        if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in costs) and value not in planned:
+            out.append(_ev(r, index, found=value, expected=round(min(costs, key=lambda c: abs(c - value)), 2) if costs else None,
+                           what="interest"))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _interest_cache(scenario: Scenario, payments: tuple[float, ...]) -> tuple[float, ...]:
+    plan = _plan(scenario)
+    out = [d.balance * d.apr / 1200 for d in [*scenario.debts, *_debts_now(scenario)]]  # this month's interest
+    out += [x for x in (plan.total_interest, plan.minimums_interest) if x]
+    if plan.total_interest and plan.minimums_interest:
+        out.append(plan.minimums_interest - plan.total_interest)
+    for p in payments:
+        for d in [*scenario.debts, *_debts_now(scenario)]:
+            if (x := finance.total_interest(d.balance, d.apr, p)) is not None:
+                out.append(x)
+        schedule = finance.strategy_payoff(_debts_now(scenario), p, "avalanche")
+        if schedule.total_interest:
+            out.append(schedule.total_interest)
+    return tuple(out)
+
+
+def _interest_figures(r: PlanReading, scenario: Scenario) -> tuple[float, ...]:
+    """Interest amounts the scenario gives: this month's per debt, the totals at every payment the answer names."""
+    payments = {round(a.amount, 2) for a in r.monthly + r.stated} | {d.min_payment for d in scenario.debts}
+    payments |= {round(sum(v for t, v in r.monthly_by_target().items() if t in _debt_names(scenario)), 2)}
+    return _interest_cache(scenario, tuple(sorted(p for p in payments if p > 0)[:12]))
 
 
 @metric("numbers_grounded", "The balances and APRs it quotes are the scenario's, and its other figures follow from them.",

@@ -260,6 +260,7 @@ class PlanReading:
     dollars: list[tuple[float, int]] = field(default_factory=list)  # every $ figure, with its sentence
     percents: list[tuple[float, int, str]] = field(default_factory=list)  # (value, sentence, "apr"/"market"/"other")
     balances: list[tuple[float, int]] = field(default_factory=list)  # dollar figures quoted as what is owed
+    interest: list[tuple[float, int]] = field(default_factory=list)  # dollar figures quoted as interest
     priority: tuple[str, int] | None = None  # the debt the extra money goes to, and the sentence that says so
     minimums: dict[str, float] = field(default_factory=dict)  # each debt's minimum payment, from the scenario
     stated: list[Allocation] = field(default_factory=list)  # monthly amounts said as conditions ("at $250 a month...")
@@ -478,7 +479,8 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?|hold(?:ing)? off on|delay(?:ing)?)\s+"
-        r"(?:[\w'$.,]+\s+){0,3}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+"
+        r"(?:[\w'$.,]+\s+){0,3}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
+        r"contribution|invest|extra|on savings))"
         r"|\b(?:missed|skipped) (?:minimums?|payments?)\b(?= (?:won't|will not|isn't|is not|doesn't)\b)"
         r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments)\b"
         r"|\bstop(?:ping)? paying\b(?!\s+(?:interest|the interest|fees|\d|\w+ interest))"
@@ -700,7 +702,12 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
     return sorted(found)
 
 
-_BALANCE_BEFORE = re.compile(r"\b(?:balance (?:is|of)|owe|owing|debt of|carrying)\s*(?:about |around |roughly |~)?$")
+_BALANCE_BEFORE = re.compile(r"\b(?:balance (?:is|of)|owe|owing|debt of|carrying|drops? (?:it|the \w+|that) (?:down )?to|"
+                             r"(?:brings?|gets?|takes?) (?:it|the \w+|that) (?:down )?to|down to|leaving|leaves(?: you with)?|"
+                             r"left with)\s*(?:about |around |roughly |~)?$")
+_INTEREST_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w* )?(?:(?:is|goes to|is pure|is just|is all|of it is) (?:pure |just )?"
+                             r"interest|(?:in|of) interest|interest)\b")
+_INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of)\s*(?:about |around |roughly |only |~)?$")
 _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at \d+(?:\.\d+)?\s?%)")
 _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:$|]{0,40}?)\s*\**\s*[:=\u2192](?!\d)"
                     r"|^\W*(?P<arrow>\$[\d,.]+)\s*(?:->|\u2192|=>)")
@@ -749,7 +756,8 @@ _FACT_BEFORE2 = re.compile(
     r"what's left of the|leftover)\s*"
     r"(?:about |around |roughly |only |just |a |an |the |your |~)?$|\$[\d,.]+ to\s*(?:about |around |roughly |~)?$")
 _FACT_AFTER2 = re.compile(r"^\W{0,3}(?:(?:a|per|each) month )?(?:short|more than you have|shortfall|less than|over (?:the|your)|"
-                          r"in total interest|of debt|debt|left|remaining|to go|cheaper|saved in interest|in savings)\b")
+                          r"in total interest|of debt|debt|left|remaining|to go|cheaper|saved in interest|"
+    r"(?:is|goes to|is pure|is just|is all) (?:pure |just )?interest)\b")
 
 
 TRACE: list | None = None  # set to a list to record why each amount was read as it was (debugging)
@@ -782,6 +790,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             reading.dollars.append((value, s.index))
             if _BALANCE_BEFORE.search(s.norm[max(0, start - 30):start]) or _BALANCE_AFTER.match(s.norm[end:end + 30]):
                 reading.balances.append((value, s.index))
+            if _INTEREST_AFTER.match(s.norm[end:end + 40]) or _INTEREST_BEFORE.search(s.norm[max(0, start - 30):start]):
+                reading.interest.append((value, s.index))
         c0, c1 = _clause_bounds(s.norm, start)
         before, after = s.norm[max(c0, start - 40):start], s.norm[end:max(end, min(c1, end + 60))]
         window = s.norm[max(0, start - 45):start]
@@ -1060,16 +1070,14 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
         if amounts:
             debt_amounts = [a for a in amounts if a.target not in ("savings", "invest", "speculation")]
             payment = max((a.amount for a in debt_amounts), default=None)
-        if payment is None and not minimums:
-            stated = [v for v in dollars_in.get(s.index, []) if v <= scenario.monthly_surplus * 1.5
-                      and not any(_near(v, d.balance) for d in scenario.debts)]
-            payment = max(stated) if stated else None
         named += [t for _, t in _targets_in(text, scenario) if t in names and t not in named]
         total = bool(re.search(r"\b(?:both|everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four)|debt[- ]free|"
                                r"all debts?|every debt|completely)\b", text))
         targeted = [a.amount for a in amounts if a.target in names and (not named or a.target == named[0])]
         if targeted:
             payment = max(targeted)  # "$520 on the visa... and the visa's gone in 18 months": the visa's own payment
+        elif named and any(a.target == named[0] for a in reading.monthly):
+            payment = None  # "That's your $700, and the visa's gone in 18 months": the visa's payment is said elsewhere
         for months, bound, granularity in found:
             reading.claims.append(Claim(months, bound, payment, tuple(named), s.index, minimums, granularity, total))
 
