@@ -852,7 +852,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             target = scenario.highest_apr_debt.name  # a transfer answer's unlabelled payment goes to the moved balance
         # "of your $800 a month, ...": the surplus restated, unless it is itself paid somewhere ("pay the full $1,200")
         restates_surplus = _near(value, surplus) and target in (None, "other") and not re.search(
-            r"\b(?:pay|paying|put|putting|throw|send|apply)\b(?:\W+\w+){0,3}\W*$", s.norm[c0:start])
+            r"\b(?:pay|paying|put|putting|throw|send|apply|at)\b(?:\W+\w+){0,3}\W*$", s.norm[c0:start])
         if is_fraction and target is None:
             target = "other"
         one_off_figure = any(_near(value, f) for f in facts) and not direct
