@@ -145,7 +145,8 @@ def _normalise(text: str) -> str:
 
 
 _MONEY = re.compile(r"\$(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
-_BARE = re.compile(r"(?<![\w$.,%/-])(\d{2,3}(?:,\d{3})*|\d{2,6})(?![\w%.,]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))(?![\d.,]*\d)")
+_BARE = re.compile(r"(?<![\w$.,%/-])(\d{2,3}(?:,\d{3})*|\d{2,6})(?![\w%.,]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
+                   r"(?!\s+(?:more |additional |extra |full )(?:months?|years?))(?![\d.,]*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 
 # ---- targets and cues ------------------------------------------------------------------------------------
@@ -387,8 +388,9 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
     return tuple(out)
 
 
-def _targets_in(text: str, scenario: Scenario) -> list[tuple[int, str]]:
-    """(position, target) for every target phrase in ``text``."""
+def _targets_in(text: str, scenario: Scenario, verbs: bool = True) -> list[tuple[int, str]]:
+    """(position, target) for every target phrase in ``text``; ``verbs``: also "save", which names the target of the
+    amount after it ("save $100"), not of one before."""
     hits: list[tuple[int, str]] = []
     for name, pattern in _debt_patterns(scenario.debts):
         hits += [(m.start(), name) for m in pattern.finditer(text)]
@@ -400,7 +402,8 @@ def _targets_in(text: str, scenario: Scenario) -> list[tuple[int, str]]:
     for pattern, name in rules:
         hits += [(m.start(), name) for m in pattern.finditer(text)]
     hits += [(m.start(), "savings") for m in _SAVINGS_RE.finditer(text)]
-    hits += [(m.start(), "savings") for m in _SAVE_VERB_RE.finditer(text)]
+    if verbs:
+        hits += [(m.start(), "savings") for m in _SAVE_VERB_RE.finditer(text)]
     hits += [(m.start(), "speculation") for m in _SPECULATION_RE.finditer(text)]
     hits += [(m.start(), "invest") for m in _INVEST_RE.finditer(text) if not _is_match_or_savings_word(text, m)]
     debt_hit = any(t in {d.name for d in scenario.debts} for _, t in hits)
@@ -716,6 +719,10 @@ _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to
 _OPERAND = re.compile(r"^[^.;$]{0,25}?(?:[=\u2248]|\s[\u2212\u00f7\u00d7*/+-]\s|\bminus\b|\bdivided by\b|\btimes\b)")
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ )?(?:there|to it|on it|at it|toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
+_WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|current(?:ly)?|as is|status quo|without|if you|old|"
+                            r"before|now you pay|today's)\b")
+_LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w* )?(?:\w+ ){0,2}?(?:after|once|when) (?:the |your |that |it'?s? )?"
+                          r"(?:[\w']+ ){0,3}?(?:is |are )?(?:gone|paid off|paid|done|cleared|finished|card|loan)\b")
 _PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|\bright now\b|\bphase \d\b|\byear \d\b|\bstep \d\b")
 _ONE_OFF_COLUMN = re.compile(r"\b(?:bonus|refund|windfall|one[- ]?(?:time|off)|lump|now|today|up ?front|inheritance|gift)\b")
 _LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after|then|once|later|from month|year 2|phase 2|step 2)\b")
@@ -830,6 +837,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
         if s.kind == "row" and re.match(r"^\W*\$?\d", row_label) and not _targets_in(row_label, scenario):
             statement = True  # "| $200 (minimum) | 70 months | $5,880 |": rows of what-ifs, not the plan
+        if column and _WHATIF_COLUMN.search(column):
+            statement = True  # "| | minimums only | better plan |": the first column is the road not taken
         negated = bool(_NEGATOR.search(s.norm[max(c0, start - 30):start])) and not is_fraction
         source = _SAVINGS_SOURCE.match(s.norm[end:end + 30])
         if source and not monthly_sentence and _near(value, scenario.savings) and scenario.savings > 0:
@@ -837,7 +846,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             if debt and _MOVE_VERB.search(s.norm[max(c0, start - 30):start]):
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
                 continue  # "take your $700 savings and put it on the card": the savings are moved, not kept
-        if income or negated or _LATER.search(s.norm[max(0, start - 90):start]) or _LATER_NEAR.search(s.norm[max(0, start - 30):start]):
+        if income or negated or _LATER.search(s.norm[max(0, start - 90):start]) or _LATER_NEAR.search(s.norm[max(0, start - 30):start]) \
+                or (re.search(r"\bthen\s*$", s.norm[max(0, start - 8):start]) and _LATER_AFTER.match(s.norm[end:end + 50])):
             continue  # "when the Visa is gone, roll its $405 into the Mastercard" is a later plan, not this month's
         target, where = _target_for(s, start, end, c0, c1, scenario)
         if target is None and _PRONOUN_TARGET.match(s.norm[end:]):
@@ -863,8 +873,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             target = scenario.debts[0].name  # one debt: an unlabelled payment is a payment on it
         allocating = bool(re.search(_ALLOCATE_VERB, s.norm[:start]) or label or s.kind in ("row", "item")
                           or re.match(r"^\W*(?:goes|go|going)\b", s.norm[end:]))
+        if target is None and re.match(r"^\W*(?:a month |/mo\w* )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
+                                       r"(?:cards|loans|debts|balances|other (?:two|three|debts|cards))\b", s.norm[end:]):
+            target = "other"  # "$950 to the cards": debt money the reader cannot split between them
         if (not monthly and not fact and not statement and not one_off_column and not one_off_figure
-                and not s.one_off_context and target not in (None, "other")
+                and not s.one_off_context and (target not in (None, "other") or (target == "other" and allocating))
                 and allocating and not _ONE_OFF_CUE.search(s.norm) and not windfall_here and value <= 2 * surplus):
             monthly = True  # "Pay $360 there, $160 on the credit union card": the surplus is all there is to split
         if TRACE is not None:
@@ -925,11 +938,13 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
         if hits:
             return hits[0][1], "row"
     nxt = _MONEY.search(text, end, c1)  # a target phrase belongs to the amount before it, not to the next one
-    after = _targets_in(text[end:nxt.start() if nxt else c1], scenario)
+    after = _targets_in(text[end:nxt.start() if nxt else c1], scenario, verbs=False)
     if after:
         return after[0][1], "after"
-    prev = [m.end() for m in _MONEY.finditer(text, c0, start)]
-    before = _targets_in(text[prev[-1] if prev else c0:start], scenario)
+    chain = re.search(r"(?:\$[\d,.]+\s*(?:[+=\u2248x\u00d7-]|\u2212)\s*)+$", text[c0:start])  # "Macy's gets $35 + $860 = $895"
+    stop = c0 + chain.start() if chain else start
+    prev = [m.end() for m in _MONEY.finditer(text, c0, stop)]
+    before = _targets_in(text[prev[-1] if prev else c0:stop], scenario)
     if before:
         return before[-1][1], "before"
     return None, ""
