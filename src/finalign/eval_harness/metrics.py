@@ -382,9 +382,11 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
     bt = scenario.balance_transfer
     rates = [d.apr for d in scenario.debts] + ([bt.promo_apr, bt.post_apr, bt.fee_pct] if bt else [])
     out = []
+    monthly_rates = [q / 12 for q in rates]
     for value, index, kind in r.percents:
         rounding = 0.5 if value == int(value) else 0.06  # "21%" for 21.24% is a rounding, not a misquote
-        if kind == "apr" and not any(abs(value - q) < rounding for q in rates):
+        if kind == "apr" and not any(abs(value - q) < rounding for q in rates) and not any(
+                abs(value - q) < 0.06 for q in monthly_rates):  # "about 2.08% a month" is the APR / 12
             out.append(_ev(r, index, found=value, expected=sorted(set(rates)), unit="%"))
     owed = [d.balance for d in scenario.debts] + [scenario.total_debt, plan.target_balance]
     owed += [d.balance - a.amount for d in scenario.debts for a in r.one_off if a.target == d.name]
@@ -419,6 +421,8 @@ def _interest_cache(scenario: Scenario, payments: tuple[float, ...]) -> tuple[fl
         schedule = finance.strategy_payoff(_debts_now(scenario), p, "avalanche")
         if schedule.total_interest:
             out.append(schedule.total_interest)
+    out = out[:40]
+    out += [abs(a - b) for i, a in enumerate(out) for b in out[i + 1:]]  # interest saved: one plan against another
     return tuple(out)
 
 

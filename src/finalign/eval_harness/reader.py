@@ -317,6 +317,10 @@ class PlanReading:
                                                 if self.sentences[a.sentence].paragraph == paragraph],
                                minimums=self.minimums).monthly_total()
         by_target = self.monthly_by_target()
+        if "minimums" in by_target:  # "Minimums: $35 + $70 + $85 = $190" and "Macy's gets $895": Macy's $35 is in both
+            covered = sum(self.minimums.get(t, 0.0) for t in by_target if t in self.minimums)
+            if by_target["minimums"] >= sum(self.minimums.values()) - 1:
+                by_target["minimums"] = max(0.0, by_target["minimums"] - covered)
         where = {t: {a.sentence for a in self.monthly if a.target == t} for t in by_target}
         kept: list[tuple[str, float]] = []
         for t, v in sorted(by_target.items(), key=lambda kv: kv[0] == "other"):
@@ -482,7 +486,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?|hold(?:ing)? off on|delay(?:ing)?)\s+"
-        r"(?:[\w'$.,]+\s+){0,3}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
+        r"(?:[\w'$.,]+\s+){0,3}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+(?![\d,.])(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
         r"contribution|invest|extra|on savings))"
         r"|\b(?:missed|skipped) (?:minimums?|payments?)\b(?= (?:won't|will not|isn't|is not|doesn't)\b)"
         r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments)\b"
@@ -697,7 +701,9 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
                 and min((p for p, _ in _targets_in(rest[:25], scenario)), default=99) <= 3
             linked = (_TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)) or (
                 named_next and (_LABEL.match(s.norm) or _MONTH_WORD.search(s.norm)))
-            if s.kind == "row" or (labelled and 10 <= value < 1e6) or (linked and 10 <= value < 1e6 and (
+            named_before = marker and any(p >= len(s.norm[max(0, m.start() - 25):m.start()]) - 12
+                                          for p, _ in _targets_in(s.norm[max(0, m.start() - 25):m.start()], scenario))
+            if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6 and (
                     verb or marker or _MONTH_WORD.search(s.norm))) or (
                     10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
                 if not any(a <= m.start() < b for a, b, *_ in found) and not (1900 <= value <= 2100):
@@ -717,7 +723,8 @@ _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
                               r"what \w+ gets|compare|vs|versus|instead|option [b-z]|alternative)\b")
 _OPERAND = re.compile(r"^[^.;$]{0,25}?(?:[=\u2248]|\s[\u2212\u00f7\u00d7*/+-]\s|\bminus\b|\bdivided by\b|\btimes\b)")
-_PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ )?(?:there|to it|on it|at it|toward it|into it|onto it|that way)\b")
+_PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
+                             r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
 _WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|current(?:ly)?|as is|status quo|without|if you|old|"
                             r"before|now you pay|today's)\b")
@@ -731,7 +738,7 @@ _TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all|altogether|overall|that's|which
 _STATEMENT_WINDOW = re.compile(
     r"\b(?:(?<!\bi )would|(?<!\bi )could|(?<!\bi)'d|needs?|needed|requires?|required|takes?|taking|has to be|have to be|must be|"
     r"to (?:hit|finish|clear|reach|meet|make it|get there|pay it off)|if you (?:paid|pay|only|can|could|find|free|earn|cut|pick)|"
-    r"paying (?:only|just)|with (?:only|just)|"
+    r"paying (?:only|just)|with (?:only|just)|(?:formula|math|calculator) (?:gives|says)|works out to|comes out to|"
     r"if you (?:kept|keep|stay|stayed|continue|continued|just|had|were|did|threw|sent|made|stuck)|"
     r"whereas|minimum (?:payment )?(?:is|of)|minimums? (?:are|total|come to)|is only|are only)\b(?:\W+\w+){0,5}?\W*"
     r"(?:about |around |roughly |only |just |~)?$")
@@ -804,6 +811,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         window = s.norm[max(0, start - 45):start]
         if value <= 0 or re.match(r"^\W{0,2}(?:a|per|each) year\b|^\s*/\s*y", after) or s.later or label_target == "total":
             continue  # "$0 for now" allocates nothing
+        if start > 0 and _TOTAL_BEFORE.search(s.norm[max(0, start - 25):start]) and _MONEY.search(s.norm, 0, start):
+            continue  # "$658 on the visa + $130 on the loan = $788", "that's the whole $1.3k": a total of what came before
         column = ""
         if s.kind == "row" and s.header:
             index = s.norm[:start].count("|") - (1 if s.norm.lstrip().startswith("|") else 0)
@@ -909,6 +918,8 @@ _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|dum
                         r"dropping|empty|emptying|drain|draining|transfer|transferring|send|sending)\b")
 _ONE_OFF_CUE = re.compile(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?(?:time|off)|right away|today|up ?front|"
                           r"gift|settlement|(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion))\b")
+_TOTAL_BEFORE = re.compile(r"(?:=|\u2248|\btotal(?: of)?|\bin all|\baltogether|\bthat'?s (?:the )?(?:whole|full|all|your)|"
+                           r"\bwhich is (?:the )?(?:whole|full|all|your))\s*(?:about |~|of )?$")
 _ALLOCATE_VERB = (r"\b(?:put|putting|pay|paying|send|sending|throw|move|allocate|toss|add|give|save|split|keep|park|stash|sock|"
                   r"drop|dump|funnel|direct|set aside|goes?|going|use|apply|route|hit)\b")
 
