@@ -590,7 +590,8 @@ def read_plan(answer: str, scenario: Scenario) -> PlanReading:
 
 _LATER_START = re.compile(r"^\W*(?:after that|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
-                          r"at that point|by then|from there|once that happens|(?:in|within) (?:about |roughly )?(?:a|one|\d+|a few) "
+                          r"at that point|by then|from there|once that happens|(?:from|starting|beginning) next month|"
+                          r"after (?:this|the first) month|after month (?:one|1)|from month (?:two|2)|(?:in|within) (?:about |roughly )?(?:a|one|\d+|a few) "
                           r"(?:years?|months?)(?! of)\b)\b"
                           r"|^\W*(?:roll|add|move|shift|redirect|swing|point)\w*\s+(?:\w+\s+){0,2}?the \w+'s\s+(?:\w+\s+)?payment"
                           r"|^\W*then\b[^.]{0,40}\b(?:roll|move|switch|redirect|shift|snowball|add|throw)\w*\b"
@@ -704,7 +705,7 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
             named_before = marker and any(p >= len(s.norm[max(0, m.start() - 25):m.start()]) - 12
                                           for p, _ in _targets_in(s.norm[max(0, m.start() - 25):m.start()], scenario))
             if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6 and (
-                    verb or marker or _MONTH_WORD.search(s.norm))) or (
+                    verb or marker or _MONTH_WORD.search(s.norm) or _LABEL.match(s.norm))) or (
                     10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
                 if not any(a <= m.start() < b for a, b, *_ in found) and not (1900 <= value <= 2100):
                     found.append((m.start(), m.end(), value, False))
@@ -739,6 +740,7 @@ _STATEMENT_WINDOW = re.compile(
     r"\b(?:(?<!\bi )would|(?<!\bi )could|(?<!\bi)'d|needs?|needed|requires?|required|takes?|taking|has to be|have to be|must be|"
     r"to (?:hit|finish|clear|reach|meet|make it|get there|pay it off)|if you (?:paid|pay|only|can|could|find|free|earn|cut|pick)|"
     r"paying (?:only|just)|with (?:only|just)|(?:formula|math|calculator) (?:gives|says)|works out to|comes out to|"
+    r"floor is|the minimum (?:you need |needed |required )?is|least you (?:can|could|need to) pay(?: is)?|at minimum|"
     r"if you (?:kept|keep|stay|stayed|continue|continued|just|had|were|did|threw|sent|made|stuck)|"
     r"whereas|minimum (?:payment )?(?:is|of)|minimums? (?:are|total|come to)|is only|are only)\b(?:\W+\w+){0,5}?\W*"
     r"(?:about |around |roughly |only |just |~)?$")
@@ -911,7 +913,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             reading.stated.append(Allocation(target or "other", value, s.index))
 
 
-_STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each) month |monthly |/mo\w* )?(?:does it|gets you|would|will get you|clears? (?:it|the)|"
+_STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:to (?:hit|reach|get to|clear it|finish|beat|make it)\b|"
+                              r"does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you)\b")
 _SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from) (?:your |the |my )?(?:savings|emergency fund|cushion)|savings|saved)\b(?! account)")
 _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|dump|dumping|throw|throwing|apply|applying|drop|"
@@ -950,6 +953,9 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
             return hits[0][1], "row"
     nxt = _MONEY.search(text, end, c1)  # a target phrase belongs to the amount before it, not to the next one
     after = _targets_in(text[end:nxt.start() if nxt else c1], scenario, verbs=False)
+    if not after and not nxt and re.match(r"^[^,;]{0,15},\s*(?:to|on|toward|towards|into|at)\b", text[end:]):
+        tail = text[end:end + 60]  # "everything else, $895 right now, to the top one"
+        after = _targets_in(tail[:re.search(r"[.;]|$", tail).start()], scenario, verbs=False)
     if after:
         return after[0][1], "after"
     chain = re.search(r"(?:\$[\d,.]+\s*(?:[+=\u2248x\u00d7-]|\u2212)\s*)+$", text[c0:start])  # "Macy's gets $35 + $860 = $895"
