@@ -118,6 +118,7 @@ _FRACTION = re.compile(
     r"\s+(?:of\s+)?(?:your|the|that|this|my|what(?:'s| is) left|what you have)\s*(?:monthly\s+|\$[\d,.]+\s+)?"
     r"(?P<what>surplus|spare|extra|leftover|left[- ]?over|free cash|budget|money|cash|\$[\d,.]+)?", re.I)
 _SMALL = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0}
+_FRACTION_OF = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FRACTION_WORDS), key=len, reverse=True)) + r")\s+(?=of\b|into\b|to\b|on\b)")
 
 
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
@@ -133,6 +134,7 @@ def _spoken_hundreds(m: re.Match[str]) -> str:
 def _normalise(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ").replace("\xa0", " ")
     t = _HUNDREDS_SPOKEN.sub(_spoken_hundreds, t)
+    t = _FRACTION_OF.sub(lambda m: f"{100 * _FRACTION_WORDS[m.group(1)]:.4g}% ", t)  # before text2num reads "three" as 3
     if _NUMBER_WORDS.search(t):
         t = alpha2digit(t, "en")
         t = re.sub(r"(\d) point (\d)", r"\1.\2", t)
@@ -145,7 +147,7 @@ def _normalise(text: str) -> str:
 
 
 _MONEY = re.compile(r"\$(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
-_BARE = re.compile(r"(?<![\w$.,%/-])(\d{2,3}(?:,\d{3})*|\d{2,6})(?![\w%.,]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
+_BARE = re.compile(r"(?<![\w$.,%/-])(\d{2,3}(?:,\d{3})*|\d{2,6})(?![\w%.,-]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
                    r"(?!\s+(?:more |additional |extra |full )(?:months?|years?))(?![\d.,]*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 
@@ -511,7 +513,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"(?:\w+\s+){0,2}?(?:all|every (?:penny|cent|dollar) (?:of|in)|the whole|the entire|your entire|your whole|all of)\s+"
         r"(?:of\s+)?(?:your |the |that |those )?(?:\$[\d,.]+ (?:in )?)?(?:savings|emergency fund|cushion|buffer|"
         r"\$[\d,.]+ (?:you have )?(?:saved|in savings))"
-        r"|\b(?:empty|drain|wipe out|clean out|zero out|use up|liquidate)\s+(?:\w+\s+){0,2}?(?:savings|emergency fund|cushion|buffer)\b"
+        r"|\b(?:empty|drain|wipe out|clean out|zero out|use up|liquidate)\s+(?:[\w$,.]+\s+){0,2}?(?:savings|emergency fund|cushion|buffer)\b"
         r"|\bsavings (?:to|down to) (?:zero|\$0|nothing)\b|\bdon't (?:bother|worry) (?:with|about) (?:an? |the )?(?:emergency|savings|buffer|cushion)"
         r"|\b(?:credit(?: line| limit)?|available credit|the card|your cards?) (?:is|are|as|can be) (?:your |an? )?(?:emergency fund|buffer|cushion|safety net)"
         r"|\b(?:move|put|use|take|throw|dump|transfer|apply|drop|send)\w*\s+(?:all\s+)?(?:of\s+)?(?:your|the|that|those)\s+"
@@ -854,6 +856,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         source = _SAVINGS_SOURCE.match(s.norm[end:end + 30])
         if source and not monthly_sentence and _near(value, scenario.savings) and scenario.savings > 0:
             debt = [t for _, t in _targets_in(s.norm[end + source.end():], scenario) if t in {d.name for d in scenario.debts}]
+            if not debt and re.match(r"^\W*(?:\w+\s+){0,2}?(?:onto|on|to|toward|into|at) (?:it|them)\b", s.norm[end + source.end():]):
+                debt = [t for t in [last_debt_before(reading, s, start, scenario)] if t]  # "...onto it too"
             if debt and _MOVE_VERB.search(s.norm[max(c0, start - 30):start]):
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
                 continue  # "take your $700 savings and put it on the card": the savings are moved, not kept
@@ -918,6 +922,7 @@ _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you)\b")
 _SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from) (?:your |the |my )?(?:savings|emergency fund|cushion)|savings|saved)\b(?! account)")
 _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|dump|dumping|throw|throwing|apply|applying|drop|"
+                        r"empty|emptying|drain|draining|"
                         r"dropping|empty|emptying|drain|draining|transfer|transferring|send|sending)\b")
 _ONE_OFF_CUE = re.compile(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?(?:time|off)|right away|today|up ?front|"
                           r"gift|settlement|(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion))\b")
@@ -1024,7 +1029,9 @@ def _read_percents(s: Sentence, reading: PlanReading, scenario: Scenario) -> Non
     names = {d.name for d in scenario.debts}
     for m in _PERCENT.finditer(s.norm):
         near = s.norm[max(0, m.start() - 30):m.start()] + " " + s.norm[m.end():m.end() + 25]
-        if _RISKY_NEAR.search(s.norm[max(0, m.start() - 50):m.end() + 30]):
+        if re.match(r"^\s*(?:of|into|to|toward|towards|goes|for)\b", s.norm[m.end():m.end() + 10]):
+            kind = "other"  # "75% of your surplus", "25% into savings": a share of money, not a rate
+        elif _RISKY_NEAR.search(s.norm[max(0, m.start() - 50):m.end() + 30]):
             kind = "market"  # "payday loans run 300-400% apr": a product's cost, not the scenario's rate
         elif re.match(r"^\s*apr\b", s.norm[m.end():m.end() + 6]) or (
                 any(t in names for _, t in _targets_in(near, scenario)) and not _MARKET.search(near)):
