@@ -165,6 +165,12 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
     if minimum:
         return Score(0.0, "no extra payment: minimums only", [_ev(r, i) for i in minimum])
     plan = _plan(scenario)
+    lump = [a for a in r.one_off if a.target in _debt_names(scenario) and not a.from_savings]
+    wrong_lump = [a for a in lump if _apr(scenario, a.target) < top.apr and not any(b.target == top.name for b in lump)]
+    if wrong_lump:  # "put the whole $3,000 on the car loan": the windfall goes to a cheaper debt
+        a = wrong_lump[0]
+        return Score(0.0, f"the lump sum goes to the {a.target} ({_apr(scenario, a.target):g}%), not the {top.name} ({top.apr:g}%)",
+                     [_ev(r, a.sentence, expected=top.name, found=a.target)])
     if r.priority is None:
         if len(scenario.debts) == 1 and any(a.kind == "avalanche" and a.polarity != "rejects" for a in r.actions):
             return Score(1.0, f"extra money to the {top.name}", [])
