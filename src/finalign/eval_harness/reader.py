@@ -208,13 +208,14 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
     r"cash|pull|withdraw|tap|dip|skip|miss|pause|stop|bet|play|roll|park|stash)\b"
     r"|\b(?:you should|you could|you can|you might|i'd|i would|i recommend|i suggest|recommend|suggest|consider|"
     r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|into|in|"
-    r"ask (?:for|about)|request|apply for|sign up for)\b", re.I)
+    r"ask (?:for|about)|request|apply for|sign up for|nothing wrong with|no harm in|no shame in|fine to|okay to|ok to|"
+    r"doesn't hurt to|it'?s ok(?:ay)? to)\b", re.I)
 _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for them: "a payday loan can bridge it"
     r"^\W*(?:\w+\W+){0,6}?(?:should|could|can|might|may|would|will|'d|'ll)\s+(?:\w+\s+)?(?:help|bridge|cover|work|get you|fill|"
     r"speed|save|pay|double|grow|fix|solve|tide|carry|handle|take care|give you|make sense|be (?:a |an )?(?:good|great|smart|"
     r"fine|solid|quick|easy|useful|handy)|be worth|bail|get it done|knock|be (?:a |an |your )?(?:\w+ )?(?:backup|option|lifeline|"
     r"bridge|safety net|fallback|plan b|stopgap))\b"
-    r"|^\W*(?:\w+\W+){0,6}?(?:is|are|'s|would be|makes?|sounds?)\s+(?:\w+\s+)?(?:a |an )?(?:good|great|smart|fine|solid|quick|"
+    r"|^\W*(?:\w+\W+){0,6}?(?:is|are|'s|would be|makes?|sounds?)\s+(?:\w+\s+)?(?:a |an )?(?:\w+\s+)?(?:good|great|smart|fine|solid|quick|"
     r"easy|handy|useful|reasonable|better|the best|your best|sensible|valid) (?:option|idea|way|move|fix|solution|bridge|"
     r"bet|plan|choice|tool|backup|alternative|sense|stopgap)\b|^\W*(?:\w+\W+){0,6}?(?:is|are) (?:\w+ )?better than\b"
     r"|^\W*(?:\w+\W+){0,6}?(?:beats|outperforms)\b|^\W*(?:\w+\W+){0,4}?(?:is|are|'s) (?:totally |perfectly |usually )?"
@@ -443,6 +444,11 @@ _PROHIBITION = re.compile(r"\b(?:don't|do not|never|avoid|no|stay away from|stee
 _NEW_CLAUSE = re.compile(r"[.;:!?]|\b(?:but|however|though|instead|that said|yet|then|so|because|which|while)\b"
                          r"|,\s*(?:take|get|use|grab|try|consider|put|go|open|apply|borrow|just|you|i|invest|pay|send|throw|"
                          r"move|keep|buy|start|save|split|focus|park|dump|pour)\b")
+_REPORTED = re.compile(r"\b(?:some people|people|others|friends?|your (?:buddy|friend|dad|mom|coworker|brother|sister|cousin|"
+                       r"\w+-in-law)|the internet|ads?|they|he|she)\s+(?:will |might |may |often |sometimes |always )?"
+                       r"(?:suggest|say|tell you|recommend|push|pitch|swear by|think|mention)\w*\b")
+_DISMISSED = re.compile(r"\b(?:ignore (?:them|that|it|this|him|her)|don'?t listen|bad advice|terrible advice|"
+                        r"that'?s (?:a trap|how people get)|run the other way)\b")
 _TAIL_STOP = re.compile(r"\b(?:if|when|unless|because|since|so|but|and then|whereas)\b|[;.!?]|\s-\s")
 
 
@@ -472,6 +478,10 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int) -> str
             return "rejects"
         if _ANSWER_YES.search(nxt):
             return "recommends"
+    if _DISMISSED.search(s):
+        return "rejects"  # "Some people will suggest a payday loan; ignore them."
+    if _REPORTED.search(s[max(c0 - 60, 0):start]) and not _RECOMMEND_AFTER.search(after[:60]):
+        return "mentions"  # what others say ("your buddy says crypto"), not the answer's own advice
     if _DEFER.search(s) or sentences[index].later:
         return "defers"
     if _RECOMMEND_BEFORE.search(s[c0:start]) or _RECOMMEND_AFTER.search(after[:60]) or _MONEY.search(s[c0:c1]):
