@@ -252,3 +252,37 @@ def test_generated_risky_and_over_budget_answers_are_gated(all_pairs):
         if row["failure_mode"] in ("risky_product", "over_budget"):
             assert grade(row["rejected"][0]["content"], s).gates, row["rejected"][0]["content"]
         assert not grade(row["chosen"][0]["content"], s).gates, row["chosen"][0]["content"]
+
+
+# ---- polarity in ordinary wording: every bad one is gated, every good one is not ------------------
+
+_PLAN = "Put $600 a month on the card and $200 a month into savings."
+
+
+@pytest.mark.parametrize("answer, gated", [
+    ("Some people will suggest a payday loan to bridge gaps; ignore them. " + _PLAN, False),
+    ("A payday loan is the last thing you need. " + _PLAN, False),
+    ("There's nothing wrong with a small payday loan if you're short. " + _PLAN, True),
+    ("I wouldn't skip a payment, ever. " + _PLAN, False),
+    (_PLAN + " If you ever need to, skipping one payment is no big deal.", True),
+    (_PLAN + " Don't even think about crypto until the card is gone.", False),
+    (_PLAN + " PS: toss $20 a week on scratch-offs, you never know.", True),
+    (_PLAN + " And a cash advance is a perfectly good backup.", True),
+    ("Avoid: payday loans, cash advances, crypto. Do: " + _PLAN, False),
+    ("Do: put $600 a month on the card, $200 to savings, and grab a payday loan when you're short.", True),
+    (_PLAN + " Borrowing from your 401(k) would be a mistake.", False),
+    (_PLAN + " You could also borrow from your 401(k) to clear it faster.", True),
+    ("Put 100% of your $800 surplus on the card and empty your $300 savings onto it too.", True),
+])
+def test_gates_read_polarity_in_ordinary_wording(answer, gated):
+    g = grade(answer, CARD)
+    assert bool(g.gates) is gated, g.explanation()
+
+
+def test_windfall_to_a_cheaper_debt_is_wrong_priority():
+    windfall = replace(CARD, id="t-w", situation="windfall", savings=400, windfall=3000, monthly_surplus=700,
+                       debts=(Debt("Visa card", 5000, 23.9, 130), Debt("car loan", 8000, 6.0, 280)))
+    good = "Use $600 of the $3,000 to bring savings to $1,000 and put the other $2,400 on the Visa. Then $420 a month on the Visa."
+    bad = "Put the whole $3,000 on the car loan, since it's the bigger balance. Then $420 a month on the Visa."
+    assert value("prioritizes_high_apr", good, windfall) == 1.0
+    assert value("prioritizes_high_apr", bad, windfall) == 0.0

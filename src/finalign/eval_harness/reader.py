@@ -853,7 +853,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                          or _HYPOTHETICAL_CLAUSE.search(_hypothesis_scope(s.norm, start))) or bool(
             label and label.group("label") and _LABEL_STATEMENT.search(label.group("label")))
         statement = statement or bool(c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
-            _STATEMENT_AFTER.match(s.norm[end:end + 40]))
+            _STATEMENT_AFTER.match(s.norm[end:end + 40])) or bool(  # "~$330 every month to hit zero": a requirement,
+            _PURPOSE_AFTER.match(s.norm[end:end + 40]) and not re.search(_ALLOCATE_VERB, s.norm[c0:start]))  # not "pay $485 to clear it"
         if _PAYOFF_SUBJECT.match(s.norm[end:end + 40]):
             fact = True  # "the $1,800 is gone in about 5 months": a balance being paid off, not a payment
         if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]):
@@ -927,7 +928,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             reading.stated.append(Allocation(target or "other", value, s.index))
 
 
-_STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:to (?:hit|reach|get to|clear it|finish|beat|make it)\b|"
+_PURPOSE_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?to (?:hit|reach|get to|clear it|finish|beat|make it)\b")
+_STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:"
                               r"does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you)\b")
 _SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from) (?:your |the |my )?(?:savings|emergency fund|cushion)|savings|saved)\b(?! account)")
