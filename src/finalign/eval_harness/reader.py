@@ -710,8 +710,8 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
             verb = re.search(r"\b(?:put|pay|send|throw|move|allocate|toss|add|give|save|split|do|keep|park|stash|sock|drop|dump|"
                              r"funnel|direct|set aside|goes?|going|then)\b", s.norm[:m.start()])
             marker = re.match(r"^\s*(?:/\s*mo\w*|a month|per month|each month|every month|monthly)\b", rest)
-            named_next = bool(_targets_in(rest[:25], scenario)) and re.match(r"^\s*(?:\w+\s+){0,1}?\S", rest) is not None \
-                and min((p for p, _ in _targets_in(rest[:25], scenario)), default=99) <= 3
+            named_next = min((p for p, _ in _targets_in(rest[:25], scenario)), default=99) <= 3 or bool(
+                re.match(r"^\s*(?:saved|put away|set aside)\b", rest))  # "470 visa", "50 saved"
             linked = (_TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)) or (
                 named_next and (_LABEL.match(s.norm) or _MONTH_WORD.search(s.norm)))
             named_before = marker and any(p >= len(s.norm[max(0, m.start() - 25):m.start()]) - 12
@@ -847,6 +847,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             rest_of = None  # "the remaining $722 to the Chase card" is the rest of the surplus, sent somewhere
         fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or rest_of
                     or _FACT_AFTER2.match(after)) and not is_fraction
+        saved_now = re.match(r"^\W{0,3}(?:saved|put away|set aside|stashed)\b", after)
+        if fact and saved_now and not _near(value, scenario.savings) and monthly_sentence and not re.search(
+                r"\b(?:already|have|you've got|got)\b", before):
+            fact = False  # "200 on the card, 50 saved" (each month), not "$1,800 saved"
         if column and _FACT_COLUMN.search(column) and not _MONTH_WORD.search(column) and not _PERIOD_COLUMN.search(column):
             fact = True
         statement = bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window)
@@ -876,6 +880,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 or (re.search(r"\bthen\s*$", s.norm[max(0, start - 8):start]) and _LATER_AFTER.match(s.norm[end:end + 50])):
             continue  # "when the Visa is gone, roll its $405 into the Mastercard" is a later plan, not this month's
         target, where = _target_for(s, start, end, c0, c1, scenario)
+        if saved_now and not fact:
+            target = "savings"
         if target is None and _PRONOUN_TARGET.match(s.norm[end:]):
             target = last_debt_before(reading, s, start, scenario)
         if target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(":
@@ -940,7 +946,7 @@ _ONE_OFF_CUE = re.compile(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?
                           r"gift|settlement|(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion))\b")
 _TOTAL_BEFORE = re.compile(r"(?:=|\u2248|\btotal(?: of)?|\bin all|\baltogether|\bthat'?s (?:the )?(?:whole|full|all|your)|"
                            r"\bwhich is (?:the )?(?:whole|full|all|your))\s*(?:about |~|of )?$")
-_ALLOCATE_VERB = (r"\b(?:put|putting|pay|paying|send|sending|throw|move|allocate|toss|add|give|save|split|keep|park|stash|sock|"
+_ALLOCATE_VERB = (r"\b(?:put|putting|pay|paying|send|sending|throw|move|allocate|toss|add|give|save|split|keep|park|stash|sock|do|"
                   r"drop|dump|funnel|direct|set aside|goes?|going|use|apply|route|hit)\b")
 
 
