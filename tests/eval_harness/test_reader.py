@@ -136,3 +136,16 @@ def test_reading_is_linear_in_length():
         return time.perf_counter() - start
     small, large = min(seconds(500) for _ in range(2)), min(seconds(2000) for _ in range(2))
     assert large / small < 8, (small, large)
+
+
+@pytest.mark.parametrize("answer, total", [
+    ("to hit 12 months u need like 745/mo. u have 900 so do 800 to the card and 100 to savings", 900),
+    ("okay so 250 a month: 200 on the card, 50 saved. no payday stuff.", 250),
+    ("Put three quarters of your surplus on the card and a quarter into savings.", 800),
+    ("Yes. 3% of $7,000 = $210, so $7,210 at 0%. $7,210 ÷ 15 = $481/mo minimum to beat the deadline. "
+     "I'd do $500 to the new card and $50 to savings.", 550),
+])
+def test_plans_in_casual_and_arithmetic_wording(answer, total):
+    scenario = {"745/mo": SEEDS["seed-03"], "250 a": SEEDS["seed-05"], "$7,000": SEEDS["seed-04"]}
+    chosen = next((s for key, s in scenario.items() if key in answer), CARD)
+    assert read_plan(answer, chosen).monthly_total() == total

@@ -118,6 +118,7 @@ _FRACTION = re.compile(
     r"\s+(?:of\s+)?(?:your|the|that|this|my|what(?:'s| is) left|what you have)\s*(?:monthly\s+|\$[\d,.]+\s+)?"
     r"(?P<what>surplus|spare|extra|leftover|left[- ]?over|free cash|budget|money|cash|\$[\d,.]+)?", re.I)
 _SMALL = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0}
+_SHARE_TO = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s+(?=(?:in|into|to|toward|towards|on)\b)")
 _FRACTION_OF = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FRACTION_WORDS), key=len, reverse=True)) + r")\s+(?=of\b|into\b|to\b|on\b)")
 
 
@@ -699,6 +700,10 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         share = float(frac.rstrip("% ")) / 100 if frac.endswith("%") else _FRACTION_WORDS[frac]
         found.append((m.start(), m.end(), round(share * base, 2), True))
         spans.append((m.start(), m.end()))
+    for m in _SHARE_TO.finditer(s.norm):  # "a quarter into savings" (read as "25% into savings"): a share of the surplus
+        if not any(a <= m.start() < b for a, b in spans) and _targets_in(s.norm[m.end():m.end() + 30], scenario):
+            found.append((m.start(), m.end(), round(float(m.group(1)) / 100 * surplus, 2), True))
+            spans.append((m.start(), m.end()))
     for m in _MONEY.finditer(s.norm):
         if any(a <= m.start() < b for a, b in spans):
             continue
