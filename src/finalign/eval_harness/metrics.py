@@ -320,19 +320,20 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
     debt_budget = sum(v for t, v in by_target.items() if t in _debt_names(scenario) or t == "minimums")
     for c in r.claims:
         expected: list[int] = []
-        payment = c.payment
+        payment, planned = c.payment, False
         for debt in c.debts or (None,):  # any debt the sentence names may be the one it means
             pay = payment
             if pay is None and not c.minimums:
                 key = debt or (r.priority[0] if r.priority else None)
                 pay = by_target.get(key) if key else None
+                planned = planned or pay is not None  # the answer's own payment to that debt, said elsewhere
                 if pay is None and debt:  # a debt the plan gives nothing beyond "the minimums" pays its minimum
                     pay = next(d.min_payment for d in scenario.debts if d.name == debt)
             expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget, c.total, c.payment is not None)
             payment = payment if payment is not None else pay
         ok = _claim_ok(c.months, c.bound, expected, c.granularity)
         results.append(ok)
-        sure.append(c.payment is not None or c.minimums)  # the payment is in the claim's own sentence
+        sure.append(c.payment is not None or c.minimums or planned)  # the payment is the answer's own, not a guess
         best = min(expected, key=lambda e: abs(e - c.months), default=None)
         evidence.append(_ev(r, c.sentence, expected=best, found=c.months, payment=payment))
     bad = [e for e, ok in zip(evidence, results) if not ok]

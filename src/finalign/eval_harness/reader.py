@@ -559,6 +559,11 @@ _DURATION = re.compile(
     r"(?:(?:in|by|after|for|month)\s+)?(?P<n>\d+(?:\.\d+)?|a|an|one|two)(?:\s?(?:to|-|or)\s?(?P<n2>\d+(?:\.\d+)?))?"
     r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|extra|full|whole)\s+)?(?P<unit>months?|mos?|years?|yrs?)\b"
     r"(?P<half2>\s+and\s+a\s+half)?")
+_GOAL_CLAUSE = re.compile(r"\b(?:isn'?t|is not|not|won'?t be) (?:realistic|doable|possible|feasible|going to happen|enough)\b"
+                          r"|\btoo (?:aggressive|fast|short|tight|ambitious)\b|\b(?:finishing|to finish|to be done|to clear it|"
+                          r"to pay (?:it|this|that) off|to hit|to make|paying it off|clearing it|to get there|goal|target|deadline)\b[^.;]{0,25}"
+                          r"\b(?:would take|takes|needs?|requires?|means|you'?d need)\b|\b(?:would take|you'?d need|needs?|requires?) "
+                          r"(?:payments? of |about |roughly |~)?\$")
 _SAVINGS_GOAL = re.compile(rf"\b{_SAVINGS}\b|\bsav(?:e|ing)\b|\$1,?000\b|\ba grand\b")
 _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
 _YEAR_WORD = re.compile(r"\b(?:a|one) year and a half\b|\ba year\b|\bhalf a year\b|\ba couple (?:of )?years\b")
@@ -1104,6 +1109,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                     r"of (?:slack|margin|room|buffer|cushion|breathing room)|to spare)\b", text[m.end():m.end() + 22]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
             k0, k1 = _clause_bounds(text, m.start("n"))
+            if _GOAL_CLAUSE.search(text[max(0, m.start() - 30):min(len(text), m.end() + 45)]):
+                continue  # "finishing in 24 months would take $347", "24 months isn't realistic": the goal, not a claim
             if _SAVINGS_GOAL.search(text[max(0, k0 - 40):k1]) and not any(
                     t in {d.name for d in scenario.debts} for _, t in _targets_in(text[k0:k1], scenario)):
                 continue  # "from $300 that takes about four months", "(14 months at $50)": the buffer, not a debt
