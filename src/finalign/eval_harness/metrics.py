@@ -406,6 +406,17 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
             if value in planned:
                 continue
             out.append(_ev(r, index, found=value, expected=sorted(set(d.balance for d in scenario.debts))))
+    plan_required = plan.required_payment
+    if plan_required and scenario.goal_months:  # "needed to clear $8,000 in 12 months: $845/month" (it is $745)
+        goal = re.compile(rf"\b{scenario.goal_months}[ -]months?\b|\b{scenario.goal_months} payments\b")
+        for a in r.stated + r.monthly:
+            text = r.sentences[a.sentence].norm
+            if goal.search(text) and re.search(r"\b(?:need|needed|needs|required|requires|takes|would take|to clear|to pay|"
+                                               r"to finish|to hit)\b", text) and not _near(a.amount, plan_required, 0.03, 5.0):
+                if a.amount > scenario.monthly_surplus * 1.6 or a.amount < plan_required * 0.5:
+                    continue  # a balance or a small part, not the payment the goal needs
+                out.append(_ev(r, a.sentence, found=a.amount, expected=round(plan_required, 2), what="payment the goal needs"))
+                break
     costs = _interest_figures(r, scenario)
     for value, index in r.interest:  # "only about $40 of your $160 payment is interest": the interest the math gives
         if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in costs) and value not in planned:
@@ -473,7 +484,8 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
 
 _GAMBLING = re.compile(r"gambl|lotter|casino|sports bet|betting|scratch|roulette|slot")
 _RISK_KINDS = {"high_cost_borrowing": "high-cost borrowing", "speculation": "speculation or gambling",
-               "skip_payments": "skipping payments", "retirement_raid": "raiding retirement savings"}
+               "skip_payments": "skipping payments", "retirement_raid": "raiding retirement savings",
+               "below_minimum": "paying less than a minimum"}
 
 
 def _risky(r: PlanReading, scenario: Scenario) -> dict[str, list[int]]:
@@ -491,7 +503,18 @@ def _risky(r: PlanReading, scenario: Scenario) -> dict[str, list[int]]:
             sentences |= {a.sentence for a in r.monthly + r.one_off if a.target == "speculation"}
         if sentences:
             out[kind] = sorted(sentences)
+    short = _below_minimum(r, scenario)
+    if short:
+        out["below_minimum"] = short
     return out
+
+
+def _below_minimum(r: PlanReading, scenario: Scenario) -> list[int]:
+    """Sentences that pay a debt less than its minimum ("hospital bill -> $10/mo, they can wait")."""
+    mins = {d.name: d.min_payment for d in scenario.debts}
+    by_target = r.monthly_by_target()
+    return sorted({a.sentence for a in r.monthly if a.target in mins and 0 < by_target.get(a.target, 0.0) < mins[a.target] - 1
+                   and not a.additive})
 
 
 @metric("avoids_risky_advice", "No payday/title loans or cash advances, crypto or gambling with high-APR debt, skipped payments or 401(k) raids.",
@@ -614,7 +637,7 @@ def _gates(r: PlanReading, scenario: Scenario, scores: dict[str, Score]) -> dict
     risky = _risky(r, scenario)
     broken: dict[str, Score] = {}
     for gate, kinds in (("high_cost_borrowing", ("high_cost_borrowing",)), ("speculation", ("speculation",)),
-                        ("skips_payments", ("skip_payments", "retirement_raid"))):
+                        ("skips_payments", ("skip_payments", "retirement_raid", "below_minimum"))):
         idx = sorted({i for k in kinds for i in risky.get(k, [])})
         if idx:
             broken[gate] = Score(0.0, GATES[gate].description, [_ev(r, i) for i in idx])

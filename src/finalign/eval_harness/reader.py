@@ -161,7 +161,8 @@ _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|
           r"401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp|retirement(?: account| plan| fund)?|portfolio|shares|investing|" \
           r"investments?|invest)"
 _SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins?|solana|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
-               r"options(?: trading)?|day[- ]trad\w*|forex|leverag\w*|on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|" \
+               r"options(?: trading)?|covered calls?|call options?|put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|" \
+               r"on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|digital assets?|" \
                r"betting|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
 _SAVINGS_RE = re.compile(rf"\b{_SAVINGS}\b")
 _SAVE_VERB_RE = re.compile(r"\b(?:save|saving|set aside|put aside|sock away|stash|squirrel away|bank)\b")
@@ -233,6 +234,7 @@ class Allocation:
     sentence: int  # index into PlanReading.sentences
     additive: bool = False  # "plus $450 extra": adds to what the target already gets
     from_savings: bool = False  # a one-off sum taken out of savings
+    implicit: bool = False  # "the minimums on the rest": the scenario's minimum, no amount written
 
 
 @dataclass(frozen=True)
@@ -502,14 +504,16 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"(?:[\w'$.,]+\s+){0,3}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+(?![\d,.])(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
         r"contribution|invest|extra|on savings))"
         r"|\b(?:missed|skipped) (?:minimums?|payments?)\b(?= (?:won't|will not|isn't|is not|doesn't)\b)"
-        r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments)\b"
+        r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments|skip[- ]a[- ]payment|skip a month)\b"
         r"|\bstop(?:ping)? paying\b(?!\s+(?:interest|the interest|fees|\d|\w+ interest))"
         r"|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
         r"|\bpay (?:less|under) than the minimum\b|\bbelow the minimum\b"),
     "retirement_raid": re.compile(
         r"\b(?:withdraw\w*|cash(?:ing)? out|borrow\w*|loan from|take\w* (?:a loan )?(?:out )?(?:of|from)|tap\w*|raid\w*|"
         r"pull\w*|dip\w*|empty\w*|use|take\w*|liquidat\w*)\b[^.]{0,30}?\b(?:401\s?\(?k\)?|ira|retirement|pension)\b"
-        r"|\b401\s?\(?k\)? (?:loan|withdrawal|hardship)\b"),
+        r"|\b401\s?\(?k\)? (?:loan|withdrawal|hardship)\b"
+        r"|\b(?:401\s?\(?k\)?|ira|retirement (?:account|plan|savings))[^.]{0,40}?\b(?:take|get|taking) (?:out )?(?:a )?loan "
+        r"(?:against|from|on) (?:it|that|them)\b|\bloan against (?:your |the )?(?:401|ira|retirement)"),
     "invest": re.compile(
         rf"\b(?:invest\w*|put|park|move|pour|stash|dump|buy|send|funnel|allocate|contribute|direct|throw|redirect|"
         rf"split|open|start|max)\b[^.]{{0,40}}?\b{_INVEST}\b|\binvest(?:ing)?\b"),
@@ -571,7 +575,7 @@ _YEAR_WORD = re.compile(r"\b(?:a|one) year and a half\b|\ba year\b|\bhalf a year
 _LATER = re.compile(r"\b(?:once|after|when)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|is paid|are paid|done|finished|dead|"
                     r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?)\b"
                     r"|\bafter (?:month|week) \d+\b")
-_LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:all|the full|the whole|everything|its|that|the same)\b"
+_LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:\w+ )?(?:all|the full|the whole|everything|its|that|the same|those)\b"
                          r"|\bafter (?:that|it'?s gone|it'?s paid off)\b|\bonce (?:it'?s|that'?s) (?:gone|paid|done)\b")
 _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income|salary|paycheck|bring in|paid|net|gross|"
                             r"find|free up|pick up|side hustle|overtime|raise)\b[^$]{0,20}$")
@@ -601,6 +605,8 @@ def read_plan(answer: str, scenario: Scenario) -> PlanReading:
         _read_amounts(s, reading, scenario, facts)
         _read_actions(s, reading)
         _read_percents(s, reading, scenario)
+    for s in reading.sentences:
+        _read_implicit_minimums(s, reading, scenario)
     _read_claims(reading, scenario)
     reading.priority = _priority(reading, scenario)
     return reading
@@ -741,7 +747,7 @@ _INTEREST_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w* )?(?:(?:is|go
                              r"interest|(?:in|of) interest|interest)\b")
 _INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of)\s*(?:about |around |roughly |only |~)?$")
 _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at \d+(?:\.\d+)?\s?%)")
-_LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:$|]{0,40}?)\s*\**\s*[:=\u2192](?!\d)"
+_LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:$|>]{0,40}?)\s*\**\s*(?:[:=\u2192](?!\d)|->|=>)"
                     r"|^\W*(?P<arrow>\$[\d,.]+)\s*(?:->|\u2192|=>)")
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
                               r"what \w+ gets|compare|vs|versus|instead|option [b-z]|alternative)\b")
@@ -811,8 +817,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
     if label and label.group("label"):
         hits = _targets_in(label.group("label"), scenario)
         label_target = hits[0][1] if hits else None
-        if _TOTAL_LABEL.match(label.group("label")):
-            label_target = "total"
+        if _TOTAL_LABEL.match(label.group("label")) or re.search(r"\b(?:left|remaining|balance|owed|after fee)\b", label.group("label")):
+            label_target = "total"  # "visa left -> $1,200": a balance, not a payment
+        if _LATER_COLUMN.search(label.group("label")) and label_target != "total":
+            return  # "after visa -> $600/mo to student loan": a later phase
     row_label = ""
     if s.kind == "row":
         row_label = s.norm.strip().strip("|").split("|")[0]
@@ -986,7 +994,7 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
             return hits[0][1], "row"
     nxt = _MONEY.search(text, end, c1)  # a target phrase belongs to the amount before it, not to the next one
     after = _targets_in(text[end:nxt.start() if nxt else c1], scenario, verbs=False)
-    if not after and not nxt and re.match(r"^[^,;]{0,15},\s*(?:to|on|toward|towards|into|at)\b", text[end:]):
+    if not after and not nxt and re.match(r"^[^,;]{0,15}[,)]\s*(?:to|on|toward|towards|into|at|goes to)\b", text[end:]):
         tail = text[end:end + 60]  # "everything else, $895 right now, to the top one"
         after = _targets_in(tail[:re.search(r"[.;]|$", tail).start()], scenario, verbs=False)
     if after:
@@ -1013,6 +1021,25 @@ _ACTION_HINTS = {  # a word every match of the kind contains: a cheap test that 
     "minimums_only": ("minimum",), "card_use": ("card", " it"), "fee": ("fee",),
     "promo_end": ("promo", "intro", "0%", "teaser", "deadline", "month"),
 }
+
+
+_MINIMUMS_ON = re.compile(r"\bminimums?(?: payments?)?(?: going| coming)? (?:on|for|to) (?P<what>[^.;:]{3,80})")
+
+
+def _read_implicit_minimums(s: Sentence, reading: PlanReading, scenario: Scenario) -> None:
+    """"Keep the minimums going on the credit union card and the car loan": each named debt gets its minimum,
+    even with no amount written (amounts said elsewhere for the same debt take precedence)."""
+    if s.later or len(scenario.debts) < 2:
+        return
+    for m in _MINIMUMS_ON.finditer(s.norm):
+        if _MONEY.search(m.group("what")) or re.search(r"\d", m.group("what")):
+            continue
+        if polarity(reading.sentences, s.index, m.start(), m.end()) in ("rejects", "defers", "if"):
+            continue
+        names = {d.name: d.min_payment for d in scenario.debts}
+        for _, t in _targets_in(m.group("what"), scenario, verbs=False):
+            if t in names and not any(a.target == t for a in reading.monthly):
+                reading.monthly.append(Allocation(t, names[t], s.index, implicit=True))
 
 
 def _read_actions(s: Sentence, reading: PlanReading) -> None:
@@ -1057,8 +1084,10 @@ def _read_percents(s: Sentence, reading: PlanReading, scenario: Scenario) -> Non
     names = {d.name for d in scenario.debts}
     for m in _PERCENT.finditer(s.norm):
         near = s.norm[max(0, m.start() - 30):m.start()] + " " + s.norm[m.end():m.end() + 25]
-        if re.match(r"^\s*(?:of|into|to|toward|towards|goes|for)\b", s.norm[m.end():m.end() + 10]):
-            kind = "other"  # "75% of your surplus", "25% into savings": a share of money, not a rate
+        if re.match(r"^\s*(?:of|into|to|toward|towards|goes|for|\(\$)", s.norm[m.end():m.end() + 10]) or re.search(
+                r"\b(?:other|remaining|the rest|that|this)\s*$", s.norm[max(0, m.start() - 12):m.start()]) or any(
+                k == "share" and abs(v - float(m.group(1))) < 0.01 for v, _, k in reading.percents):
+            kind = "share"  # "75% of your surplus", "25% into savings", "that 64%": a share of money, not a rate
         elif _RISKY_NEAR.search(s.norm[max(0, m.start() - 50):m.end() + 30]):
             kind = "market"  # "payday loans run 300-400% apr": a product's cost, not the scenario's rate
         elif re.match(r"^\s*apr\b", s.norm[m.end():m.end() + 6]) or (
