@@ -829,6 +829,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
     last_target = None
     found = _amounts(s, surplus, len(scenario.debts) == 1, scenario, labelled=label_target not in (None, "total"))
     windfall_here = bool(scenario.windfall) and any(_near(v, scenario.windfall) for _, _, v, _ in found)
+    if any(frac for *_, frac in found):
+        monthly_sentence = True  # "75% of your spare cash ($600) to the card": a split of the monthly surplus
     if windfall_here:
         windfall_sentence = True  # "From the $1,800, put $600 into savings and $1,200 on the card": a one-off split
     for start, end, value, is_fraction in found:
@@ -886,6 +888,12 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if column and _WHATIF_COLUMN.search(column):
             statement = True  # "| | minimums only | better plan |": the first column is the road not taken
         negated = bool(_NEGATOR.search(s.norm[max(c0, start - 30):start])) and not is_fraction
+        partial = re.match(r"^\s*(?:of|from|out of) (?:your |the |my )?(?:savings|emergency fund|cushion)\b", s.norm[end:end + 30])
+        if partial and not _near(value, scenario.savings):  # "use $500 of your savings on the card": a one-off move
+            debt = [t for _, t in _targets_in(s.norm[end + partial.end():], scenario) if t in {d.name for d in scenario.debts}]
+            if debt:
+                reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
+            continue
         source = _SAVINGS_SOURCE.match(s.norm[end:end + 30])
         if source and not monthly_sentence and _near(value, scenario.savings) and scenario.savings > 0:
             debt = [t for _, t in _targets_in(s.norm[end + source.end():], scenario) if t in {d.name for d in scenario.debts}]
