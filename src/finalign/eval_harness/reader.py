@@ -77,7 +77,8 @@ _ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])\s+")
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\s*\|?[\s:|-]+\|?\s*$")
 _HEADING = re.compile(r"^\s*#{1,6}\s+|^\s*\*\*[^*]+\*\*:?\s*$")
-_MONTH_WORD = re.compile(r"\b(?:a|per|each|every|/)\s*(?:month|mo)\b|\bmonthly\b|/\s*mo(?:nth)?\b|\bmonth(?:ly)? (?:plan|budget|split)\b", re.I)
+_MONTH_WORD = re.compile(r"\b(?:a|per|each|every|/|for)\s*(?:month|mo|moth|mnth|mth)\b|\bmonthly\b|/\s*mo(?:nth)?\b|"
+                         r"\bmonth(?:ly)? (?:plan|budget|split)\b", re.I)
 
 
 def _raw_sentences(text: str) -> list[tuple[int, int]]:
@@ -211,7 +212,8 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
     r"|\b(?:you should|you could|you can|you might|i'd|i would|i recommend|i suggest|recommend|suggest|consider|"
     r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|into|in|"
     r"ask (?:for|about)|request|apply for|sign up for|nothing wrong with|no harm in|no shame in|fine to|okay to|ok to|"
-    r"doesn't hurt to|it'?s ok(?:ay)? to)\b", re.I)
+    r"doesn't hurt to|it'?s ok(?:ay)? to|(?:better|best|smart|smarter|good|great|cleaner) (?:idea|move|option|plan|bet|way|approach) "
+    r"(?:is|would be|here is) to|(?:the )?(?:move|trick|play|answer) is to)\b", re.I)
 _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for them: "a payday loan can bridge it"
     r"^\W*(?:\w+\W+){0,6}?(?:should|could|can|might|may|would|will|'d|'ll)\s+(?:\w+\s+)?(?:help|bridge|cover|work|get you|fill|"
     r"speed|save|pay|double|grow|fix|solve|tide|carry|handle|take care|give you|make sense|be (?:a |an )?(?:good|great|smart|"
@@ -815,7 +817,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
     label = _LABEL.match(s.norm) if s.kind != "row" else None
     label_target = None
     if label and label.group("label"):
-        hits = _targets_in(label.group("label"), scenario)
+        label_text = label.group("label")
+        if s.norm[label.end() - 1:label.end()] == "=" and ":" in s.norm[label.end():label.end() + 60]:
+            label_text = s.norm[label.start("label"):s.norm.index(":", label.end())]  # "most expensive = the personal loan:"
+        named = [t for _, t in _targets_in(re.sub(_HIGHEST_RE.pattern + "|" + _SMALLEST_RE.pattern, "", label_text), scenario)]
+        hits = [(0, named[0])] if named else _targets_in(label_text, scenario)  # a debt named outright beats a rank word
         label_target = hits[0][1] if hits else None
         if _TOTAL_LABEL.match(label.group("label")) or re.search(r"\b(?:left|remaining|balance|owed|after fee)\b", label.group("label")):
             label_target = "total"  # "visa left -> $1,200": a balance, not a payment
@@ -1148,7 +1154,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             k0, k1 = _clause_bounds(text, m.start("n"))
             if _GOAL_CLAUSE.search(text[max(0, m.start() - 30):min(len(text), m.end() + 45)]):
                 continue  # "finishing in 24 months would take $347", "24 months isn't realistic": the goal, not a claim
-            if _SAVINGS_GOAL.search(text[max(0, k0 - 40):k1]) and not any(
+            back = text[max(0, k0 - 20):k0]
+            back = "" if "," in back or " and " in back else back  # "(14 months at $50)" keeps "savings reach $1,000 ("
+            if _SAVINGS_GOAL.search(back + text[k0:k1]) and not any(
                     t in {d.name for d in scenario.debts} for _, t in _targets_in(text[k0:k1], scenario)):
                 continue  # "from $300 that takes about four months", "(14 months at $50)": the buffer, not a debt
             bound = (m.group("bound") or "about").lower()
