@@ -247,11 +247,16 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
     total = r.monthly_total()
     parts = ", ".join(f"{_money(v)} {t}" for t, v in r.monthly_by_target().items())
     sentences = sorted({a.sentence for a in r.monthly})
+    clear = max(25.0, 0.03 * surplus)  # over by more than a misread minimum could explain
     for p in r.paragraphs():  # a plan stated whole in one paragraph, list or table that adds up above the surplus
         over = r.monthly_total(p)
         if over > surplus + tol:
             where = [a.sentence for a in r.monthly if r.sentences[a.sentence].paragraph == p]
-            return Score(0.0, f"monthly split adds up to {_money(over)}, the surplus is {_money(surplus)}",
+            written = r.monthly_total(p, implicit=False)
+            sure = written > surplus + clear  # not only through minimums the answer did not write out
+            return Score(0.0 if sure else 0.5,
+                         f"monthly split adds up to {_money(over)}, the surplus is {_money(surplus)}"
+                         + ("" if sure else " (by a small margin, or through minimums not written out)"),
                          [_ev(r, i, expected=surplus, found=over) for i in sorted(set(where))[:4]])
     if total > surplus + tol:  # only across paragraphs: maybe a plan restated in other words, so not certain
         return Score(0.5, f"amounts across the answer add up to {_money(total)} ({parts}), above the "
@@ -640,7 +645,7 @@ def _gates(r: PlanReading, scenario: Scenario, scores: dict[str, Score]) -> dict
     risky = _risky(r, scenario)
     broken: dict[str, Score] = {}
     for gate, kinds in (("high_cost_borrowing", ("high_cost_borrowing",)), ("speculation", ("speculation",)),
-                        ("skips_payments", ("skip_payments", "retirement_raid", "below_minimum"))):
+                        ("skips_payments", ("skip_payments", "retirement_raid"))):
         idx = sorted({i for k in kinds for i in risky.get(k, [])})
         if idx:
             broken[gate] = Score(0.0, GATES[gate].description, [_ev(r, i) for i in idx])

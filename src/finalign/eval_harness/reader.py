@@ -210,7 +210,7 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
     r"(?:take|get|use|grab|open|apply|borrow|try|consider|put|move|buy|invest|throw|dump|pour|go|start|sign up|"
     r"cash|pull|withdraw|tap|dip|skip|miss|pause|stop|bet|play|roll|park|stash)\b"
     r"|\b(?:you should|you could|you can|you might|i'd|i would|i recommend|i suggest|recommend|suggest|consider|"
-    r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|into|in|"
+    r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|"
     r"ask (?:for|about)|request|apply for|sign up for|nothing wrong with|no harm in|no shame in|fine to|okay to|ok to|"
     r"doesn't hurt to|it'?s ok(?:ay)? to|(?:better|best|smart|smarter|good|great|cleaner) (?:idea|move|option|plan|bet|way|approach) "
     r"(?:is|would be|here is) to|(?:the )?(?:move|trick|play|answer) is to)\b", re.I)
@@ -317,12 +317,14 @@ class PlanReading:
             out[t] = max(p) if breakdown else max(max(p), min(p) + e)
         return out
 
-    def monthly_total(self, paragraph: int | None = None) -> float:
-        """What the plan spends each month (in one paragraph, or the whole answer): the per-target amounts, less
-        any that is a total of the others, and less a figure said again under another name."""
-        if paragraph is not None:
+    def monthly_total(self, paragraph: int | None = None, implicit: bool = True) -> float:
+        """What the plan spends each month (in one paragraph, or the whole answer; with or without minimums it names
+        but does not write out): the per-target amounts, less any that is a total of the others, and less a figure
+        said again under another name."""
+        if paragraph is not None or not implicit:
             return PlanReading(self.sentences, [a for a in self.monthly
-                                                if self.sentences[a.sentence].paragraph == paragraph],
+                                                if (paragraph is None or self.sentences[a.sentence].paragraph == paragraph)
+                                                and (implicit or not a.implicit)],
                                minimums=self.minimums).monthly_total()
         by_target = self.monthly_by_target()
         if "minimums" in by_target:  # "Minimums: $35 + $70 + $85 = $190" and "Macy's gets $895": Macy's $35 is in both
