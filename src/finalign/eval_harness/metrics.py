@@ -247,13 +247,13 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
     total = r.monthly_total()
     parts = ", ".join(f"{_money(v)} {t}" for t, v in r.monthly_by_target().items())
     sentences = sorted({a.sentence for a in r.monthly})
-    clear = max(25.0, 0.03 * surplus)  # over by more than a misread minimum could explain
+    clear = tol
     for p in r.paragraphs():  # a plan stated whole in one paragraph, list or table that adds up above the surplus
         over = r.monthly_total(p)
         if over > surplus + tol:
             where = [a.sentence for a in r.monthly if r.sentences[a.sentence].paragraph == p]
             written = r.monthly_total(p, implicit=False)
-            sure = written > surplus + clear  # not only through minimums the answer did not write out
+            sure = written > surplus + clear  # not only through minimums it did not write out
             return Score(0.0 if sure else 0.5,
                          f"monthly split adds up to {_money(over)}, the surplus is {_money(surplus)}"
                          + ("" if sure else " (by a small margin, or through minimums not written out)"),

@@ -212,18 +212,22 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
     r"|\b(?:you should|you could|you can|you might|i'd|i would|i recommend|i suggest|recommend|suggest|consider|"
     r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|"
     r"ask (?:for|about)|request|apply for|sign up for|nothing wrong with|no harm in|no shame in|fine to|okay to|ok to|"
-    r"doesn't hurt to|it'?s ok(?:ay)? to|(?:better|best|smart|smarter|good|great|cleaner) (?:idea|move|option|plan|bet|way|approach) "
+    r"doesn't hurt to|it'?s ok(?:ay)? to|(?:take|get|grab|use|open) (?:out )?(?:a |an |one |some )?(?:small |quick |short[- ]term )?$|"
+    r"(?:better|best|smart|smarter|good|great|cleaner) (?:idea|move|option|plan|bet|way|approach) "
     r"(?:is|would be|here is) to|(?:the )?(?:move|trick|play|answer) is to)\b", re.I)
 _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for them: "a payday loan can bridge it"
     r"^\W*(?:\w+\W+){0,6}?(?:should|could|can|might|may|would|will|'d|'ll)\s+(?:\w+\s+)?(?:help|bridge|cover|work|get you|fill|"
     r"speed|save|pay|double|grow|fix|solve|tide|carry|handle|take care|give you|make sense|be (?:a |an )?(?:good|great|smart|"
-    r"fine|solid|quick|easy|useful|handy)|be worth|bail|get it done|knock|be (?:a |an |your )?(?:\w+ )?(?:backup|option|lifeline|"
+    r"fine|solid|quick|easy|useful|handy)|be worth|bail|get it done|knock|bring in|earn|make you|net you|generate|"
+    r"be (?:a |an |your )?(?:\w+ )?(?:backup|option|lifeline|"
     r"bridge|safety net|fallback|plan b|stopgap))\b"
     r"|^\W*(?:\w+\W+){0,6}?(?:is|are|'s|would be|makes?|sounds?)\s+(?:\w+\s+)?(?:a |an )?(?:\w+\s+)?(?:good|great|smart|fine|solid|quick|"
     r"easy|handy|useful|reasonable|better|the best|your best|sensible|valid) (?:option|idea|way|move|fix|solution|bridge|"
     r"bet|plan|choice|tool|backup|alternative|sense|stopgap)\b|^\W*(?:\w+\W+){0,6}?(?:is|are) (?:\w+ )?better than\b"
-    r"|^\W*(?:\w+\W+){0,6}?(?:beats|outperforms)\b|^\W*(?:\w+\W+){0,4}?(?:is|are|'s) (?:totally |perfectly |usually )?"
-    r"(?:fine|ok|okay|acceptable|alright|a lifesaver|worth it)\b", re.I)
+    r"|^\W*(?:\w+\W+){0,6}?(?:beats|outperforms)\b|^\W*(?:\w+\W+){0,3}?(?:knocks?|kills?|wipes?|clears?|pays? off|"
+    r"takes? care of|solves?|fixes?)\b|^\W*(?:\w+\W+){0,4}?(?:is|are|'s) (?:totally |perfectly |usually )?"
+    r"(?:fine|ok|okay|acceptable|alright|a lifesaver|worth it|no big deal|not a big deal|harmless|no problem|"
+    r"not the end of the world)\b|^\W*(?:\w+\W+){0,4}?(?:won't|will not|doesn't|does not) (?:really )?(?:hurt|matter)\b", re.I)
 
 
 # ---- the reading ---------------------------------------------------------------------------------------
@@ -459,7 +463,7 @@ _DISMISSED = re.compile(r"\b(?:ignore (?:them|that|it|this|him|her)|don'?t liste
 _TAIL_STOP = re.compile(r"\b(?:if|when|unless|because|since|so|but|and then|whereas)\b|[;.!?]|\s-\s")
 
 
-def polarity(sentences: list[Sentence], index: int, start: int, end: int) -> str:
+def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_is_advice: bool = True) -> str:
     """What the answer does with the thing mentioned at ``norm[start:end]`` of sentence ``index``."""
     s = sentences[index].norm
     c0, c1 = _clause_bounds(s, start)
@@ -491,7 +495,9 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int) -> str
         return "mentions"  # what others say ("your buddy says crypto"), not the answer's own advice
     if _DEFER.search(s) or sentences[index].later:
         return "defers"
-    if _RECOMMEND_BEFORE.search(s[c0:start]) or _RECOMMEND_AFTER.search(after[:60]) or _MONEY.search(s[c0:c1]):
+    sent = money_is_advice and re.search(r"\$[\d,.]+[^.;]{0,25}?\b(?:in|into|on|toward|towards|at)\s*$|\b(?:in|into|on)\b[^.;]{0,20}$",
+                                         s[c0:start]) and _MONEY.search(s[c0:c1])
+    if _RECOMMEND_BEFORE.search(s[c0:start]) or _RECOMMEND_AFTER.search(after[:60]) or sent:
         return "recommends"
     return "mentions"
 
@@ -500,7 +506,8 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int) -> str
 
 _ACTIONS: dict[str, re.Pattern[str]] = {
     "high_cost_borrowing": re.compile(
-        r"\b(?:payday \w+|cash advances?|title (?:loans?|lenders?)|pawn\w*|car title|"
+        r"\b(?:payday \w+|cash advances?|title (?:loans?|lenders?)|pawn\w*|car title|borrow(?:ing)? (?:from|against|on) "
+        r"(?:your |the )?(?:card|credit card)|"
         r"check cashing|loan sharks?|rent[- ]to[- ]own)\b"),
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
@@ -736,8 +743,7 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
                 named_next and (_LABEL.match(s.norm) or _MONTH_WORD.search(s.norm)))
             named_before = marker and any(p >= len(s.norm[max(0, m.start() - 25):m.start()]) - 12
                                           for p, _ in _targets_in(s.norm[max(0, m.start() - 25):m.start()], scenario))
-            if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6 and (
-                    verb or marker or _MONTH_WORD.search(s.norm) or _LABEL.match(s.norm))) or (
+            if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6) or (
                     10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
                 if not any(a <= m.start() < b for a, b, *_ in found) and not (1900 <= value <= 2100):
                     found.append((m.start(), m.end(), value, False))
@@ -836,6 +842,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             return  # "| Total | $850 |" restates the sum
     last_target = None
     found = _amounts(s, surplus, len(scenario.debts) == 1, scenario, labelled=label_target not in (None, "total"))
+    earlier = [x for x in reading.sentences[max(0, s.index - 3):s.index] if x.paragraph == s.paragraph]
+    split_context = any(_SPLIT_INTRO.search(x.norm) for x in earlier)  # "Here is how I would split it. Six hundred to..."
+    if split_context and not s.later:
+        monthly_sentence = monthly_sentence or any(_MONTH_WORD.search(x.norm) or "split" in x.norm or "budget" in x.norm
+                                                   for x in earlier)
     windfall_here = bool(scenario.windfall) and any(_near(v, scenario.windfall) for _, _, v, _ in found)
     if any(frac for *_, frac in found):
         monthly_sentence = True  # "75% of your spare cash ($600) to the card": a split of the monthly surplus
@@ -870,6 +881,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                       or marker_before or bool(column and (_MONTH_WORD.search(column) or _PERIOD_COLUMN.search(column))))
         income = _INCOME_BEFORE.search(before) or _near(value, scenario.monthly_income)
         rest_of = _FACT_BEFORE2.search(window)
+        if rest_of and rest_of.group().startswith("up to") and re.search(r"\b(?:bump|raise|increase|boost|up|lift)\w*\b", window):
+            rest_of = None  # "bump your payment up to $650 a month" is a payment, not a ceiling
         if rest_of and re.match(r"(?:remaining|the rest of the|what's left of the|leftover)", rest_of.group()) and re.match(
                 r"^\W*(?:(?:a|per|each) month |/mo\w* )?(?:to|toward|towards|into|goes|go|on|for)\b", after):
             rest_of = None  # "the remaining $722 to the Chase card" is the rest of the surplus, sent somewhere
@@ -937,7 +950,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         monthly = (direct or (monthly_sentence and not one_off_figure)) and not fact and not one_off_column
         if target in (None, "other") and len(scenario.debts) == 1 and not _NOT_DEBT.search(s.norm[end:c1]) and not is_fraction:
             target = scenario.debts[0].name  # one debt: an unlabelled payment is a payment on it
-        allocating = bool(re.search(_ALLOCATE_VERB, s.norm[:start]) or label or s.kind in ("row", "item")
+        allocating = bool(re.search(_ALLOCATE_VERB, s.norm[:start]) or label or s.kind in ("row", "item") or split_context
                           or re.match(r"^\W*(?:goes|go|going)\b", s.norm[end:]))
         if target is None and re.match(r"^\W*(?:a month |/mo\w* )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
                                        r"(?:cards|loans|debts|balances|other (?:two|three|debts|cards))\b", s.norm[end:]):
@@ -980,6 +993,8 @@ _ONE_OFF_CUE = re.compile(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?
                           r"gift|settlement|(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion))\b")
 _TOTAL_BEFORE = re.compile(r"(?:=|\u2248|\btotal(?: of)?|\bin all|\baltogether|\bthat'?s (?:the )?(?:whole|full|all|your)|"
                            r"\bwhich is (?:the )?(?:whole|full|all|your))\s*(?:about |~|of )?$")
+_SPLIT_INTRO = re.compile(r"\b(?:split|divide|here'?s (?:the|my|your) plan|the plan|each month|every month|monthly|per month|"
+                          r"your budget is|a month,? (?:so|here))\b")
 _ALLOCATE_VERB = (r"\b(?:put|putting|pay|paying|send|sending|throw|move|allocate|toss|add|give|save|split|keep|park|stash|sock|do|"
                   r"drop|dump|funnel|direct|set aside|goes?|going|use|apply|route|hit)\b")
 
@@ -1072,13 +1087,22 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
                     and kind == "minimums_only":
                 reading.actions.append(Action(kind, "mentions", s.index, m.group()))
                 continue
-            pol = polarity(reading.sentences, s.index, m.start(), m.end())
+            pol = polarity(reading.sentences, s.index, m.start(), m.end(), money_is_advice=kind in ("speculation", "invest"))
+            if kind == "high_cost_borrowing" and pol == "mentions" and re.match(r"pawn\b", m.group()) and not s.norm[
+                    _clause_bounds(s.norm, m.start())[0]:m.start()].strip():
+                pol = "recommends"  # "Pawn your TV and laptop": an imperative
+            if kind == "invest" and pol == "mentions" and re.match(r"(?:invest|put|buy|park|move|throw|dump|pour|stash|open|start|max)\b",
+                                                                m.group()) and not s.norm[:m.start()].strip(" ,;:-").endswith(("to", "and")):
+                clause_start = _clause_bounds(s.norm, m.start())[0]
+                if not s.norm[clause_start:m.start()].strip():
+                    pol = "recommends"  # "..., invest the $600 in an index fund": an imperative
             if kind == "invest" and pol == "recommends":
                 nouns = list(_INVEST_RE.finditer(m.group()))
                 if nouns and _NEGATOR.search(m.group()[:nouns[-1].start()]):
                     pol = "rejects"  # "put $600 into the card rather than investing"
-            if kind in _VERBAL and pol == "mentions" and not _CONSEQUENCE.search(s.norm):
-                pol = "recommends"  # the phrase is itself the deed ("skip a payment"): said plainly, it is advice
+            gerund = re.match(r"\w+ing\b", m.group()) and kind != "no_new_charges"
+            if kind in _VERBAL and pol == "mentions" and not _CONSEQUENCE.search(s.norm) and not gerund:
+                pol = "recommends"  # the deed said plainly ("skip a payment") is advice; "missing a payment costs $40" is not
             if kind == "skip_payments" and re.search(r"%|\binterest\b|\brate\b|\bapr\b", s.norm[max(0, m.start() - 20):m.start()]):
                 pol = "mentions"  # "the guaranteed 27.99% you stop paying": the interest stops, not the payments
             if pol == "if":
