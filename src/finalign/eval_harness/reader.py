@@ -142,6 +142,8 @@ def _normalise(text: str) -> str:
         t = re.sub(r"(\d) point (\d)", r"\1.\2", t)
     t = re.sub(r"\b(a|an|one|two) (grand|thousand)\b", lambda m: f"{_SMALL[m.group(1)]:g}k", t)
     t = re.sub(r"(\d(?:[\d,]*\d)?(?:\.\d+)?)\s?(?:k|grand|thousand)\b", lambda m: f"{float(m.group(1).replace(',', '')) * 1000:g}", t)
+    t = re.sub(r"\b(?:usd|us\$)\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)  # "USD 1,200"
+    t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\$", r"$\1", t)  # "1,214$"
     t = re.sub(r"\$\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|bucks|usd)\b", r"$\1", t)
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\s?(?:per ?cent|pct)\b", r"\1%", t)
@@ -149,7 +151,7 @@ def _normalise(text: str) -> str:
 
 
 _MONEY = re.compile(r"\$(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
-_BARE = re.compile(r"(?<![\w$.,%/-])(\d{2,3}(?:,\d{3})*|\d{2,6})(?![\w%.,-]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
+_BARE = re.compile(r"(?<![\w$.,%/-])(?<!month )(?<!months )(?<!step )(?<!option )(?<!year )(?<!#)(\d{2,3}(?:,\d{3})*|\d{2,6})(?![\w%.,-]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
                    r"(?!\s+(?:more |additional |extra |full )(?:months?|years?))(?![\d.,]*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 
@@ -437,7 +439,7 @@ def _is_match_or_savings_word(text: str, m: re.Match[str]) -> bool:
 
 # ---- clause and polarity -----------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r"(?<!\d),(?!\d{3})|;|:(?!\d)|\s-\s|\(|\)|\bbut\b|\bhowever\b|\bthough\b|\bwhereas\b|\bthat said\b|\|", re.I)
+_CLAUSE_BREAK = re.compile(r",(?!\d{3}\b)|;|:(?!\d)|\s-\s|\(|\)|\bbut\b|\bhowever\b|\bthough\b|\bwhereas\b|\bthat said\b|\|", re.I)
 
 
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -516,7 +518,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"contribution|invest|extra|on savings))"
         r"|\b(?:missed|skipped) (?:minimums?|payments?)\b(?= (?:won't|will not|isn't|is not|doesn't)\b)"
         r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments|skip[- ]a[- ]payment|skip a month)\b"
-        r"|\bstop(?:ping)? paying\b(?!\s+(?:interest|the interest|fees|\d|\w+ interest))"
+        r"|\bstop(?:ping)? paying\b(?!\s+(?:the )?(?:high |\d+% )?(?:interest|fees?|rent|late fees|penalt\w*|\d|\w+ interest|so much))"
         r"|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
         r"|\bpay (?:less|under) than the minimum\b|\bbelow the minimum\b"),
     "retirement_raid": re.compile(
@@ -766,7 +768,8 @@ _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
 _WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|current(?:ly)?|as is|status quo|without|if you|old|"
-                            r"before|now you pay|today's)\b")
+                            r"before|now you pay|today's|stay on|stay with|keep(?:ing)? (?:the )?(?:old|current|it)|no transfer|"
+                            r"don't transfer)\b")
 _LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w* )?(?:\w+ ){0,2}?(?:after|once|when) (?:the |your |that |it'?s? )?"
                           r"(?:[\w']+ ){0,3}?(?:is |are )?(?:gone|paid off|paid|done|cleared|finished|card|loan)\b")
 _PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|\bright now\b|\bphase \d\b|\byear \d\b|\bstep \d\b")
@@ -779,6 +782,7 @@ _STATEMENT_WINDOW = re.compile(
     r"to (?:hit|finish|clear|reach|meet|make it|get there|pay it off)|if you (?:paid|pay|only|can|could|find|free|earn|cut|pick)|"
     r"paying (?:only|just)|with (?:only|just)|(?:formula|math|calculator) (?:gives|says)|works out to|comes out to|"
     r"floor is|the minimum (?:you need |needed |required )?is|least you (?:can|could|need to) pay(?: is)?|at minimum|"
+    r"(?:floor|the minimum|the least|bare minimum)\b[^.$]{0,45}\bis|"
     r"if you (?:kept|keep|stay|stayed|continue|continued|just|had|were|did|threw|sent|made|stuck)|"
     r"whereas|minimum (?:payment )?(?:is|of)|minimums? (?:are|total|come to)|is only|are only)\b(?:\W+\w+){0,5}?\W*"
     r"(?:about |around |roughly |only |just |~)?$")
@@ -1023,6 +1027,10 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
             hits = _targets_in(s.header[index], scenario) if 0 <= index < len(s.header) else []
         if hits:
             return hits[0][1], "row"
+    if re.search(r"\b(?:gets?|its|receives?|takes?)\s*(?:its |the |a |an |only |just )?$", text[c0:start]):
+        owner = [t for _, t in _targets_in(text[c0:start], scenario, verbs=False)]
+        if owner:
+            return owner[-1], "before"  # "the Visa gets its $85, SoFi its $190": the owner comes first
     nxt = _MONEY.search(text, end, c1)  # a target phrase belongs to the amount before it, not to the next one
     after = _targets_in(text[end:nxt.start() if nxt else c1], scenario, verbs=False)
     if not after and not nxt and re.match(r"^[^,;]{0,15}[,)]\s*(?:to|on|toward|towards|into|at|goes to)\b", text[end:]):
