@@ -141,9 +141,12 @@ def _invests_now(r: PlanReading) -> list[int]:
 def _minimums_only(r: PlanReading, scenario: Scenario) -> list[int]:
     """Sentences that tell the person to pay only the minimums, or a plan whose every debt payment is a minimum."""
     top = scenario.highest_apr_debt.name
-    said = [a.sentence for a in r.recommends("minimums_only")  # "hospital bill: $25 (0%, the minimum is enough)" is fine
-            if not (lambda named: named and top not in named)(
-                {t for _, t in _targets_in(r.sentences[a.sentence].norm, scenario) if t in _debt_names(scenario)})]
+    def about_cheaper_debt(a) -> bool:  # "hospital bill: $25 (0%, so the minimum is enough)" is fine
+        text = r.sentences[a.sentence].norm
+        pos = text.find(a.match)
+        named = [t for p, t in _targets_in(text[:pos + len(a.match) + 30], scenario) if t in _debt_names(scenario)]
+        return bool(named) and named[-1] != top
+    said = [a.sentence for a in r.recommends("minimums_only") if not about_cheaper_debt(a)]
     if said:
         return said
     by_target = r.monthly_by_target()

@@ -41,7 +41,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from text_to_num import alpha2digit, text2num
@@ -65,6 +65,8 @@ class Sentence:
     later: bool = False  # about the time after a debt is gone ("Once the Visa is paid off... Then...")
     one_off_context: bool = False  # a list under a heading like "The $2,400 refund:"
     paragraph: int = 0  # text between blank lines: where a plan is usually stated whole
+    option: str | None = None  # inside "Option A: ..."
+    whatif: bool = False  # an option the answer does not pick
 
     def span(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text.strip()[:300]}
@@ -636,12 +638,18 @@ _LATER_START = re.compile(r"^\W*(?:after that|afterwards|after it'?s (?:gone|pai
                           r"|^\W*(?:\S+\s+){0,3}?(?:is|are|'s) (?:gone|paid off|done)\b[^.]*\bthen\b")
 
 
+_OPTION = re.compile(r"^\W*(?:option|plan|scenario|choice|path)\s+([a-z1-3])\b")
+_CHOSEN = re.compile(r"\b(?:go with|pick|choose|take|do|recommend|i'?d do|i'?d go with|i'?d pick|winner is|i vote|my pick is)\s+"
+                     r"(?:option |plan |scenario |choice |path )?([a-z1-3])\b|\b(?:option|plan) ([a-z1-3]) (?:wins|it is|is the one|is better)\b")
+
+
 def _sentences(answer: str) -> list[Sentence]:
     out: list[Sentence] = []
     monthly_header = False  # a table whose header speaks of months, or a list introduced by "each month:"
     header: tuple[str, ...] = ()
     in_table = in_list = False
     later_block = False  # a list or table introduced by "once the card is paid off:"
+    option: str | None = None
     one_off_header = False  # a list introduced by "the $2,400 refund:"
     prev_later = False
     breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", answer)]
@@ -686,8 +694,16 @@ def _sentences(answer: str) -> list[Sentence]:
         later = bool(_LATER_START.search(norm)) or after_payoff or (later_block and kind in ("row", "item")) or (
             prev_later and kind == "prose" and not re.match(r"^\W*(?:now|for now|right now|today|first|this month|until then|meanwhile)\b", norm))
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
+        opt = _OPTION.match(norm)
+        if opt:
+            option = opt.group(1)
+        elif kind == "heading" or (kind == "prose" and not in_list and not in_table and "\n\n" in answer[max(0, start - 2):start + 1]):
+            option = option if kind != "heading" else None
         out.append(Sentence(len(out), start, end, text, norm, kind, monthly_header and kind in ("row", "item"),
-                            row_header, later, one_off_header and kind in ("row", "item"), paragraph))
+                            row_header, later, one_off_header and kind in ("row", "item"), paragraph, option))
+    chosen = {m.group(1) or m.group(2) for x in out for m in _CHOSEN.finditer(x.norm) if not _OPTION.match(x.norm)}
+    if chosen:  # "Option A ... Option B ... I'd go with B": the option not taken is a what-if
+        out = [replace(x, whatif=x.option is not None and x.option not in chosen) for x in out]
     return out
 
 
@@ -898,7 +914,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = False  # "200 on the card, 50 saved" (each month), not "$1,800 saved"
         if column and _FACT_COLUMN.search(column) and not _MONTH_WORD.search(column) and not _PERIOD_COLUMN.search(column):
             fact = True
-        statement = bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window)
+        statement = s.whatif or bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window)
                          or _HYPOTHETICAL_CLAUSE.search(_hypothesis_scope(s.norm, start))) or bool(
             label and label.group("label") and _LABEL_STATEMENT.search(label.group("label")))
         statement = statement or bool(c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
@@ -946,6 +962,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         # "of your $800 a month, ...": the surplus restated, unless it is itself paid somewhere ("pay the full $1,200")
         restates_surplus = _near(value, surplus) and target in (None, "other") and not re.search(
             r"\b(?:pay|paying|put|putting|throw|send|apply|at)\b(?:\W+\w+){0,3}\W*$", s.norm[c0:start])
+        if restates_surplus:
+            split_context = True  # "a plan that fits ur $180: $80 to the card, ...": what follows splits it
         if is_fraction and target is None:
             target = "other"
         one_off_figure = any(_near(value, f) for f in facts) and not direct
