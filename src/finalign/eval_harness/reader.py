@@ -578,6 +578,8 @@ _DURATION = re.compile(
     r"(?:(?:in|by|after|for|month)\s+)?(?P<n>\d+(?:\.\d+)?|a|an|one|two)(?:\s?(?:to|-|or)\s?(?P<n2>\d+(?:\.\d+)?))?"
     r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|extra|full|whole)\s+)?(?P<unit>months?|mos?|years?|yrs?)\b"
     r"(?P<half2>\s+and\s+a\s+half)?")
+_TOTAL_CLAIM = re.compile(r"\b(?:both|everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four|done)|debt[- ]free|"
+                          r"all debts?|every debt|completely|all cleared|all gone)\b")
 _GOAL_CLAUSE = re.compile(r"\b(?:isn'?t|is not|not|won'?t be) (?:realistic|doable|possible|feasible|going to happen|enough)\b"
                           r"|\btoo (?:aggressive|fast|short|tight|ambitious)\b|\b(?:finishing|to finish|to be done|to clear it|"
                           r"to pay (?:it|this|that) off|to hit|to make|paying it off|clearing it|to get there|goal|target|deadline)\b[^.;]{0,25}"
@@ -1005,6 +1007,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
 
 _PURPOSE_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?to (?:hit|reach|get to|clear it|finish|beat|make it)\b")
 _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:"
+                              r"is (?:the|your) (?:floor|minimum|bare minimum|least|lowest)|"
                               r"does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you)\b")
 _SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from) (?:your |the |my )?(?:savings|emergency fund|cushion)|savings|saved)\b(?! account)")
@@ -1215,9 +1218,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             bound = "within" if bound in ("within", "in under", "under", "less than", "fewer than", "no more than",
                                           "at most", "before", "just under") else \
                 "over" if bound in ("over", "more than", "at least", "upwards of", "just over") else "about"
-            found.append((months, bound, granularity))
+            found.append((months, bound, granularity, m.start()))
         for m in _MONTH_N.finditer(text):
-            found.append((float(m.group("n")), "about", 1.0))
+            found.append((float(m.group("n")), "about", 1.0, m.start()))
         if not found:
             continue
         if not _STRONG_PAYOFF.search(text) and not re.search(r"\b(?:pay\w*|clear\w*|debt|balance|loan|card|owe)\b", text) \
@@ -1225,6 +1228,12 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             continue  # "that takes about four months" about the buffer: "takes" alone is not a payoff
         amounts = allocations_in.get(s.index, [])
         minimums = bool(re.search(r"\bminimums?\b", text)) and not amounts
+        prev = reading.sentences[s.index - 1].norm if s.index else ""
+        if not amounts and re.search(r"\b(?:at (?:that|this) (?:rate|pace)|keep going like that|like that|that way|doing that|"
+                                     r"if you keep|continue like this|going that way|on that path)\b", text) and re.search(
+                r"\b(?:only|just|paying|pay|stick with|keep) (?:the |your )?(?:\$[\d,.]+ )?minimums?\b|\bminimums?[- ]only\b|"
+                r"\bonly minimums?\b", prev) and not re.search(r"\b(?:never|don't|do not|skip|avoid|stop)\b", prev):
+            minimums = True  # "Paying only the minimum... At that rate it takes about 105 months"
         names = {d.name for d in scenario.debts}
         payoff = _PAYOFF.search(text)
         c0, c1 = _clause_bounds(text, payoff.start())
@@ -1237,15 +1246,23 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             debt_amounts = [a for a in amounts if a.target not in ("savings", "invest", "speculation")]
             payment = max((a.amount for a in debt_amounts), default=None)
         named += [t for _, t in _targets_in(text, scenario) if t in names and t not in named]
-        total = bool(re.search(r"\b(?:both|everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four)|debt[- ]free|"
-                               r"all debts?|every debt|completely)\b", text))
+        total = bool(_TOTAL_CLAIM.search(text))
         targeted = [a.amount for a in amounts if a.target in names and (not named or a.target == named[0])]
         if targeted:
             payment = max(targeted)  # "$520 on the visa... and the visa's gone in 18 months": the visa's own payment
         elif named and any(a.target == named[0] for a in reading.monthly):
             payment = None  # "That's your $700, and the visa's gone in 18 months": the visa's payment is said elsewhere
-        for months, bound, granularity in found:
-            reading.claims.append(Claim(months, bound, payment, tuple(named), s.index, minimums, granularity, total))
+        for months, bound, granularity, pos in found:
+            # several times in one sentence ("Kohls in 4 months, Chase in 5, everything in 24"): each has its own debt
+            k0, k1 = _clause_bounds(text, pos)
+            own = [t for p, t in _targets_in(text[k0:pos + 1], scenario) if t in names]
+            own_total = bool(_TOTAL_CLAIM.search(text[k0:k1])) if len(found) > 1 else total
+            debts = ([own[-1]] + [t for t in named if t != own[-1]]) if own else named
+            if own_total:
+                debts = named
+            # a later phase pays more than today's plan, so it can only finish sooner than today's payment implies
+            reading.claims.append(Claim(months, bound if not s.later else ("over" if bound == "about" else bound), payment,
+                                        tuple(debts), s.index, minimums, granularity, own_total))
 
 
 def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | None:
