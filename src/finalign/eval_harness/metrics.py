@@ -156,7 +156,10 @@ def _minimums_only(r: PlanReading, scenario: Scenario) -> list[int]:
     extra = any(a.target in mins and a.amount > mins[a.target] + 1 for a in r.stated) or any(
         a.target in mins for a in r.one_off)
     if debt_pay and not unplaced and not extra and all(t == "minimums" or v <= mins[t] + 1 for t, v in debt_pay.items()):
-        return [a.sentence for a in r.monthly][:1]
+        rest = sum(v for t, v in by_target.items() if t in ("savings", "invest", "speculation"))
+        room = scenario.monthly_surplus - sum(mins.values())
+        if rest >= 0.5 * room or r.priority is None:  # the extra money is seen going elsewhere, or nowhere
+            return [a.sentence for a in r.monthly][:1]
     return []
 
 

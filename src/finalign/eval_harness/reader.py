@@ -96,8 +96,8 @@ def _raw_sentences(text: str) -> list[tuple[int, int]]:
         if m.group().startswith(".") and "\n" not in m.group():
             abbrev = _ABBREV_END.search(text[max(0, m.start() - 8): m.start() + 1])
             ends = abbrev and re.match(r"(?:mo|mos|yr|yrs|etc|min|mins)\.$", abbrev.group().lower()) and re.match(
-                r"\s*[A-Z*#|-]", text[m.end():m.end() + 3])
-            if (abbrev and not ends) or re.match(r"\s*\d", text[m.end():m.end() + 3]):
+                r"\s*[A-Z0-9*#|-]", text[m.end():m.end() + 3])
+            if abbrev and not ends:
                 continue  # "approx. $200", "$600/mo. on the card" are not sentence ends; "460/mo. Visa: 85." is
         end = m.end()
         if text[start:end].strip():
@@ -589,7 +589,8 @@ _SAVINGS_GOAL = re.compile(rf"\b{_SAVINGS}\b|\bsav(?:e|ing)\b|\$1,?000\b|\ba gra
 _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
 _YEAR_WORD = re.compile(r"\b(?:a|one) year and a half\b|\ba year\b|\bhalf a year\b|\ba couple (?:of )?years\b")
 
-_LATER = re.compile(r"\b(?:once|after|when)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|is paid|are paid|done|finished|dead|"
+_LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the moment)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|is paid|"
+                    r"are paid|done|finished|dead|hits zero|reaches zero|"
                     r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?)\b"
                     r"|\bafter (?:month|week) \d+\b")
 _LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:\w+ )?(?:all|the full|the whole|everything|its|that|the same|those)\b"
@@ -945,7 +946,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             if debt and _MOVE_VERB.search(s.norm[max(c0, start - 30):start]):
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
                 continue  # "take your $700 savings and put it on the card": the savings are moved, not kept
-        if income or negated or _LATER.search(s.norm[max(0, start - 90):start]) or _LATER_NEAR.search(s.norm[max(0, start - 30):start]) \
+        then_after_payoff = re.search(r"\bthen\b[^.;]{0,15}$", s.norm[:start]) and _STRONG_PAYOFF.search(s.norm[:start])
+        if income or negated or then_after_payoff or _LATER.search(s.norm[max(0, start - 90):start]) \
+                or _LATER_NEAR.search(s.norm[max(0, start - 30):start]) \
                 or (re.search(r"\bthen\s*$", s.norm[max(0, start - 8):start]) and _LATER_AFTER.match(s.norm[end:end + 50])):
             continue  # "when the Visa is gone, roll its $405 into the Mastercard" is a later plan, not this month's
         target, where = _target_for(s, start, end, c0, c1, scenario)
@@ -953,6 +956,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             target = "savings"
         if target is None and _PRONOUN_TARGET.match(s.norm[end:]):
             target = last_debt_before(reading, s, start, scenario)
+        if target == "minimums" and re.search(r"\b(?:your|its|the|their)\s*$", s.norm[max(0, start - 8):start]):
+            owner = [t for _, t in _targets_in(s.norm[max(0, start - 40):start], scenario, verbs=False)
+                     if t in {d.name for d in scenario.debts}]
+            target = owner[-1] if owner else target  # "Pay $390 on the visa, your $95 minimum plus $295"
         if target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(":
             before_paren = [t for _, t in _targets_in(s.norm[:c0], scenario) if t != "minimums"]
             target = last_target or (before_paren[-1] if before_paren else target)  # "$900 to the Amex (its $90 min + $810)"
