@@ -856,7 +856,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         label_target = hits[0][1] if hits else None
         if _TOTAL_LABEL.match(label.group("label")) or re.search(r"\b(?:left|remaining|balance|owed|after fee)\b", label.group("label")):
             label_target = "total"  # "visa left -> $1,200": a balance, not a payment
-        if _LATER_COLUMN.search(label.group("label")) and label_target != "total":
+        if re.match(r"^\W*(?:after|once|then|later|from month|month \d+ on|phase 2|step 2|year 2)\b", label.group("label")) \
+                and label_target != "total":
             return  # "after visa -> $600/mo to student loan": a later phase
     row_label = ""
     if s.kind == "row":
@@ -955,7 +956,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if saved_now and not fact:
             target = "savings"
         if target is None and _PRONOUN_TARGET.match(s.norm[end:]):
-            target = last_debt_before(reading, s, start, scenario)
+            target, where = last_debt_before(reading, s, start, scenario), "after"
         if target == "minimums" and re.search(r"\b(?:your|its|the|their)\s*$", s.norm[max(0, start - 8):start]):
             owner = [t for _, t in _targets_in(s.norm[max(0, start - 40):start], scenario, verbs=False)
                      if t in {d.name for d in scenario.debts}]
@@ -982,6 +983,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if target in (None, "other") and len(scenario.debts) == 1 and not _NOT_DEBT.search(s.norm[end:c1]) and not is_fraction:
             target = scenario.debts[0].name  # one debt: an unlabelled payment is a payment on it
         allocating = bool(re.search(_ALLOCATE_VERB, s.norm[:start]) or label or s.kind in ("row", "item") or split_context
+                          or (where == "after" and _TARGET_LINK.match(s.norm[end:]))  # "$660 on it, $90 on the 19% card"
                           or re.match(r"^\W*(?:goes|go|going)\b", s.norm[end:]))
         if target is None and re.match(r"^\W*(?:a month |/mo\w* )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
                                        r"(?:cards|loans|debts|balances|other (?:two|three|debts|cards))\b", s.norm[end:]):
