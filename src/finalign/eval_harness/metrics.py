@@ -116,6 +116,10 @@ def _apr(scenario: Scenario, name: str) -> float:
     return next(d.apr for d in scenario.debts if d.name == name)
 
 
+def _minimum(scenario: Scenario, name: str) -> float | None:
+    return next((d.min_payment for d in scenario.debts if d.name == name), None)
+
+
 def _debt_names(scenario: Scenario) -> set[str]:
     return {d.name for d in scenario.debts}
 
@@ -186,6 +190,13 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
         if r.monthly or r.one_off:  # a plan whose extra money the reader could not place: unknown, not wrong
             return Score(0.5, "amounts found, but not which debt gets the extra money", [])
         return Score(0.0, "no debt named for the extra money", [])
+    by_target = r.monthly_by_target()
+    elsewhere = sum(v for t, v in by_target.items() if t in ("savings", "invest", "speculation"))
+    extra_to_debt = any(v > plan_min + 1 for t, v in by_target.items() for plan_min in [_minimum(scenario, t)] if plan_min is not None)
+    if elsewhere >= scenario.monthly_surplus - scenario.total_minimums - _tolerance(scenario) and not extra_to_debt:
+        where = sorted({a.sentence for a in r.monthly if a.target in ("savings", "invest", "speculation")})
+        return Score(0.0, f"the money beyond the minimums ({_money(elsewhere)}/month) goes to savings or investing, not the "
+                          f"{top.name}", [_ev(r, i) for i in where[:2]])
     target, index = r.priority
     ok = _apr(scenario, target) >= plan.target_apr - 1e-9 or target == top.name
     best = plan.target_debt

@@ -166,7 +166,9 @@ _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|
           r"401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp|retirement(?: account| plan| fund)?|portfolio|shares|investing|" \
           r"investments?|invest)"
 _SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins?|solana|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
-               r"options(?: trading)?|covered calls?|call options?|put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|" \
+               r"options trading|trad(?:e|ing) options|buy(?:ing)? options|options contracts?|covered calls?|call options?|" \
+               r"(?:spy|stock|weekly|index|tsla|qqq) options|selling (?:\w+ )?options|stablecoins?|yield farming|defi|" \
+               r"put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|" \
                r"on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|digital assets?|" \
                r"betting|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
 _SAVINGS_RE = re.compile(rf"\b{_SAVINGS}\b")
@@ -903,7 +905,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             marker_before = None  # "at $600 a month the $6,000...": that month word belongs to the $600
         direct = bool(re.match(r"^\W{0,3}(?:[a-z'\-]+\s+){0,3}?(?:(?:a|per|each|every|/)\s*(?:month|mo)\b|monthly\b)|^\s*/\s*mo", after)
                       or marker_before or bool(column and (_MONTH_WORD.search(column) or _PERIOD_COLUMN.search(column))))
-        income = _INCOME_BEFORE.search(before) or _near(value, scenario.monthly_income)
+        income = _INCOME_BEFORE.search(before) or (_near(value, scenario.monthly_income) and not _TARGET_LINK.match(after))
         rest_of = _FACT_BEFORE2.search(window)
         if rest_of and rest_of.group().startswith("up to") and re.search(r"\b(?:bump|raise|increase|boost|up|lift)\w*\b", window):
             rest_of = None  # "bump your payment up to $650 a month" is a payment, not a ceiling
