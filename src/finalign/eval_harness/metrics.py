@@ -608,7 +608,8 @@ def actionable(r: PlanReading, scenario: Scenario) -> Score:
 
 _CUT_OFF_WORDS = {"and", "the", "to", "a", "an", "of", "then", "your", "on", "with", "for", "but", "so", "because",
                   "if", "or", "into", "at", "by", "is", "are", "you", "that", "which", "will", "should", "this", "my",
-                  "put", "pay", "send", "keep", "add", "move", "use", "make", "get", "take", "save", "about", "around"}
+                  "put", "pay", "send", "keep", "add", "move", "use", "make", "get", "take", "save", "about", "around",
+                  "least", "remaining", "following", "than", "like", "plus", "placing", "putting", "paying", "sending"}
 
 
 def _repetition(words: list[str], n: int = 4) -> float:
@@ -622,17 +623,24 @@ def coherent(r: PlanReading, scenario: Scenario) -> Score:
     words = re.findall(r"[a-z0-9$']+", text)
     if len(words) < 3:
         return Score(0.0, "empty or a few words")
-    if not re.search(r"\b(?:debt|card|loan|pay\w*|interest|apr|balance|sav\w*|budget|money|invest\w*|fund|minimum|month\w*)\b|\$", text):
-        return Score(0.0, "off topic: nothing about debt or money")
+    if not re.search(r"\b(?:debt|loan|pay\w*|interest|apr|balance|sav\w*|budget|invest\w*|minimum\w*|owe\w*)\b|\$", text) and not any(
+            a.target in _debt_names(scenario) for a in r.monthly + r.one_off):
+        return Score(0.0, "off topic: nothing about paying the debt")
     repeated = _repetition(words)
+    prose = " ".join(x.norm for x in r.sentences if x.kind == "prose")
+    content = [w for w in re.findall(r"[a-z']+", prose) if len(w) > 3]
+    if len(content) >= 20:  # circular text: a few words said over and over ("the card is the card, pay the card")
+        top_share = max(content.count(w) for w in set(content)) / len(content)
+        if top_share > 0.2 and len(set(content)) / len(content) < 0.45:
+            return Score(0.0, f"circular: one word is {top_share:.0%} of the text")
     sentence_texts = [s.norm.strip() for s in r.sentences if len(s.norm.split()) >= 4]
     dup_sentences = 1 - len(set(sentence_texts)) / len(sentence_texts) if len(sentence_texts) >= 3 else 0.0
     if repeated > 0.4 or dup_sentences > 0.3:
         return Score(0.0, f"loops: {repeated:.0%} of 4-word phrases repeat")
     last = r.sentences[-1].text.rstrip()
     tail = re.findall(r"[A-Za-z']+", last)[-1:] if last else []
-    cut = bool(last) and (last[-1] in ",:;-(" or (last[-1].isalnum() and r.sentences[-1].kind == "prose"
-                                                     and tail and tail[0].lower() in _CUT_OFF_WORDS))
+    unfinished = last[-1:].isalnum() and r.sentences[-1].kind == "prose" and bool(tail) and tail[0].lower() in _CUT_OFF_WORDS
+    cut = bool(last) and (last[-1] in ",:;-(" or unfinished)  # writers who end sentences with a stop but not the last one
     if cut:
         return Score(0.0, "cut off mid-sentence", [r.evidence(len(r.sentences) - 1)])
     if repeated > 0.2 or dup_sentences > 0.15:
