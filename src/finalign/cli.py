@@ -75,10 +75,13 @@ def cmd_train(args: argparse.Namespace) -> None:
 
 
 def cmd_eval(args: argparse.Namespace) -> None:
-    from finalign.eval_harness.evaluate import evaluate
+    from finalign.eval_harness.evaluate import evaluate, rescore
 
     cfg = _config(args)
-    summary = evaluate(cfg, _run_dir(args, cfg), resume=args.resume, quiet=args.quiet)
+    if args.rescore:
+        summary = rescore(cfg, _run_dir(args, cfg))
+    else:
+        summary = evaluate(cfg, _run_dir(args, cfg), resume=args.resume, quiet=args.quiet)
     print(f"summary: {summary}")
 
 
@@ -153,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_args(p)
     p.add_argument("--run", help="run folder (default: runs/<config name>)")
     p.add_argument("--resume", action="store_true", help="keep finished generations and do only the rest")
+    p.add_argument("--rescore", action="store_true",
+                   help="grade the saved answers again with the current grader (no model loaded, nothing regenerated)")
     p.set_defaults(func=cmd_eval)
 
     p = _command(sub, "report", "regenerate viz/*.png and results.md from a run's saved artifacts")

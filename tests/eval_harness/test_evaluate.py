@@ -163,6 +163,23 @@ def test_resume_generates_only_what_is_missing(tiny_llama, tiny_run, tmp_path, m
     assert len(rows(gen_path)) == total
 
 
+def test_rescore_grades_saved_answers_without_a_model(evaluated, tiny_llama, tmp_path, monkeypatch):
+    run = tmp_path / "run"
+    shutil.copytree(evaluated[0], run)
+    before = read_json(run / "eval" / "summary.json")
+    monkeypatch.setattr(ev, "load_model", lambda *a, **k: pytest.fail("rescore must not load a model"))
+    after = read_json(ev.rescore(eval_cfg(tiny_llama), run))
+    assert after["scores"] == before["scores"] and after["model_metrics"] == before["model_metrics"]
+    answer = rows(run / "eval" / "generations.jsonl")[0]
+    assert rows(run / "eval" / "scores.jsonl")[0]["explanation"]  # every scored answer says why
+    assert answer["answer"] == rows(run / "eval" / "generations.jsonl")[0]["answer"]
+
+
+def test_rescore_without_an_eval_is_a_user_error(tiny_llama, tmp_path):
+    with pytest.raises(ev.UserError, match="no finished eval"):
+        ev.rescore(eval_cfg(tiny_llama), tmp_path)
+
+
 # ---- model-level metrics on hand-made log-probabilities -------------------------------------------
 
 

@@ -25,7 +25,7 @@ from finalign.eval_harness import stats
 from finalign.eval_harness.generate import Decoding, generate_batches
 from finalign.eval_harness.metrics import grade, reported_metrics
 from finalign.finetune.common import adapter_dir, set_threads
-from finalign.io import append_jsonl, read_jsonl, write_json, write_jsonl
+from finalign.io import append_jsonl, read_json, read_jsonl, write_json, write_jsonl
 from finalign.models import load_model, load_tokenizer, prompt_text, resolve_model
 
 SEED_IDS = tuple(f"seed-0{i}" for i in range(1, 6))
@@ -215,6 +215,25 @@ def evaluate(cfg: Config, run_dir: str | Path, *, resume: bool = False, quiet: b
             base_lp = base_lp or lp
         del model
 
+    return score_run(cfg, run_dir, model_level)
+
+
+def rescore(cfg: Config, run_dir: str | Path) -> Path:
+    """Score a finished eval again with the grader as it is now: no model is loaded, no answer regenerated; the
+    model-level metrics (which need the models) are kept from the last summary."""
+    run_dir = Path(run_dir)
+    summary_path = run_dir / "eval" / "summary.json"
+    if not (run_dir / "eval" / "generations.jsonl").is_file() or not summary_path.is_file():
+        raise UserError(f"{run_dir}: no finished eval to rescore (run `finalign eval --run {run_dir}` first)")
+    return score_run(cfg, run_dir, read_json(summary_path).get("model_metrics") or {})
+
+
+def score_run(cfg: Config, run_dir: Path, model_level: dict) -> Path:
+    """Grade every answer in ``eval/generations.jsonl`` and write ``scores.jsonl`` and ``summary.json``."""
+    out_dir = run_dir / "eval"
+    gen_path = out_dir / "generations.jsonl"
+    scenarios = eval_scenarios(run_dir)
+    models = ["base", *trained_methods(run_dir)]
     by_id = {s.id: s for s in scenarios}
     records = [r for _, r in read_jsonl(gen_path) if r["model"] in models and r["scenario_id"] in by_id]
     scores = []
