@@ -135,15 +135,20 @@ def _spoken_hundreds(m: re.Match[str]) -> str:
     return str(text2num(m.group(1), "en") * 100 + text2num(m.group(2).replace("-", " "), "en"))
 
 
+_QUOTED_QUESTION = re.compile(r"\"[^\"\n]{3,300}\?\"|\u201c[^\u201d\n]{3,300}\?\u201d|^\s*>[^\n]*\?[ \t]*$", re.M)
+
+
 def _normalise(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ").replace("\xa0", " ")
+    t = _QUOTED_QUESTION.sub(lambda m: " " * len(m.group()), t)  # the reader's own question, quoted back: not advice
     t = _HUNDREDS_SPOKEN.sub(_spoken_hundreds, t)
     t = _FRACTION_OF.sub(lambda m: f"{100 * _FRACTION_WORDS[m.group(1)]:.4g}% ", t)  # before text2num reads "three" as 3
     if _NUMBER_WORDS.search(t):
         t = alpha2digit(t, "en")
         t = re.sub(r"(\d) point (\d)", r"\1.\2", t)
     t = re.sub(r"\b(a|an|one|two) (grand|thousand)\b", lambda m: f"{_SMALL[m.group(1)]:g}k", t)
-    t = re.sub(r"(\d(?:[\d,]*\d)?(?:\.\d+)?)\s?(?:k|grand|thousand)\b", lambda m: f"{float(m.group(1).replace(',', '')) * 1000:g}", t)
+    t = re.sub(r"(?<![\d.])(?!(?:401|403|457)k)(\d(?:[\d,]*\d)?(?:\.\d+)?)\s?(?:k|grand|thousand)\b",  # not a 401k
+               lambda m: f"{float(m.group(1).replace(',', '')) * 1000:g}", t)
     t = re.sub(r"\b(?:usd|us\$)\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)  # "USD 1,200"
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\$", r"$\1", t)  # "1,214$"
     t = re.sub(r"\$\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)
@@ -153,6 +158,10 @@ def _normalise(text: str) -> str:
 
 
 _MONEY = re.compile(r"\$(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
+
+
+def _money_value(m: re.Match) -> float:
+    return float(m.group(1).replace(",", "") + (m.group(2) or ""))
 _BARE = re.compile(r"(?<![\w$.,%/-])(?<!month )(?<!months )(?<!step )(?<!option )(?<!year )(?<!#)(\d{2,3}(?:,\d{3})*|\d{2,6})(?![\w%.,-]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
                    r"(?!\s+(?:more |additional |extra |full )(?:months?|years?))(?![\d.,]*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
@@ -206,7 +215,7 @@ _NEG_VERDICT = re.compile(
 _ANSWER_NO = re.compile(r"^\W*(?:no\b|nope|not\b|absolutely not|definitely not|i wouldn't|i would not|don't|do not|"
                         r"never|hold off|not yet|not now|not while|not until|wait|skip it|bad idea|honestly,? no)", re.I)
 _ANSWER_YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|absolutely|definitely|of course|go for it)\b", re.I)
-_DEFER = re.compile(
+DEFER = re.compile(
     r"\b(?:once|after|until|till|when)\b[^.]{0,70}?\b(?:paid off|gone|cleared|clear|debt[- ]free|done|paid down|"
     r"is paid|are paid|killed|dead|zero|out of debt|finished)\b|\blater\b|\bafterwards\b|\bdown the road\b|\bcan wait\b|"
     r"\bput off\b|\bnext year\b|\bafter that\b|\bthen (?:start|begin|switch)\b|\bonce that'?s\b", re.I)
@@ -233,7 +242,7 @@ _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for the
     r"|^\W*(?:\w+\W+){0,6}?(?:beats|outperforms)\b|^\W*(?:\w+\W+){0,3}?(?:knocks?|kills?|wipes?|clears?|pays? off|"
     r"takes? care of|solves?|fixes?)\b|^\W*(?:\w+\W+){0,4}?(?:is|are|'s) (?:totally |perfectly |usually )?"
     r"(?:fine|ok|okay|acceptable|alright|a lifesaver|worth it|no big deal|not a big deal|harmless|no problem|"
-    r"not the end of the world)\b|^\W*(?:\w+\W+){0,4}?(?:won't|will not|doesn't|does not) (?:really )?(?:hurt|matter)\b", re.I)
+    r"not the end of the world|(?:actually |honestly |really )?not (?:crazy|a bad idea|bad|the worst|that bad|insane))\b|^\W*(?:\w+\W+){0,4}?(?:won't|will not|doesn't|does not) (?:really )?(?:hurt|matter)\b", re.I)
 
 
 # ---- the reading ---------------------------------------------------------------------------------------
@@ -464,6 +473,7 @@ _NEW_CLAUSE = re.compile(r"[.;:!?]|\b(?:but|however|though|instead|that said|yet
 _REPORTED = re.compile(r"\b(?:some people|people|others|friends?|your (?:buddy|friend|dad|mom|coworker|brother|sister|cousin|"
                        r"\w+-in-law)|the internet|ads?|they|he|she)\s+(?:will |might |may |often |sometimes |always )?"
                        r"(?:suggest|say|tell you|recommend|push|pitch|swear by|think|mention)\w*\b")
+_AGREES = re.compile(r"\b(?:has|have|makes?) a (?:good )?point|\b(?:is|are|'s) (?:totally |kind of |kinda )?right\b|\b(?:isn't|is not|aren't) wrong\b")
 _DISMISSED = re.compile(r"\b(?:ignore (?:them|that|it|this|him|her)|don'?t listen|bad advice|terrible advice|"
                         r"that'?s (?:a trap|how people get)|run the other way)\b")
 _TAIL_STOP = re.compile(r"\b(?:if|when|unless|because|since|so|but|and then|whereas)\b|[;.!?]|\s-\s")
@@ -497,9 +507,9 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
             return "recommends"
     if _DISMISSED.search(s):
         return "rejects"  # "Some people will suggest a payday loan; ignore them."
-    if _REPORTED.search(s[max(c0 - 60, 0):start]) and not _RECOMMEND_AFTER.search(after[:60]):
+    if _REPORTED.search(s[max(c0 - 60, 0):start]) and not _RECOMMEND_AFTER.search(after[:60]) and not _AGREES.search(s[:start]):
         return "mentions"  # what others say ("your buddy says crypto"), not the answer's own advice
-    if _DEFER.search(s) or sentences[index].later:
+    if DEFER.search(s) or sentences[index].later:
         return "defers"
     sent = money_is_advice and re.search(r"\$[\d,.]+[^.;]{0,25}?\b(?:in|into|on|toward|towards|at)\s*$|\b(?:in|into|on)\b[^.;]{0,20}$",
                                          s[c0:start]) and _MONEY.search(s[c0:c1])
@@ -514,7 +524,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
     "high_cost_borrowing": re.compile(
         r"\b(?:payday \w+|cash advances?|title (?:loans?|lenders?)|pawn\w*|car title|borrow(?:ing)? (?:from|against|on) "
         r"(?:your |the )?(?:card|credit card)|"
-        r"check cashing|loan sharks?|rent[- ]to[- ]own)\b"),
+        r"check[- ]cashing|loan sharks?|rent[- ]to[- ]own|borrow(?:ing)? against (?:your |the |my )?(?:car|truck|vehicle|title))\b"),
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?|hold(?:ing)? off on|delay(?:ing)?)\s+"
@@ -524,13 +534,14 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments|skip[- ]a[- ]payment|skip a month)\b"
         r"|\bstop(?:ping)? paying\b(?!\s+(?:the )?(?:high |\d+% )?(?:interest|fees?|rent|late fees|penalt\w*|\d|\w+ interest|so much))"
         r"|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
-        r"|\bpay (?:less|under) than the minimum\b|\bbelow the minimum\b"),
+        r"|\b(?:pay|send|put|paying|sending)\w* (?:less|under|below) (?:than )?(?:the |your )?(?:\$[\d,.]+ )?minimum\b|\bbelow the minimum\b"),
     "retirement_raid": re.compile(
         r"\b(?:withdraw\w*|cash(?:ing)? out|borrow\w*|loan from|take\w* (?:a loan )?(?:out )?(?:of|from)|tap\w*|raid\w*|"
         r"pull\w*|dip\w*|empty\w*|use|take\w*|liquidat\w*)\b[^.]{0,30}?\b(?:401\s?\(?k\)?|ira|retirement|pension)\b"
         r"|\b401\s?\(?k\)? (?:loan|withdrawal|hardship)\b"
         r"|\b(?:401\s?\(?k\)?|ira|retirement (?:account|plan|savings))[^.]{0,40}?\b(?:take|get|taking) (?:out )?(?:a )?loan "
-        r"(?:against|from|on) (?:it|that|them)\b|\bloan against (?:your |the )?(?:401|ira|retirement)"),
+        r"(?:against|from|on) (?:it|that|them)\b|\bloan against (?:your |the )?(?:401|ira|retirement)"
+        r"|\b(?:401\s?\(?k\)?|ira|retirement (?:account|plan|savings))\b[^.]{0,40}?\b(?:borrow|withdraw|cash(?:ing)? out|pull)\w*\b"),
     "invest": re.compile(
         rf"\b(?:invest\w*|put|park|move|pour|stash|dump|buy|send|funnel|allocate|contribute|direct|throw|redirect|"
         rf"split|open|start|max)\b[^.]{{0,40}}?\b{_INVEST}\b|\binvest(?:ing)?\b"),
@@ -632,15 +643,19 @@ def read_plan(answer: str, scenario: Scenario) -> PlanReading:
     return reading
 
 
-_LATER_START = re.compile(r"^\W*(?:after that|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
+_LATER_START = re.compile(r"^\W*(?:after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
                           r"at that point|by then|from there|once that happens|(?:from|starting|beginning) next month|"
                           r"after (?:this|the first) month|after month (?:one|1)|from month (?:two|2)|(?:in|within) (?:about |roughly )?(?:a|one|\d+|a few) "
-                          r"(?:years?|months?)(?! of)\b)\b"
+                          r"(?:years?|months?)(?! of| behind| ago| at| as)\b)\b"
                           r"|^\W*(?:roll|add|move|shift|redirect|swing|point)\w*\s+(?:\w+\s+){0,2}?the \w+'s\s+(?:\w+\s+)?payment"
                           r"|^\W*then\b[^.]{0,40}\b(?:roll|move|switch|redirect|shift|snowball|add|throw)\w*\b"
                           r"|^\W*then\b[^.]{0,30}\b(?:its|that|the same|freed|those|this)\b"
                           r"|^\W*(?:\S+\s+){0,3}?(?:is|are|'s) (?:gone|paid off|done)\b[^.]*\bthen\b")
+
+
+_NOW_START = re.compile(r"^\W*(?:now|for now|right now|today|first|this month|until then|meanwhile|each month|every month|"
+                        r"here'?s|here is|the numbers|the plan|my plan|monthly)\b")
 
 
 _OPTION = re.compile(r"^\W*(?:option|plan|scenario|choice|path)\s+([a-z1-3])\b")
@@ -696,8 +711,10 @@ def _sentences(answer: str) -> list[Sentence]:
             else:
                 one_off_header = False
         after_payoff = bool(out) and re.match(r"^\W*then\b", norm) and bool(_STRONG_PAYOFF.search(out[-1].norm))
+        if out and paragraph != out[-1].paragraph:
+            prev_later = False  # a later phase ends with its paragraph: "...after that, Discover.\n\nThe numbers: $85 on..."
         later = bool(_LATER_START.search(norm)) or after_payoff or (later_block and kind in ("row", "item")) or (
-            prev_later and kind == "prose" and not re.match(r"^\W*(?:now|for now|right now|today|first|this month|until then|meanwhile)\b", norm))
+            prev_later and kind == "prose" and not _NOW_START.match(norm))
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
         opt = _OPTION.match(norm)
         if opt:
@@ -752,7 +769,7 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
     for m in _MONEY.finditer(s.norm):
         if any(a <= m.start() < b for a, b in spans):
             continue
-        found.append((m.start(), m.end(), float(m.group(1).replace(",", "") + (m.group(2) or "")), False))
+        found.append((m.start(), m.end(), _money_value(m), False))
     if True:
         for m in _BARE.finditer(s.norm):  # "put 600 on the card": a bare number sent somewhere is money
             value = float(m.group(1).replace(",", ""))
@@ -892,6 +909,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             continue  # "$0 for now" allocates nothing
         if start > 0 and _TOTAL_BEFORE.search(s.norm[max(0, start - 25):start]) and _MONEY.search(s.norm, 0, start):
             continue  # "$658 on the visa + $130 on the loan = $788", "that's the whole $1.3k": a total of what came before
+        if start > 0 and re.search(r"\b(?:so|making|makes|for)\s*(?:about |~)?$", s.norm[max(0, start - 12):start]) \
+                and re.match(r"^\W*$", s.norm[end:]) and _MONEY.search(s.norm, 0, start):
+            continue  # "$658 on the visa, plus $130 on the loan, so $788.": the sum closes the sentence
         column = ""
         if s.kind == "row" and s.header:
             index = s.norm[:start].count("|") - (1 if s.norm.lstrip().startswith("|") else 0)
@@ -1020,7 +1040,8 @@ _PURPOSE_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*
 _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:"
                               r"is (?:the|your) (?:floor|minimum|bare minimum|least|lowest)|"
                               r"does it|gets you|would|will get you|clears? (?:it|the)|"
-                              r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you)\b")
+                              r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you|to spare|left over|"
+                              r"spare|of slack|of room|of breathing room)\b")
 _SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from) (?:your |the |my )?(?:savings|emergency fund|cushion)|savings|saved)\b(?! account)")
 _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|dump|dumping|throw|throwing|apply|applying|drop|"
                         r"empty|emptying|drain|draining|"
@@ -1041,10 +1062,10 @@ def last_debt_before(reading: PlanReading, s: Sentence, pos: int, scenario: Scen
     hits = [t for p, t in _targets_in(s.norm[:pos], scenario) if t in names]
     if hits:
         return hits[-1]
-    if s.index > 0:
-        prev = reading.sentences[s.index - 1].norm
-        hits = [t for p, t in _targets_in(prev, scenario) if t in names]
-        return hits[-1] if hits else None
+    for prev in reversed(reading.sentences[max(0, s.index - 3):s.index]):  # past a question: "how much? $660 on it"
+        hits = [t for p, t in _targets_in(prev.norm, scenario) if t in names]
+        if hits:
+            return hits[0]  # a sentence before: its subject ("the Visa is the priority, not the car loan")
     return None
 
 
@@ -1221,7 +1242,7 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             if _GOAL_CLAUSE.search(text[max(0, m.start() - 30):min(len(text), m.end() + 45)]):
                 continue  # "finishing in 24 months would take $347", "24 months isn't realistic": the goal, not a claim
             back = text[max(0, k0 - 20):k0]
-            back = "" if "," in back or " and " in back else back  # "(14 months at $50)" keeps "savings reach $1,000 ("
+            back = "" if re.search(r",(?!\d)", back) or " and " in back else back  # "(14 months at $50)" keeps "savings reach $1,000 ("
             if _SAVINGS_GOAL.search(back + text[k0:k1]) and not any(
                     t in {d.name for d in scenario.debts} for _, t in _targets_in(text[k0:k1], scenario)):
                 continue  # "from $300 that takes about four months", "(14 months at $50)": the buffer, not a debt
@@ -1263,16 +1284,31 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             payment = max(targeted)  # "$520 on the visa... and the visa's gone in 18 months": the visa's own payment
         elif named and any(a.target == named[0] for a in reading.monthly):
             payment = None  # "That's your $700, and the visa's gone in 18 months": the visa's payment is said elsewhere
+        money = [(m.start(), _money_value(m)) for m in _MONEY.finditer(text)]
         for months, bound, granularity, pos in found:
             # several times in one sentence ("Kohls in 4 months, Chase in 5, everything in 24"): each has its own debt
             k0, k1 = _clause_bounds(text, pos)
+            claim_payment, claim_bound = payment, bound
+            before = [(p, v) for p, v in money if p < pos]
+            own_amounts = [v for _, v in before if any(_near(v, x) for x in (targeted or [a.amount for a in amounts]))]
+            if amounts and own_amounts:
+                claim_payment = own_amounts[-1]  # "pay $450 a month: done in 16 months ... even paying $600": the nearer
+                if re.search(r"\bthen\b", text[max(p for p, v in before if _near(v, claim_payment)):pos]):
+                    claim_bound = "over" if bound == "about" else bound  # "$150 minimum, then it gets everything, done in 11"
+            elif not amounts and before and re.search(
+                    r"\b(?:if you (?:keep|stay|stick|only)|keep paying|staying|stayed|would|at just|at only|paying (?:just |only )?the same)\b",
+                    text[k0:k1] + " " + text[:pos]):
+                hypo = [v for p, v in before if re.search(r"\b(?:at|paying|pay|keep paying|the same|just|only|of)\s+(?:just |only |the |your |same )*$",
+                                                          text[max(0, p - 25):p])]
+                if hypo:  # "If you keep paying just the $160, it takes 105 months": that payment, not the plan's
+                    claim_payment = hypo[-1]
             own = [t for p, t in _targets_in(text[k0:pos + 1], scenario) if t in names]
             own_total = bool(_TOTAL_CLAIM.search(text[k0:k1])) if len(found) > 1 else total
             debts = ([own[-1]] + [t for t in named if t != own[-1]]) if own else named
             if own_total:
                 debts = named
             # a later phase pays more than today's plan, so it can only finish sooner than today's payment implies
-            reading.claims.append(Claim(months, bound if not s.later else ("over" if bound == "about" else bound), payment,
+            reading.claims.append(Claim(months, claim_bound if not s.later else ("over" if bound == "about" else bound), claim_payment,
                                         tuple(debts), s.index, minimums, granularity, own_total))
 
 
