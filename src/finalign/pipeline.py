@@ -118,7 +118,7 @@ def _machine() -> dict:
             "platform": platform.platform()}
 
 
-def _git_commit() -> str | None:
+def git_commit() -> str | None:
     try:
         return subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5,
                               cwd=Path(__file__).parent).stdout.strip() or None
@@ -133,7 +133,7 @@ def run(cfg: Config, run_dir: str | Path, *, quiet: bool = False) -> Path:
     manifest_path = run_dir / "manifest.json"
     manifest = read_json(manifest_path) if manifest_path.is_file() else {}
     manifest.update({
-        "config": to_dict(cfg), "machine": _machine(), "git_commit": _git_commit(),
+        "config": to_dict(cfg), "machine": _machine(), "git_commit": git_commit(),
         "versions": {p: version(p) for p in PACKAGES},
     })
     manifest.setdefault("started", datetime.now(timezone.utc).isoformat(timespec="seconds"))

@@ -164,7 +164,7 @@ def _decoding(d: dict) -> str:
     return "sampling, " + ", ".join(f"{k}={v}" for k, v in d.items() if k != "do_sample")
 
 
-def _machine_line(manifest: dict) -> str:
+def _machine_line(manifest: dict, summary: dict) -> str:
     """Whatever the manifest recorded about the machine and library versions, without guessing the rest."""
     m, versions = manifest.get("machine") or {}, manifest.get("versions") or {}
     facts = [f"CPU {m['cpu']}" if m.get("cpu") else "", f"{m['cores']} cores" if m.get("cores") else "",
@@ -179,6 +179,9 @@ def _machine_line(manifest: dict) -> str:
         line += f" finalign commit `{manifest['git_commit'][:12]}`."
     if manifest.get("started"):
         line += f" Run started {manifest['started']}."
+    graded = summary.get("graded_at_commit")
+    if graded and graded != manifest.get("git_commit"):
+        line += f" Its answers were graded again (`finalign eval --rescore`) at finalign commit `{graded[:12]}`."
     return line
 
 
@@ -187,7 +190,7 @@ def _hardware_section(manifest: dict | None, summary: dict) -> str:
     if manifest is None:
         parts.append("`manifest.json` was not found: hardware and wall times are not recorded for this run.")
     else:
-        parts.append(_machine_line(manifest))
+        parts.append(_machine_line(manifest, summary))
         # Finished stages only; the report cannot know its own wall time while it is being written.
         stages = sorted(((name, rec) for name, rec in (manifest.get("stages") or {}).items()
                          if name != "report" and rec.get("status", "done") == "done" and rec.get("wall_s") is not None),
@@ -238,13 +241,17 @@ def _goodness_sentence(model: str, d: dict) -> str:
     }[_direction(d)]
 
 
+MIN_PAIRED = 5  # a scorer that applies to fewer scenarios in both models gets no verdict: one scenario is an anecdote
+
+
 def _scorer_sentence(model: str, paired: dict, metrics: list[str]) -> str:
-    groups: dict[str, list[str]] = {"better": [], "worse": [], "unclear": []}
+    groups: dict[str, list[str]] = {"better": [], "worse": [], "unclear": [], "few": []}
     for m in metrics:
         if m != "goodness" and m in paired:
-            groups[_direction(paired[m])].append(f"`{m}`")
+            groups["few" if paired[m]["n"] < MIN_PAIRED else _direction(paired[m])].append(f"`{m}`")
     parts = [f"{label} {', '.join(groups[k])}" for k, label in
-             (("better", "better on"), ("worse", "worse on"), ("unclear", "no clear change on")) if groups[k]]
+             (("better", "better on"), ("worse", "worse on"), ("unclear", "no clear change on"),
+              ("few", f"too few paired scenarios (under {MIN_PAIRED}) to say on")) if groups[k]]
     return f"Per scorer ({model} vs base, by whether the CI excludes zero): " + "; ".join(parts) + "." if parts else ""
 
 
@@ -439,7 +446,7 @@ def readme_block(run_dir: Path, image: str) -> str:
     peak = max((s.get("peak_rss_mb", 0) for s in stages), default=0)
     return "\n\n".join([
         "## Results of a real quick run",
-        f"*Copied by `make readme` from `{run_dir}`. {_machine_line(manifest)} Whole run: {total / 60:.1f} min "
+        f"*Copied by `make readme` from `{run_dir}`. {_machine_line(manifest, summary)} Whole run: {total / 60:.1f} min "
         f"of wall time, peak memory of any stage {peak / 1024:.1f} GB. The full generated report is that run's "
         "`results.md`.*",
         verdict(summary),

@@ -190,3 +190,13 @@ def test_p_values_are_formatted_like_papers(p, text):
 
 def test_free_text_cannot_break_a_table_cell():
     assert report.cell("a | b\n<c>") == "a \\| b<br>&lt;c&gt;"
+
+
+def test_scorer_verdicts_need_enough_paired_scenarios():
+    def d(lo, hi, n):
+        return {"ci_lo": lo, "ci_hi": hi, "n": n}
+    paired = {"actionable": d(0.1, 0.5, 29), "safe": d(-0.6, -0.2, 29), "coherent": d(-0.1, 0.2, 29),
+              "within_budget": d(-1.0, -1.0, 1)}
+    text = report._scorer_sentence("sft", paired, ["goodness", *paired])
+    assert "better on `actionable`" in text and "worse on `safe`;" in text and "no clear change on `coherent`" in text
+    assert "to say on `within_budget`" in text and "`within_budget`" not in text.split("worse on")[1].split(";")[0]

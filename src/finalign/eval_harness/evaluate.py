@@ -255,6 +255,8 @@ def score_run(cfg: Config, run_dir: Path, model_level: dict) -> Path:
     }
     if model_level:
         summary["model_metrics"] = model_level
+    from finalign.pipeline import git_commit  # here: pipeline imports this module
+    summary["graded_at_commit"] = git_commit()  # a rescore grades old answers with a newer grader
     summary["worst"] = _worst(records, scores, summary["scores"], models)
     return write_json(out_dir / "summary.json", summary)
 
