@@ -567,7 +567,8 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
         return Score(None, "no balance-transfer offer")
     plan = _plan(scenario)
     fee, clear = plan.transfer_fee or 0.0, plan.payment_to_clear_in_promo or 0.0
-    fee_sentences = [a.sentence for a in r.actions if a.kind == "fee" and a.polarity != "rejects"]
+    fee_sentences = [a.sentence for a in r.actions if a.kind == "fee" and a.polarity != "rejects"
+                     and not _FEE_DISMISSED.search(r.sentences[a.sentence].norm)]
     fee_numbers = [i for i in fee_sentences if any(_near(v, fee, 0.02) for v, j in r.dollars if j == i)
                    or any(abs(p - bt.fee_pct) < 0.06 for p, j, _ in r.percents if j == i)]
     fee_part = 1.0 if fee_numbers else 0.5 if fee_sentences else 0.0
@@ -594,6 +595,10 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
         return Score(value, f"counts the fee and the deadline ({why})", evidence)
     pay = f"; pays {_money(best)}/month" if best else ""
     return Score(value, f"weak on: {', '.join(missing)} ({why}{pay})", evidence)
+
+
+_FEE_DISMISSED = re.compile(r"\b(?:leave (?:it|the fee) out|(?:fees?|it)(?: is| are|'s)? (?:just )?noise|not worth (?:factoring|counting|worrying)|"
+                            r"doesn't matter|ignore (?:it|the fee)|costs? (?:you )?nothing|(?:basically |practically )?free money)\b")
 
 
 @metric("actionable", "A concrete plan: amounts, where they go and in what order; not platitudes or minimums only.",

@@ -149,6 +149,7 @@ def _normalise(text: str) -> str:
     t = re.sub(r"\b(a|an|one|two) (grand|thousand)\b", lambda m: f"{_SMALL[m.group(1)]:g}k", t)
     t = re.sub(r"(?<![\d.])(?!(?:401|403|457)k)(\d(?:[\d,]*\d)?(?:\.\d+)?)\s?(?:k|grand|thousand)\b",  # not a 401k
                lambda m: f"{float(m.group(1).replace(',', '')) * 1000:g}", t)
+    t = re.sub(r"(?<=\d)\s?p/mo?\b|(?<=\d)\s?/m\b|\bper mo\b", " a month", t)  # "$460 p/m", "per mo"
     t = re.sub(r"\b(?:usd|us\$)\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)  # "USD 1,200"
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\$", r"$\1", t)  # "1,214$"
     t = re.sub(r"\$\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)
@@ -180,7 +181,8 @@ _SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins
                r"put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|" \
                r"on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|digital assets?|" \
                r"betting|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
-_SAVINGS_RE = re.compile(rf"\b{_SAVINGS}\b")
+_SAVINGS_RE = re.compile(rf"\b{_SAVINGS}\b|\b(?:honeymoon|wedding|vacation|holiday|travel|baby|christmas|sinking|"
+                         rf"rainy[- ]day|fun|car|house|moving) (?:fund|account|pot|jar)\b")
 _SAVE_VERB_RE = re.compile(r"\b(?:save|saving|set aside|put aside|sock away|stash|squirrel away|bank)\b")
 _INVEST_RE = re.compile(rf"\b{_INVEST}\b")
 _SPECULATION_RE = re.compile(rf"\b{_SPECULATION}\b")
@@ -412,7 +414,8 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
         else:
             for word, alias in kinds.items():  # "the card" picks out the only card among loans
                 if word in tokens[name] and sum(word in tokens[n] for n in names) == 1:
-                    own.append(alias)
+                    # less another debt's own name: with a "Visa" and a "Best Buy card", "visa" is the Visa
+                    own.append("|".join(a for a in alias.split("|") if a.rstrip("s?") not in others))
         apr = f"{d.apr:g}".replace(".", r"\.")
         alternatives = [re.escape(name), *own, rf"{apr}\s?%(?:\s+(?:apr\s+)?(?:one|card|loan|debt))?"]
         balance = f"{d.balance:,.0f}".replace(",", ",?")  # "the $800 one", "the $3k card" (3k is read as 3000)
@@ -563,7 +566,11 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"(?:savings|emergency fund|cushion)\s+(?:\w+\s+){0,3}?(?:onto|on|to|toward|towards|at)\s+(?:the|your|that)\b"),
     "card_use": re.compile(
         r"\b(?:keep|continue|fine to|okay to|ok to|free to|go ahead and)\s+(?:\w+\s+)?(?:using|use|charging|charge|swiping|spending on)\b"
-        r"[^.]{0,30}?\b(?:card|it)\b"),
+        r"[^.]{0,30}?\b(?:card|it)\b"
+        r"|\b(?:keep|continue)\s+(?:\w+\s+)?using\s+(?:the |your |that )?[\w' ]{2,20}?\s+for\s+(?:everyday|groceries|gas|fuel|daily|"
+        r"day-to-day|points|purchases|stuff|bills|shopping)"
+        r"|\b(?:put|charge|putting|charging)\s+(?:your |the )?(?:groceries|gas|fuel|everyday (?:stuff|spending|purchases)|purchases)\s+"
+        r"on\s+(?:that|the|your|this|it)\b"),
     "no_new_charges": re.compile(
         r"\bno (?:new|more|further) (?:charges|purchases|spending|debt|balances?|swiping)\b|\bnothing new (?:goes )?on\b"
         r"|\b(?:don't|do not|never|stop|avoid|without|not|no)\s+(?:\w+\s+)?(?:using|use|charging|charge|adding|add|putting|"
@@ -606,7 +613,7 @@ _LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the mome
                     r"are paid|done|finished|dead|hits zero|reaches zero|"
                     r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?)\b"
                     r"|\bafter (?:month|week) \d+\b")
-_LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:\w+ )?(?:all|the full|the whole|everything|its|that|the same|those)\b"
+_LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:\w+ )?(?:all|the full|the whole|everything|its|that|the same|those|every (?:dollar|cent|penny))\b"
                          r"|\bafter (?:that|it'?s gone|it'?s paid off)\b|\bonce (?:it'?s|that'?s) (?:gone|paid|done)\b")
 _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income|salary|paycheck|bring in|paid|net|gross|"
                             r"find|free up|pick up|side hustle|overtime|raise)\b[^$]{0,20}$")
@@ -630,7 +637,24 @@ _TARGET_LINK = re.compile(r"^\W{0,3}(?:(?:a|per|each|every) month |monthly |/mo\
 
 def read_plan(answer: str, scenario: Scenario) -> PlanReading:
     """Read ``answer`` into the plan it recommends for ``scenario`` (the rules are in the module docstring)."""
-    reading = PlanReading(_sentences(answer), minimums={d.name: d.min_payment for d in scenario.debts})
+    sentences = _sentences(answer)
+    reading = _read(sentences, scenario)
+    steady = [x for x in sentences if x.later and _STEADY_START.match(x.norm)]
+    if not reading.monthly and steady and any(not x.later for x in sentences[:steady[0].index]):
+        # the first month is special (a refund spent, a small card cleared): "from then on" states the monthly plan
+        first = steady[0]
+        sentences = [replace(x, later=False) if x.index >= first.index and x.paragraph == first.paragraph else x
+                     for x in sentences]
+        reading = _read(sentences, scenario)
+    return reading
+
+
+_STEADY_START = re.compile(r"^\W*(?:from then on|after (?:this|the first) month|from month (?:two|2)|"
+                           r"(?:from|starting|beginning) next month|after month (?:one|1)|every month after)\b")
+
+
+def _read(sentences: list[Sentence], scenario: Scenario) -> PlanReading:
+    reading = PlanReading(sentences, minimums={d.name: d.min_payment for d in scenario.debts})
     facts = _fact_figures(scenario)
     for s in reading.sentences:
         _read_amounts(s, reading, scenario, facts)
@@ -744,6 +768,31 @@ def _fact_figures(scenario: Scenario) -> list[float]:
 
 def _near(a: float, b: float, rel: float = 0.01, floor: float = 1.0) -> bool:
     return abs(a - b) <= max(floor, rel * abs(b))
+
+
+_SPLIT_TERM = re.compile(r"(\$[\d,]+(?:\.\d+)?)\s*(?:\(\s*)?(?:a month |/mo\w* |per month )?(?:on |to |for |into )?(?:the |your )?"
+                         r"(?P<what>[a-z0-9%'. -]{2,30}?)\s*\)?\s*$")
+
+
+def _split_equation(norm: str, scenario: Scenario) -> dict[int, str]:
+    """The starts of the terms of a split written as a sum: "$600 card + $200 savings = $800" (each term names where
+    it goes, and the terms add up to the result). Not a requirement ("$658 would + $130 = $788")."""
+    m = re.match(r"^(?P<terms>[^=\u2248]+)[=\u2248]\s*(?:about |~)?\$(?P<total>[\d,]+(?:\.\d+)?)\W*$", norm.strip())
+    if not m or re.search(r"\b(?:would|need\w*|requir\w*|to hit|if|minimums? only|instead)\b", norm):
+        return {}
+    offset = len(norm) - len(norm.lstrip())
+    starts, total, position = {}, 0.0, offset
+    for term in m.group("terms").split("+"):
+        t = _SPLIT_TERM.match(term.strip())
+        where = _targets_in(t.group("what"), scenario) if t else []
+        if not where:
+            return {}
+        starts[position + term.index("$")] = where[0][1]
+        total += float(t.group(1)[1:].replace(",", ""))
+        position += len(term) + 1
+    if len(starts) < 2 or abs(total - float(m.group("total").replace(",", ""))) > 1:
+        return {}
+    return starts
 
 
 def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
@@ -895,6 +944,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         monthly_sentence = True  # "75% of your spare cash ($600) to the card": a split of the monthly surplus
     if windfall_here:
         windfall_sentence = True  # "From the $1,800, put $600 into savings and $1,200 on the card": a one-off split
+    split_terms = _split_equation(s.norm, scenario)
     for start, end, value, is_fraction in found:
         if not is_fraction:
             reading.dollars.append((value, s.index))
@@ -950,6 +1000,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True  # "the $1,800 is gone in about 5 months": a balance being paid off, not a payment
         if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]):
             fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
+        if start in split_terms:
+            fact, statement = False, False  # "$600 card + $200 savings = $800": each term is a payment
         if s.kind == "row" and re.match(r"^\W*\$?\d", row_label) and not _targets_in(row_label, scenario):
             statement = True  # "| $200 (minimum) | 70 months | $5,880 |": rows of what-ifs, not the plan
         if column and _WHATIF_COLUMN.search(column):
@@ -1010,6 +1062,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if target is None and re.match(r"^\W*(?:a month |/mo\w* )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
                                        r"(?:cards|loans|debts|balances|other (?:two|three|debts|cards))\b", s.norm[end:]):
             target = "other"  # "$950 to the cards": debt money the reader cannot split between them
+        if start in split_terms and not one_off_column and not windfall_here:
+            target, monthly = split_terms[start], True
         if (not monthly and not fact and not statement and not one_off_column and not one_off_figure
                 and not s.one_off_context and (target not in (None, "other") or (target == "other" and allocating))
                 and allocating and not _ONE_OFF_CUE.search(s.norm) and not windfall_here and value <= 2 * surplus):
@@ -1053,7 +1107,7 @@ _TOTAL_BEFORE = re.compile(r"(?:=|\u2248|\btotal(?: of)?|\bin all|\baltogether|\
 _SPLIT_INTRO = re.compile(r"\b(?:split|divide|here'?s (?:the|my|your) plan|the plan|each month|every month|monthly|per month|"
                           r"your budget is|a month,? (?:so|here))\b")
 _ALLOCATE_VERB = (r"\b(?:put|putting|pay|paying|send|sending|throw|move|allocate|toss|add|give|save|split|keep|park|stash|sock|do|"
-                  r"drop|dump|funnel|direct|set aside|goes?|going|use|apply|route|hit)\b")
+                  r"drop|dump|funnel|direct|set aside|goes?|going|use|apply|route|hit|autopay|auto-pay)\b")
 
 
 def last_debt_before(reading: PlanReading, s: Sentence, pos: int, scenario: Scenario) -> str | None:
@@ -1089,6 +1143,12 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
     if not after and not nxt and re.match(r"^[^,;]{0,15}[,)]\s*(?:to|on|toward|towards|into|at|goes to)\b", text[end:]):
         tail = text[end:end + 60]  # "everything else, $895 right now, to the top one"
         after = _targets_in(tail[:re.search(r"[.;]|$", tail).start()], scenario, verbs=False)
+    joined = re.search(r"\b(?:and|plus)\b", text[end:end + (after[0][0] if after else 0)])
+    if after and joined:  # "feed the amex 890/mo and the car its 410": the target after "and" is the next amount's
+        prev = [m.end() for m in _MONEY.finditer(text, c0, start)]
+        owner = _targets_in(text[prev[-1] if prev else c0:start], scenario)
+        if owner and owner[-1][1] in {d.name for d in scenario.debts} | {"savings"}:
+            return owner[-1][1], "before"
     if after:
         return after[0][1], "after"
     chain = re.search(r"(?:\$[\d,.]+\s*(?:[+=\u2248x\u00d7-]|\u2212)\s*)+$", text[c0:start])  # "Macy's gets $35 + $860 = $895"
@@ -1110,7 +1170,7 @@ _ACTION_HINTS = {  # a word every match of the kind contains: a cheap test that 
     "high_cost_borrowing": ("payday", "advance", "title", "pawn", "shark", "rent", "cashing"),
     "skip_payments": ("payment", "paying", "default", "minimum", "collections", "forbear", "defer", "holiday", "skip"),
     "retirement_raid": ("401", "ira", "retire", "pension"),
-    "minimums_only": ("minimum",), "card_use": ("card", " it"), "fee": ("fee",),
+    "minimums_only": ("minimum",), "card_use": ("card", " it", "using", " on "), "fee": ("fee",),
     "promo_end": ("promo", "intro", "0%", "teaser", "deadline", "month"),
 }
 
