@@ -96,7 +96,8 @@ def _raw_sentences(text: str) -> list[tuple[int, int]]:
         if m.group().startswith(".") and "\n" not in m.group():
             abbrev = _ABBREV_END.search(text[max(0, m.start() - 8): m.start() + 1])
             ends = abbrev and re.match(r"(?:mo|mos|yr|yrs|etc|min|mins)\.$", abbrev.group().lower()) and re.match(
-                r"\s*[A-Z0-9*#|-]", text[m.end():m.end() + 3])
+                r"\s*[A-Z0-9*#|-]", text[m.end():m.end() + 3]) or (  # "No. Put the whole $600 on it" (not "No. 5")
+                abbrev and abbrev.group().lower() == "no." and re.match(r"\s*[A-Z]", text[m.end():m.end() + 3]))
             if abbrev and not ends:
                 continue  # "approx. $200", "$600/mo. on the card" are not sentence ends; "460/mo. Visa: 85." is
         end = m.end()
@@ -220,7 +221,8 @@ _ANSWER_YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|absolutely|definitely|of cou
 DEFER = re.compile(
     r"\b(?:once|after|until|till|when)\b[^.]{0,70}?\b(?:paid off|gone|cleared|clear|debt[- ]free|done|paid down|"
     r"is paid|are paid|killed|dead|zero|out of debt|finished)\b|\blater\b|\bafterwards\b|\bdown the road\b|\bcan wait\b|"
-    r"\bput off\b|\bnext year\b|\bafter that\b|\bthen (?:start|begin|switch)\b|\bonce that'?s\b", re.I)
+    r"\bput off\b|\bnext year\b|\bafter that\b|\bthen (?:start|begin|switch)\b|\bonce that'?s\b"
+    r"|\b(?:after|from|starting|beginning) month \d+\b|\bafter (?:those|the first) \d+ months\b", re.I)
 _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its clause: "take out a payday loan"
     r"^\s*(?:\W*\w+\W+){0,2}?(?:just |then |so |and |also |maybe |simply |definitely |you should |you could |you can |you might |"
     r"i'd |i would |try to |consider |think about |why not )?"
@@ -1235,6 +1237,7 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
 
 _RISKY_NEAR = re.compile(r"\b(?:payday|title loan|cash advance|pawn|crypto|bitcoin|lottery|casino|loan shark)\w*")
 _MARKET = re.compile(r"\b(?:return|returns|market|stocks?|average|historically|yield|earn|grow|gain|inflation|match|s&p|index|"
+                     r"hoped[- ]for|expected|beats?|vs|versus|"
                      r"crypto|bitcoin|go up|fall|drop|payday|title|lenders?|hundreds|typical|usually|often)\b")
 _APR_CONTEXT = re.compile(r"^\s*(?:apr|interest|rate|a year|annual)|^\W*\)?\s*(?:card|loan|debt|one|balance)\b")
 
