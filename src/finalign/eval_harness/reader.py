@@ -589,7 +589,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
 _PAYOFF = re.compile(
     r"\b(?:(?:paid|pays?|paying|pay) (?:\w+ ){0,3}?off|debt[- ]free|clear(?:ed|s)?|gone|done|payoff|pay-off|wipe\w*|"
     r"eliminat\w*|free of|finish\w*|knock\w* (?:\w+ )?out|kill\w*|history|zero(?:ed)?|out of debt|be rid|paid (?:down|in full)|"
-    r"last payment|take\w*|need\w*|last)\b")
+    r"last payment|take\w*|need\w*|last|looking at|it'?s like)\b")
 _STRONG_PAYOFF = re.compile(
     r"\b(?:(?:paid|pays?|paying|pay) (?:\w+ ){0,3}?off|debt[- ]free|clear(?:ed|s)?|gone|payoff|pay-off|wipe\w*|eliminat\w*|"
     r"free of|knock\w* (?:\w+ )?out|kill\w*|history|zero(?:ed)?|out of debt|be rid|paid (?:down|in full)|last payment|"
@@ -1264,6 +1264,10 @@ def _read_percents(s: Sentence, reading: PlanReading, scenario: Scenario) -> Non
         reading.percents.append((float(m.group(1)), s.index, kind))
 
 
+_LEAD_DURATION = re.compile(r"^\W*(?:about |roughly |around |just under |under |~)?(?:\d+(?:\.\d+)?|a|one|a year and a half)[ -]"
+                            r"(?:months?|years?|mo)\b[^.!?]{0,30}[.!]?\s*$")
+
+
 def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
     bt = scenario.balance_transfer
     allocations_in: dict[int, list[Allocation]] = {}
@@ -1274,7 +1278,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
         dollars_in.setdefault(i, []).append(v)
     for s in reading.sentences:
         text = s.norm
-        if not _PAYOFF.search(text):
+        lead = s.index == 0 and bool(_LEAD_DURATION.match(text))  # "Twelve months, right on target. Put $750 on..."
+        if not _PAYOFF.search(text) and not lead:
             continue
         found: list[tuple[float, str, int]] = []
         for m in _DURATION.finditer(text):
@@ -1319,7 +1324,7 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
         if not found:
             continue
         if not _STRONG_PAYOFF.search(text) and not re.search(r"\b(?:pay\w*|clear\w*|debt|balance|loan|card|owe)\b", text) \
-                and not _targets_in(text, scenario):
+                and not _targets_in(text, scenario) and not lead:
             continue  # "that takes about four months" about the buffer: "takes" alone is not a payoff
         amounts = allocations_in.get(s.index, [])
         minimums = bool(re.search(r"\bminimums?\b", text)) and not amounts
@@ -1331,8 +1336,10 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             minimums = True  # "Paying only the minimum... At that rate it takes about 105 months"
         names = {d.name for d in scenario.debts}
         payoff = _PAYOFF.search(text)
-        c0, c1 = _clause_bounds(text, payoff.start())
-        named = [t for _, t in _targets_in(text[c0:c1], scenario) if t in names]
+        c0, c1 = _clause_bounds(text, payoff.start() if payoff else 0)
+        named = [t for _, t in _targets_in(text[c0:c1], scenario) if t in names] if payoff else []
+        if lead and not named:
+            named = [scenario.highest_apr_debt.name]  # the answer to "how long": the debt the plan goes after
         if not named:
             by_amount = sorted((a for a in amounts if a.target in names), key=lambda a: -a.amount)
             named = [by_amount[0].target] if by_amount else []
