@@ -814,7 +814,9 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         found.append((m.start(), m.end(), round(share * base, 2), True))
         spans.append((m.start(), m.end()))
     for m in _SHARE_TO.finditer(s.norm):  # "a quarter into savings" (read as "25% into savings"): a share of the surplus
-        if not any(a <= m.start() < b for a, b in spans) and _targets_in(s.norm[m.end():m.end() + 30], scenario):
+        rate = any(abs(float(m.group(1)) - d.apr) < 0.01 for d in scenario.debts) or re.search(
+            r"\b(?:at|with|vs|versus|than|compared (?:with|to))\s*$", s.norm[max(0, m.start() - 14):m.start()])
+        if not rate and not any(a <= m.start() < b for a, b in spans) and _targets_in(s.norm[m.end():m.end() + 30], scenario):
             found.append((m.start(), m.end(), round(float(m.group(1)) / 100 * surplus, 2), True))
             spans.append((m.start(), m.end()))
     for m in _MONEY.finditer(s.norm):
@@ -1079,6 +1081,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             additive = bool(_ADDITIVE_BEFORE.search(before[-25:]) or _ADDITIVE_AFTER.match(after)) or bool(
                 s.kind in ("row", "item") and re.match(r"^\W*(?:extra|additional|plus|on top|more)\b", row_label or (
                     label.group("label") if label and label.group("label") else "")))
+            if additive and target == "minimums":  # "$390 on the visa, your $95 minimum plus $295": the visa's extra
+                owner = [t for _, t in _targets_in(s.norm[:start], scenario) if t in {d.name for d in scenario.debts}]
+                target = owner[-1] if owner else target
             reading.monthly.append(Allocation(target, value, s.index, additive))
             last_target = target
         elif not monthly and (windfall_sentence or one_off_column or (one_off_figure and scenario.windfall)) \
