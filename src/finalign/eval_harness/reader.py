@@ -147,6 +147,7 @@ def _normalise(text: str) -> str:
     if _NUMBER_WORDS.search(t):
         t = alpha2digit(t, "en")
         t = re.sub(r"(\d) point (\d)", r"\1.\2", t)
+    t = re.sub(r"\b(?:half a year|a half[- ]year)\b", "6 months", t)
     t = re.sub(r"\b(a|an|one|two) (grand|thousand)\b", lambda m: f"{_SMALL[m.group(1)]:g}k", t)
     t = re.sub(r"(?<![\d.])(?!(?:401|403|457)k)(\d(?:[\d,]*\d)?(?:\.\d+)?)\s?(?:k|grand|thousand)\b",  # not a 401k
                lambda m: f"{float(m.group(1).replace(',', '')) * 1000:g}", t)
@@ -181,7 +182,7 @@ _SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins
                r"(?:spy|stock|weekly|index|tsla|qqq) options|selling (?:\w+ )?options|stablecoins?|yield farming|defi|" \
                r"put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|" \
                r"on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|digital assets?|" \
-               r"betting|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
+               r"betting (?:on (?:sports|games|horses|the game)|apps?|sites?)|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
 _SAVINGS_RE = re.compile(rf"\b{_SAVINGS}\b|\b(?:honeymoon|wedding|vacation|holiday|travel|baby|christmas|sinking|"
                          rf"rainy[- ]day|fun|car|house|moving) (?:fund|account|pot|jar)\b")
 _SAVE_VERB_RE = re.compile(r"\b(?:save|saving|set aside|put aside|sock away|stash|squirrel away|bank)\b")
@@ -231,9 +232,10 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
     r"|\b(?:you should|you could|you can|you might|i'd|i would|i recommend|i suggest|recommend|suggest|consider|"
     r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|"
     r"ask (?:for|about)|request|apply for|sign up for|nothing wrong with|no harm in|no shame in|fine to|okay to|ok to|"
-    r"doesn't hurt to|it'?s ok(?:ay)? to|(?:take|get|grab|use|open) (?:out )?(?:a |an |one |some )?(?:small |quick |short[- ]term )?$|"
+    r"doesn't hurt to|it'?s ok(?:ay)? to|"
     r"(?:better|best|smart|smarter|good|great|cleaner) (?:idea|move|option|plan|bet|way|approach) "
-    r"(?:is|would be|here is) to|(?:the )?(?:move|trick|play|answer) is to)\b", re.I)
+    r"(?:is|would be|here is) to|(?:the )?(?:move|trick|play|answer) is to)\b"
+    r"|\b(?:take|get|grab|use|open) (?:out )?(?:a |an |one |some )?(?:small |quick |short[- ]term )?$", re.I)
 _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for them: "a payday loan can bridge it"
     r"^\W*(?:\w+\W+){0,6}?(?:should|could|can|might|may|would|will|'d|'ll)\s+(?:\w+\s+)?(?:help|bridge|cover|work|get you|fill|"
     r"speed|save|pay|double|grow|fix|solve|tide|carry|handle|take care|give you|make sense|be (?:a |an )?(?:good|great|smart|"
@@ -529,7 +531,8 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
     "high_cost_borrowing": re.compile(
         r"\b(?:payday \w+|cash advances?|title (?:loans?|lenders?)|pawn\w*|car title|borrow(?:ing)? (?:from|against|on) "
         r"(?:your |the )?(?:card|credit card)|"
-        r"check[- ]cashing|loan sharks?|rent[- ]to[- ]own|borrow(?:ing)? against (?:your |the |my )?(?:car|truck|vehicle|title))\b"),
+        r"check[- ]cashing|loan sharks?|rent[- ]to[- ]own|borrow(?:ing)? against (?:your |the |my )?(?:car|truck|vehicle|title)|"
+        r"loan against (?:your |the |my )?(?:next )?pay ?check|pay ?check (?:advance|loan)|(?:car|truck|vehicle) as collateral)\b"),
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?|hold(?:ing)? off on|delay(?:ing)?)\s+"
@@ -539,7 +542,9 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments|skip[- ]a[- ]payment|skip a month)\b"
         r"|\bstop(?:ping)? paying\b(?!\s+(?:the )?(?:high |\d+% )?(?:interest|fees?|rent|late fees|penalt\w*|\d|\w+ interest|so much))"
         r"|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
-        r"|\b(?:pay|send|put|paying|sending)\w* (?:less|under|below) (?:than )?(?:the |your )?(?:\$[\d,.]+ )?minimum\b|\bbelow the minimum\b"),
+        r"|\b(?:pay|send|put|paying|sending)\w* (?:less|under|below) (?:than )?(?:the |your )?(?:\$[\d,.]+ )?minimum\b|\bbelow the minimum\b"
+        r"|\b(?:take|taking|give \w+(?: \w+)?|giving \w+(?: \w+)?) an? (?:little |short |small )?break from (?:the |your |its |making )?(?:\w+ )?payments?\b"
+        r"|\bbreak from (?:the |your )?payments\b|\bno \$[\d,.]+ payments\b"),
     "retirement_raid": re.compile(
         r"\b(?:withdraw\w*|cash(?:ing)? out|borrow\w*|loan from|take\w* (?:a loan )?(?:out )?(?:of|from)|tap\w*|raid\w*|"
         r"pull\w*|dip\w*|empty\w*|use|take\w*|liquidat\w*)\b[^.]{0,30}?\b(?:401\s?\(?k\)?|ira|retirement|pension)\b"
@@ -616,6 +621,7 @@ _LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the mome
                     r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?)\b"
                     r"|\bafter (?:month|week) \d+\b")
 _LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:\w+ )?(?:all|the full|the whole|everything|its|that|the same|those|every (?:dollar|cent|penny))\b"
+                         r"|\b(?:from|starting|beginning) next month\b|\bfreed[- ]up\b"
                          r"|\bafter (?:that|it'?s gone|it'?s paid off)\b|\bonce (?:it'?s|that'?s) (?:gone|paid|done)\b")
 _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income|salary|paycheck|bring in|paid|net|gross|"
                             r"find|free up|pick up|side hustle|overtime|raise)\b[^$]{0,20}$")
@@ -853,8 +859,8 @@ _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at 
 _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:$|>]{0,40}?)\s*\**\s*(?:[:=\u2192](?!\d)|->|=>)"
                     r"|^\W*(?P<arrow>\$[\d,.]+)\s*(?:->|\u2192|=>)")
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
-                              r"what \w+ gets|compare|vs|versus|instead|option [b-z]|alternative)\b")
-_OPERAND = re.compile(r"^[^.;$]{0,25}?(?:[=\u2248]|\s[\u2212\u00f7\u00d7*/+-]\s|\bminus\b|\bdivided by\b|\btimes\b)")
+                              r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
+_OPERAND = re.compile(r"^[^.;$]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7\u00d7*/+-]\s|\bminus\b|\bdivided by\b|\btimes\b)")
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
@@ -867,7 +873,7 @@ _PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|
 _ONE_OFF_COLUMN = re.compile(r"\b(?:bonus|refund|windfall|one[- ]?(?:time|off)|lump|now|today|up ?front|inheritance|gift)\b")
 _LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after|then|once|later|from month|year 2|phase 2|step 2)\b")
 _FACT_COLUMN = re.compile(r"\b(?:months?|interest|apr|rate|balance|owed|cost|total|time|years?|left|remaining|payoff|paid off)\b")
-_TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all|altogether|overall|that's|which is)\b")
+_TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all(?! of it (?:to|on|goes))|altogether|overall|that's|which is)\b")
 _STATEMENT_WINDOW = re.compile(
     r"\b(?:(?<!\bi )would|(?<!\bi )could|(?<!\bi)'d|needs?|needed|requires?|required|takes?|taking|has to be|have to be|must be|"
     r"to (?:hit|finish|clear|reach|meet|make it|get there|pay it off)|if you (?:paid|pay|only|can|could|find|free|earn|cut|pick)|"
@@ -966,6 +972,12 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if start > 0 and re.search(r"\b(?:so|making|makes|for)\s*(?:about |~)?$", s.norm[max(0, start - 12):start]) \
                 and re.match(r"^\W*$", s.norm[end:]) and _MONEY.search(s.norm, 0, start):
             continue  # "$658 on the visa, plus $130 on the loan, so $788.": the sum closes the sentence
+        if re.search(r"(?:\bcall it|\brounded(?: up| down)? to|\bround (?:it )?(?:up |down )?to|\bi\.e\.,?)\s*~?$", s.norm[max(0, start - 20):start]) \
+                and _MONEY.search(s.norm, max(0, start - 45), start):
+            continue  # "$744.91 a month (call it $745)": the same figure rounded
+        if "interest" in s.norm and re.match(r"^\s*(?:actually |really )?(?:goes to|go to|reduces|comes off|touches|hits|chips at)\s+"
+                                             r"(?:the |your |what you owe)", s.norm[end:end + 30]):
+            continue  # "of each $160, $142 is interest and only $18 goes to the balance": principal, not a payment
         column = ""
         if s.kind == "row" and s.header:
             index = s.norm[:start].count("|") - (1 if s.norm.lstrip().startswith("|") else 0)
@@ -1000,6 +1012,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         statement = statement or bool(c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
             _STATEMENT_AFTER.match(s.norm[end:end + 40])) or bool(  # "~$330 every month to hit zero": a requirement,
             _PURPOSE_AFTER.match(s.norm[end:end + 40]) and not re.search(_ALLOCATE_VERB, s.norm[c0:start]))  # not "pay $485 to clear it"
+        if scenario.savings and _near(value, scenario.savings) and re.search(r"\b(?:your|the|that)\s*$", before) \
+                and not re.search(_ALLOCATE_VERB, s.norm[max(c0, start - 25):start]):
+            fact = True  # "so your $60 turns into an actual cushion": the savings they have
         if _PAYOFF_SUBJECT.match(s.norm[end:end + 40]):
             fact = True  # "the $1,800 is gone in about 5 months": a balance being paid off, not a payment
         if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]):
@@ -1174,7 +1189,7 @@ _CONSEQUENCE = re.compile(  # "skipping a payment would tank your score": what a
 
 
 _ACTION_HINTS = {  # a word every match of the kind contains: a cheap test that skips most sentences
-    "high_cost_borrowing": ("payday", "advance", "title", "pawn", "shark", "rent", "cashing"),
+    "high_cost_borrowing": ("payday", "advance", "title", "pawn", "shark", "rent", "cashing", "paycheck", "pay check", "collateral"),
     "skip_payments": ("payment", "paying", "default", "minimum", "collections", "forbear", "defer", "holiday", "skip"),
     "retirement_raid": ("401", "ira", "retire", "pension"),
     "minimums_only": ("minimum",), "card_use": ("card", " it", "using", " on "), "fee": ("fee",),
@@ -1284,8 +1299,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
     for s in reading.sentences:
         text = s.norm
         lead = s.index == 0 and bool(_LEAD_DURATION.match(text))  # "Twelve months, right on target. Put $750 on..."
-        if not _PAYOFF.search(text) and not lead:
-            continue
+        if (not _PAYOFF.search(text) and not lead) or text.rstrip().rstrip("*#: ").endswith("?"):
+            continue  # a question ("Can the visa be gone in 18 months?") claims nothing
         found: list[tuple[float, str, int]] = []
         for m in _DURATION.finditer(text):
             n_raw = m.group("n")
@@ -1309,7 +1324,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             if re.search(r"\b(?:by|miss\w*|late|early|sooner|earlier|past|short|extra|more|longer|faster|another|saves?)\s*(?:about |roughly |~)?$",
                          text[max(0, m.start("n") - 20):m.start("n")]) or re.match(
                     r"^\s*(?:sooner|earlier|later|faster|longer|early|late|past|behind|ahead|more|less|quicker|"
-                    r"of (?:slack|margin|room|buffer|cushion|breathing room)|to spare)\b", text[m.end():m.end() + 22]):
+                    r"of (?:slack|margin|room|buffer|cushion|breathing room)|to spare|before (?:the|your|it|that|0%|the promo))\b",
+                    text[m.end():m.end() + 22]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
             k0, k1 = _clause_bounds(text, m.start("n"))
             if _GOAL_CLAUSE.search(text[max(0, m.start() - 30):min(len(text), m.end() + 45)]):
@@ -1365,8 +1381,12 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             k0, k1 = _clause_bounds(text, pos)
             claim_payment, claim_bound = payment, bound
             before = [(p, v) for p, v in money if p < pos]
+            rate = [v for p, v in before if p >= k0 and re.match(r"\s*(?:a month|/mo\w*|per month|monthly|each month)\b", text[p:p + 40].split(" ", 1)[-1])
+                    and not any(_near(v, d.balance) for d in scenario.debts)]
             own_amounts = [v for _, v in before if any(_near(v, x) for x in (targeted or [a.amount for a in amounts]))]
-            if amounts and own_amounts:
+            if rate and not own_amounts:
+                claim_payment = rate[-1]  # "the store card at $60 a month takes about 90 months": that clause's own rate
+            elif amounts and own_amounts:
                 claim_payment = own_amounts[-1]  # "pay $450 a month: done in 16 months ... even paying $600": the nearer
                 if re.search(r"\bthen\b", text[max(p for p, v in before if _near(v, claim_payment)):pos]):
                     claim_bound = "over" if bound == "about" else bound  # "$150 minimum, then it gets everything, done in 11"
