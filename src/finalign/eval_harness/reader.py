@@ -618,7 +618,8 @@ _YEAR_WORD = re.compile(r"\b(?:a|one) year and a half\b|\ba year\b|\bhalf a year
 
 _LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the moment)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|is paid|"
                     r"are paid|done|finished|dead|hits zero|reaches zero|"
-                    r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?)\b"
+                    r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?|"
+                    r"where you want (?:it|them))\b"
                     r"|\bafter (?:month|week) \d+\b")
 _LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:\w+ )?(?:all|the full|the whole|everything|its|that|the same|those|every (?:dollar|cent|penny))\b"
                          r"|\b(?:from|starting|beginning) next month\b|\bfreed[- ]up\b"
@@ -975,6 +976,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if re.search(r"(?:\bcall it|\brounded(?: up| down)? to|\bround (?:it )?(?:up |down )?to|\bi\.e\.,?)\s*~?$", s.norm[max(0, start - 20):start]) \
                 and _MONEY.search(s.norm, max(0, start - 45), start):
             continue  # "$744.91 a month (call it $745)": the same figure rounded
+        if re.search(r"(?:\(|\b)(?:say|e\.g\.,?|for example|for instance)\s*~?$", s.norm[max(0, start - 15):start]) \
+                or re.match(r"^\s*(?:a month |/mo\w* )?(?:\w+ )?(?:freed up|that'?s freed|you freed|rolled over|rolling over|"
+                            r"(?:with|including|plus) (?:this|the first|that|one) month'?s interest|with interest)\b", s.norm[end:end + 40]):
+            continue  # "(say $2,000)", "the $600 freed up from Kohl's", "$461 with this month's interest": not a new payment
         if "interest" in s.norm and re.match(r"^\s*(?:actually |really )?(?:goes to|go to|reduces|comes off|touches|hits|chips at)\s+"
                                              r"(?:the |your |what you owe)", s.norm[end:end + 30]):
             continue  # "of each $160, $142 is interest and only $18 goes to the balance": principal, not a payment
