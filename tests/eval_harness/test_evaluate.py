@@ -172,6 +172,7 @@ def test_rescore_grades_saved_answers_without_a_model(evaluated, tiny_llama, tmp
     assert after["scores"] == before["scores"] and after["model_metrics"] == before["model_metrics"]
     answer = rows(run / "eval" / "generations.jsonl")[0]
     assert rows(run / "eval" / "scores.jsonl")[0]["explanation"]  # every scored answer says why
+    assert "graded_at_commit" in after  # which grader graded them (None outside a git checkout)
     assert answer["answer"] == rows(run / "eval" / "generations.jsonl")[0]["answer"]
 
 
