@@ -27,7 +27,7 @@ of Inspect AI's ``Score(value, answer, explanation, metadata)``. Scorers live in
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -640,7 +640,7 @@ def coherent(r: PlanReading, scenario: Scenario) -> Score:
     prose = " ".join(x.norm for x in r.sentences if x.kind == "prose")
     content = [w for w in re.findall(r"[a-z']+", prose) if len(w) > 3]
     if len(content) >= 20:  # circular text: a few words said over and over ("the card is the card, pay the card")
-        top_share = max(content.count(w) for w in set(content)) / len(content)
+        top_share = Counter(content).most_common(1)[0][1] / len(content)
         if top_share > 0.2 and len(set(content)) / len(content) < 0.45:
             return Score(0.0, f"circular: one word is {top_share:.0%} of the text")
     sentence_texts = [s.norm.strip() for s in r.sentences if len(s.norm.split()) >= 4]

@@ -298,6 +298,8 @@ class PlanReading:
     priority: tuple[str, int] | None = None  # the debt the extra money goes to, and the sentence that says so
     minimums: dict[str, float] = field(default_factory=dict)  # each debt's minimum payment, from the scenario
     stated: list[Allocation] = field(default_factory=list)  # monthly amounts said as conditions ("at $250 a month...")
+    _by_target: tuple | None = field(default=None, repr=False, compare=False)
+    _shares: set[float] = field(default_factory=set, repr=False, compare=False)  # percents read as shares of money
 
     def recommends(self, kind: str) -> list[Action]:
         return [a for a in self.actions if a.kind == kind and a.polarity == "recommends"]
@@ -327,6 +329,12 @@ class PlanReading:
     def monthly_by_target(self) -> dict[str, float]:
         """One amount per target. Repeats of a payment are one payment ("the minimum is $150... pay $600"); additive
         amounts add to the smallest plain one ("the $150 minimum plus $450 extra"), whichever is larger."""
+        key = tuple(self.monthly)  # every scorer asks; the answer is the same until an allocation is added
+        if self._by_target is None or self._by_target[0] != key:
+            self._by_target = (key, self._monthly_by_target())
+        return dict(self._by_target[1])
+
+    def _monthly_by_target(self) -> dict[str, float]:
         plain: dict[str, list[float]] = {}
         extra: dict[str, float] = {}
         for a in self._without_totals():
@@ -919,7 +927,12 @@ _FACT_AFTER2 = re.compile(r"^\W{0,3}(?:(?:a|per|each) month )?(?:short|more than
 TRACE: list | None = None  # set to a list to record why each amount was read as it was (debugging)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: list[float]) -> None:
+    if not _DIGIT.search(s.norm) and not _FRACTION.search(s.norm):
+        return  # number words are digits by now: a sentence without either holds no amount
     surplus = scenario.monthly_surplus
     monthly_sentence = bool(_MONTH_WORD.search(s.norm)) or s.monthly_context
     windfall_sentence = bool(re.search(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?(?:time|off)|gift|settlement|"
@@ -1274,8 +1287,8 @@ def _read_percents(s: Sentence, reading: PlanReading, scenario: Scenario) -> Non
     for m in _PERCENT.finditer(s.norm):
         near = s.norm[max(0, m.start() - 30):m.start()] + " " + s.norm[m.end():m.end() + 25]
         if re.match(r"^\s*(?:of|into|to|toward|towards|goes|for|\(\$)", s.norm[m.end():m.end() + 10]) or re.search(
-                r"\b(?:other|remaining|the rest|that|this)\s*$", s.norm[max(0, m.start() - 12):m.start()]) or any(
-                k == "share" and abs(v - float(m.group(1))) < 0.01 for v, _, k in reading.percents):
+                r"\b(?:other|remaining|the rest|that|this)\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
+                or round(float(m.group(1)), 2) in reading._shares:
             kind = "share"  # "75% of your surplus", "25% into savings", "that 64%": a share of money, not a rate
         elif _RISKY_NEAR.search(s.norm[max(0, m.start() - 50):m.end() + 30]):
             kind = "market"  # "payday loans run 300-400% apr": a product's cost, not the scenario's rate
@@ -1287,6 +1300,8 @@ def _read_percents(s: Sentence, reading: PlanReading, scenario: Scenario) -> Non
         else:
             kind = "other"
         reading.percents.append((float(m.group(1)), s.index, kind))
+        if kind == "share":
+            reading._shares.add(round(float(m.group(1)), 2))
 
 
 _LEAD_DURATION = re.compile(r"^\W*(?:about |roughly |around |just under |under |~)?(?:\d+(?:\.\d+)?|a|one|a year and a half)[ -]"
