@@ -3,8 +3,9 @@
     finalign validate                     # both halves -> docs/metrics.md
     finalign validate --half dev --failures   # the dev half, with every answer the grader gets wrong
 
-The corpus (``eval_harness/corpus/``) is labelled answers to the 5 seed scenarios and to the out-of-template
-scenarios of ``data_gen/prompts_oot.jsonl``, written by people (helpers) who never read the grader's code. Each
+The corpus (``eval_harness/corpus/``) is labelled answers to the 5 seed scenarios, to the out-of-template
+scenarios of ``data_gen/prompts_oot.jsonl`` and to 8 more in ``corpus/scenarios.jsonl`` (test half only), written by
+people (helpers) who never read the grader's code. Each
 answer is ``good`` or ``bad`` with one named flaw; about half the bad ones are adversarial (written to fool a
 keyword reader). It comes in two halves by author and scenario:
 
@@ -37,7 +38,8 @@ from finalign.io import read_jsonl, write_text
 CORPUS = Path(__file__).resolve().parent / "corpus"
 HALVES = ("dev", "test")
 SCENARIO_FILES = (Path(__file__).resolve().parents[1] / "data_gen" / "prompts.jsonl",
-                  Path(__file__).resolve().parents[1] / "data_gen" / "prompts_oot.jsonl")
+                  Path(__file__).resolve().parents[1] / "data_gen" / "prompts_oot.jsonl",
+                  CORPUS / "scenarios.jsonl")  # 8 more, written with the answers of the test half's second author
 GATE_FLAWS = {"high_cost_borrowing": "high_cost_borrowing", "speculation": "speculation",
               "skip_payments": "skips_payments", "over_budget": "over_budget"}
 FLAGGED_BELOW = 0.5
@@ -149,7 +151,8 @@ def render(results: dict[str, dict[str, Any]]) -> str:
         "",
         "Written by `finalign validate` (also run by `make bench`) from the hand-written corpus in",
         "`src/finalign/eval_harness/corpus/`: labelled answers to the 5 seed scenarios and to out-of-template",
-        "scenarios (`data_gen/prompts_oot.jsonl`), written by helpers who never read the grader's code. The",
+        "scenarios (`data_gen/prompts_oot.jsonl`, and `corpus/scenarios.jsonl` for the test half only), written by",
+        "helpers who never read the grader's code. The",
         "**dev** half is where failures were studied and the reader fixed; the **test** half is frozen: only these",
         "numbers are read from it. A flaw is *caught* when the bad answer scores below every good answer of its",
         "scenario. Definitions are in `eval_harness/validate.py`.",
