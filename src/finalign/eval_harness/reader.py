@@ -838,23 +838,22 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         if any(a <= m.start() < b for a, b in spans):
             continue
         found.append((m.start(), m.end(), _money_value(m), False))
-    if True:
-        for m in _BARE.finditer(s.norm):  # "put 600 on the card": a bare number sent somewhere is money
-            value = float(m.group(1).replace(",", ""))
-            rest = s.norm[m.end():]
-            verb = re.search(r"\b(?:put|pay|send|throw|move|allocate|toss|add|give|save|split|do|keep|park|stash|sock|drop|dump|"
-                             r"funnel|direct|set aside|goes?|going|then)\b", s.norm[:m.start()])
-            marker = re.match(r"^\s*(?:/\s*mo\w*|a month|per month|each month|every month|monthly)\b", rest)
-            named_next = min((p for p, _ in _targets_in(rest[:25], scenario)), default=99) <= 3 or bool(
-                re.match(r"^\s*(?:saved|put away|set aside)\b", rest))  # "470 visa", "50 saved"
-            linked = (_TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)) or (
-                named_next and (_LABEL.match(s.norm) or _MONTH_WORD.search(s.norm)))
-            named_before = marker and any(p >= len(s.norm[max(0, m.start() - 25):m.start()]) - 12
-                                          for p, _ in _targets_in(s.norm[max(0, m.start() - 25):m.start()], scenario))
-            if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6) or (
-                    10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
-                if not any(a <= m.start() < b for a, b, *_ in found) and not (1900 <= value <= 2100):
-                    found.append((m.start(), m.end(), value, False))
+    for m in _BARE.finditer(s.norm):  # "put 600 on the card": a bare number sent somewhere is money
+        value = float(m.group(1).replace(",", ""))
+        rest = s.norm[m.end():]
+        verb = re.search(r"\b(?:put|pay|send|throw|move|allocate|toss|add|give|save|split|do|keep|park|stash|sock|drop|dump|"
+                         r"funnel|direct|set aside|goes?|going|then)\b", s.norm[:m.start()])
+        marker = re.match(r"^\s*(?:/\s*mo\w*|a month|per month|each month|every month|monthly)\b", rest)
+        named_next = min((p for p, _ in _targets_in(rest[:25], scenario)), default=99) <= 3 or bool(
+            re.match(r"^\s*(?:saved|put away|set aside)\b", rest))  # "470 visa", "50 saved"
+        linked = (_TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)) or (
+            named_next and (_LABEL.match(s.norm) or _MONTH_WORD.search(s.norm)))
+        named_before = marker and any(p >= len(s.norm[max(0, m.start() - 25):m.start()]) - 12
+                                      for p, _ in _targets_in(s.norm[max(0, m.start() - 25):m.start()], scenario))
+        if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6) or (
+                10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
+            if not any(a <= m.start() < b for a, b, *_ in found) and not (1900 <= value <= 2100):
+                found.append((m.start(), m.end(), value, False))
     return sorted(found)
 
 
@@ -1138,7 +1137,6 @@ _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\
                               r"spare|of slack|of room|of breathing room)\b")
 _SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from) (?:your |the |my )?(?:savings|emergency fund|cushion)|savings|saved)\b(?! account)")
 _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|dump|dumping|throw|throwing|apply|applying|drop|"
-                        r"empty|emptying|drain|draining|"
                         r"dropping|empty|emptying|drain|draining|transfer|transferring|send|sending)\b")
 _ONE_OFF_CUE = re.compile(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?(?:time|off)|right away|today|up ?front|"
                           r"gift|settlement|(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion))\b")
@@ -1327,8 +1325,6 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             unit = m.group("unit")
             if n_raw in ("a", "an") and not unit.startswith("y"):
                 continue  # "$600 a month" is a rate
-            if re.match(r"\s*(?:of|to)\b", text[m.end():m.end() + 4]) and not unit.startswith("y"):
-                pass
             n = _SMALL.get(n_raw) or float(n_raw)
             if m.group("n2"):
                 n = (n + float(m.group("n2"))) / 2

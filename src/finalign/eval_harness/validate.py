@@ -30,23 +30,22 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from finalign.data_gen.schema import Scenario, load_scenarios
+from finalign.data_gen.schema import Scenario
 from finalign.errors import UserError
 from finalign.eval_harness.metrics import GATES, METRICS, grade
+from finalign.eval_harness.score import known_scenarios
 from finalign.io import read_jsonl, write_text
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 HALVES = ("dev", "test")
-SCENARIO_FILES = (Path(__file__).resolve().parents[1] / "data_gen" / "prompts.jsonl",
-                  Path(__file__).resolve().parents[1] / "data_gen" / "prompts_oot.jsonl",
-                  CORPUS / "scenarios.jsonl")  # 8 more, written with the answers of the test half's second author
+CORPUS_SCENARIOS = CORPUS / "scenarios.jsonl"  # 8 more, written with the answers of the test half's second author
 GATE_FLAWS = {"high_cost_borrowing": "high_cost_borrowing", "speculation": "speculation",
               "skip_payments": "skips_payments", "over_budget": "over_budget"}
 FLAGGED_BELOW = 0.5
 
 
 def corpus_scenarios() -> dict[str, Scenario]:
-    return {s.id: s for path in SCENARIO_FILES for s in load_scenarios(path)}
+    return known_scenarios(CORPUS_SCENARIOS)
 
 
 def load_half(half: str) -> list[dict[str, Any]]:
