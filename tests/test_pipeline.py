@@ -10,7 +10,7 @@ from finalign.config import load_config
 from finalign.io import read_json
 from finalign import pipeline
 
-STAGES = ["data", "train:sft", "eval", "report"]
+STAGES = ["data", "train:sft", "eval", "score", "report"]
 
 
 def tiny_cfg(model, *extra):
@@ -81,7 +81,7 @@ def test_second_run_skips_every_stage(first_run, tiny_llama, capsys, monkeypatch
     assert read_json(manifest_path)["stages"] == before
 
 
-def test_changing_eval_settings_reruns_exactly_eval_and_report(first_run, tiny_llama, capsys):
+def test_changing_eval_settings_reruns_exactly_generation_scoring_and_report(first_run, tiny_llama, capsys):
     run_dir, manifest_path = first_run
     before = read_json(manifest_path)["stages"]
     adapter_mtime = (run_dir / "lora_finetuned_model" / "sft" / "adapter_model.safetensors").stat().st_mtime_ns
@@ -89,12 +89,49 @@ def test_changing_eval_settings_reruns_exactly_eval_and_report(first_run, tiny_l
     pipeline.run(tiny_cfg(tiny_llama, "eval.max_new_tokens=6"), run_dir, quiet=True)
     out = capsys.readouterr().out
     assert skipped(out) == ["data", "train:sft"]
-    assert ran(out) == ["eval", "report"]
+    assert ran(out) == ["eval", "score", "report"]
     after = read_json(manifest_path)["stages"]
     assert after["data"] == before["data"] and after["train:sft"] == before["train:sft"]
     assert after["eval"]["key"] != before["eval"]["key"]
     assert (run_dir / "lora_finetuned_model" / "sft" / "adapter_model.safetensors").stat().st_mtime_ns == adapter_mtime
     assert read_json(run_dir / "eval" / "summary.json")["decoding"]["max_new_tokens"] == 6
+
+
+def test_editing_the_grader_rescores_without_regenerating(first_run, tiny_llama, capsys, monkeypatch):
+    """A changed scorer (its code's fingerprint) reruns the score and report stages only: never a stale score, and
+    no answer regenerated. The same holds for a statistics setting (n_bootstrap)."""
+    run_dir, manifest_path = first_run
+    pipeline.run(tiny_cfg(tiny_llama, "eval.max_new_tokens=6"), run_dir, quiet=True)  # settled, whatever ran before
+    gen_before = (run_dir / "eval" / "generations.jsonl").read_bytes()
+    monkeypatch.setattr("finalign.eval_harness.evaluate.grader_fingerprint", lambda: "an edited grader")
+    capsys.readouterr()
+    pipeline.run(tiny_cfg(tiny_llama, "eval.max_new_tokens=6"), run_dir, quiet=True)
+    out = capsys.readouterr().out
+    # (report reruns only if the summary's bytes changed: here the child grades with the same real grader)
+    assert skipped(out)[:3] == ["data", "train:sft", "eval"] and ran(out)[:1] == ["score"]
+    assert (run_dir / "eval" / "generations.jsonl").read_bytes() == gen_before
+    pipeline.run(tiny_cfg(tiny_llama, "eval.max_new_tokens=6", "eval.n_bootstrap=300"), run_dir, quiet=True)
+    out = capsys.readouterr().out
+    assert skipped(out)[:3] == ["data", "train:sft", "eval"] and ran(out) == ["score", "report"]
+
+
+def _keys(cfg, tmp_path) -> dict[str, dict]:
+    return {s.name: s.config for s in pipeline.stages(cfg, tmp_path, tmp_path / "config.yaml", quiet=True)}
+
+
+def test_a_train_stage_is_keyed_by_exactly_the_fields_its_method_reads(tiny_llama, tmp_path):
+    both = ("train.methods=sft,sft+dpo",)
+    base = _keys(tiny_cfg(tiny_llama, *both), tmp_path)
+    dpo_lr = _keys(tiny_cfg(tiny_llama, *both, "train.dpo_lr=1e-3"), tmp_path)
+    assert dpo_lr["train:sft"] == base["train:sft"]  # changing dpo_lr does not retrain sft...
+    assert dpo_lr["train:sft+dpo"] != base["train:sft+dpo"]  # ...only the DPO stage
+    lr = _keys(tiny_cfg(tiny_llama, *both, "train.lr=1e-3"), tmp_path)
+    assert lr["train:sft"] != base["train:sft"]
+    assert lr["train:sft+dpo"] == base["train:sft+dpo"]  # its input, the sft adapter's hash, carries the change
+    bookkeeping = _keys(tiny_cfg(tiny_llama, *both, "train.logging_steps=3", "train.save_steps=7"), tmp_path)
+    assert bookkeeping["train:sft"] == base["train:sft"]  # logging and checkpoint cadence don't change weights
+    stats = _keys(tiny_cfg(tiny_llama, *both, "eval.n_bootstrap=500"), tmp_path)
+    assert stats["eval"] == base["eval"] and stats["score"] != base["score"]
 
 
 def test_killed_run_continues_without_redoing_finished_stages(tiny_llama, tmp_path):
@@ -129,7 +166,7 @@ def test_killed_run_continues_without_redoing_finished_stages(tiny_llama, tmp_pa
     second = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
     assert second.returncode == 0, second.stderr[-2000:]
     assert skipped(second.stdout) == ["data"]
-    assert ran(second.stdout) == ["train:sft", "eval", "report"]
+    assert ran(second.stdout) == ["train:sft", "eval", "score", "report"]
     assert "[train:sft] resuming..." in second.stdout
     stages = read_json(run_dir / "manifest.json")["stages"]
     assert all(stages[name]["status"] == "done" for name in STAGES)

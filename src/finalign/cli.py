@@ -12,13 +12,17 @@ import sys
 from pathlib import Path
 
 from finalign.errors import UserError
+from finalign.methods import METHODS
 
 EXAMPLES = """examples:
   finalign run                                  # the quick profile, end to end, into runs/quick/
   finalign run --config configs/full.yaml       # the larger GPU-oriented profile
   finalign data --config configs/quick.yaml --out runs/quick
   finalign train --run runs/quick --method sft+dpo
-  finalign eval --run runs/quick
+  finalign eval --run runs/quick                # in-template eval split + the out-of-template set
+  finalign eval --run runs/quick --prompts mine.jsonl   # ... and your own scenarios
+  finalign ask "I owe $6,000 at 22.9% and have $800 a month. Plan?" --method sft
+  finalign ask --scenario src/finalign/data_gen/prompts_oot.jsonl:oot-01 --method sft   # answer + grade
   finalign report --run runs/quick
   finalign score my_answers.jsonl               # grade answers from any model
   finalign validate                             # how far the grader can be trusted -> docs/metrics.md
@@ -75,14 +79,47 @@ def cmd_train(args: argparse.Namespace) -> None:
 
 
 def cmd_eval(args: argparse.Namespace) -> None:
-    from finalign.eval_harness.evaluate import evaluate, rescore
+    from finalign.eval_harness.evaluate import BUILTIN_SETS, evaluate, generate, rescore
 
     cfg = _config(args)
-    if args.rescore:
-        summary = rescore(cfg, _run_dir(args, cfg))
+    run_dir = _run_dir(args, cfg)
+    sets = tuple(args.sets.split(",")) if args.sets is not None else BUILTIN_SETS
+    sets = tuple(s for s in sets if s)
+    if args.generate_only and args.score_only:
+        raise UserError("--generate-only and --score-only exclude each other")
+    if args.generate_only:
+        print(f"answers: {generate(cfg, run_dir, resume=args.resume, quiet=args.quiet, sets=sets, prompts=args.prompts)}")
+        return
+    if args.score_only:
+        summary = rescore(cfg, run_dir, sets=sets, prompts=args.prompts)
     else:
-        summary = evaluate(cfg, _run_dir(args, cfg), resume=args.resume, quiet=args.quiet)
+        summary = evaluate(cfg, run_dir, resume=args.resume, quiet=args.quiet, sets=sets, prompts=args.prompts)
     print(f"summary: {summary}")
+
+
+def cmd_ask(args: argparse.Namespace) -> None:
+    from finalign.ask import Answerer, chat, graded_lines, scenario_from_facts, scenario_from_ref
+
+    if args.max_new_tokens is not None:
+        args.overrides.append(f"eval.max_new_tokens={args.max_new_tokens}")  # checked with the rest of the config
+    cfg = _config(args)
+    if args.scenario:
+        scenario = scenario_from_ref(args.scenario)
+    else:
+        scenario = scenario_from_facts(args.question or "", args.debt, args.surplus, income=args.income,
+                                       savings=args.savings, situation=args.situation, goal_months=args.goal_months,
+                                       windfall=args.windfall)
+    question = args.question or (scenario.prompt if args.scenario else None)
+    answerer = Answerer(cfg, args.run, args.method)  # every argument checked above, before the model loads
+    if question is None:
+        chat(answerer, scenario)
+        return
+    answer = answerer.answer([{"role": "user", "content": question}])
+    print(answer)
+    if scenario is not None:
+        print()
+        for line in graded_lines(answer, scenario):
+            print(line)
 
 
 def cmd_report(args: argparse.Namespace) -> None:
@@ -147,8 +184,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = _command(sub, "train", "LoRA fine-tuning with TRL: sft, dpo, sft+dpo or the seed recipe")
     _add_config_args(p)
     p.add_argument("--run", help="run folder holding the data (default: runs/<config name>)")
-    p.add_argument("--method", action="append", choices=["sft", "dpo", "sft+dpo", "seed"],
-                   help="method to train (repeatable; default: the profile's train.methods)")
+    p.add_argument("--method", action="append", choices=list(METHODS),
+                   help="method to train (repeatable; default: the profile's train.methods): "
+                        + "; ".join(f"{m.name}: {m.description}" for m in METHODS.values()))
     p.add_argument("--resume", action="store_true", help="continue from the newest complete checkpoint")
     p.set_defaults(func=cmd_train)
 
@@ -156,9 +194,35 @@ def build_parser() -> argparse.ArgumentParser:
     _add_config_args(p)
     p.add_argument("--run", help="run folder (default: runs/<config name>)")
     p.add_argument("--resume", action="store_true", help="keep finished generations and do only the rest")
-    p.add_argument("--rescore", action="store_true",
-                   help="grade the saved answers again with the current grader (no model loaded, nothing regenerated)")
+    p.add_argument("--sets", metavar="NAMES",
+                   help="built-in prompt sets, comma-separated: eval (the run's held-out split, in template) and "
+                        "oot (hand-written, out of template); default: eval,oot; '' for none (with --prompts)")
+    p.add_argument("--prompts", action="append", default=[], metavar="FILE",
+                   help="also evaluate the scenarios of FILE (prompts.jsonl shape), as a set named by its stem "
+                        "(repeatable)")
+    p.add_argument("--generate-only", action="store_true", help="generate the answers, do not score them")
+    p.add_argument("--score-only", "--rescore", dest="score_only", action="store_true",
+                   help="grade the saved answers (again) with the current grader: no model loaded, nothing regenerated")
     p.set_defaults(func=cmd_eval)
+
+    p = _command(sub, "ask", "ask the base model or a trained adapter a question; grade the answer if the facts are given")
+    _add_config_args(p)
+    p.add_argument("question", nargs="?", help="the question; without one (and without --scenario) an interactive chat starts")
+    p.add_argument("--run", help="run folder holding the adapter (default: runs/<config name>)")
+    p.add_argument("--method", default="base", choices=["base", *METHODS], help="which model answers (default: base)")
+    p.add_argument("--scenario", metavar="FILE:ID",
+                   help="a scenario of a prompts.jsonl-shaped file: its prompt is the question (unless one is given) "
+                        "and its facts grade the answer")
+    p.add_argument("--debt", action="append", default=[], metavar="NAME:BALANCE:APR:MIN",
+                   help="a debt of your own, to grade the answer against (repeatable), e.g. 'visa:6000:22.9:150'")
+    p.add_argument("--surplus", type=float, help="money left each month for debts and saving (needed to grade)")
+    p.add_argument("--income", type=float, help="monthly take-home pay")
+    p.add_argument("--savings", type=float, default=0.0, help="savings today (default 0)")
+    p.add_argument("--goal-months", type=int, help="a payoff deadline in months")
+    p.add_argument("--windfall", type=float, help="a one-off sum to allocate")
+    p.add_argument("--situation", help="the situation the grader checks (default: inferred from the facts)")
+    p.add_argument("--max-new-tokens", type=int, help="answer length cap (default: the profile's eval.max_new_tokens)")
+    p.set_defaults(func=cmd_ask)
 
     p = _command(sub, "report", "regenerate viz/*.png and results.md from a run's saved artifacts")
     p.add_argument("--run", required=True, help="run folder, e.g. runs/quick")

@@ -1,8 +1,9 @@
 """Typed, frozen dataclasses: the single source of truth for every setting.
 
 A YAML profile under ``configs/`` holds only the values that differ from these defaults (each with a
-comment saying why); ``--set section.key=value`` on the command line overrides both. An unknown key or
-a value of the wrong type is a :class:`UserError` naming the key and the file.
+comment saying why); ``--set section.key=value`` on the command line overrides both. An unknown key, a value
+of the wrong type or out of its range (``_checked``) is a :class:`UserError` naming the key, the value and the
+file, raised when the config loads: before any model is touched.
 """
 
 from __future__ import annotations
@@ -17,48 +18,58 @@ from typing import Any
 import yaml
 
 from finalign.errors import UserError
+from finalign.models import DEFAULT_MODEL  # defined once, beside the model it names
 
-DEFAULT_MODEL = "smollm2-135m-instruct"
+
+def _checked(default: Any, *, ge: float | None = None, gt: float | None = None, le: float | None = None,
+             lt: float | None = None, choices: tuple | None = None) -> Any:
+    """A field with its valid range, checked when a config loads (before any model is touched)."""
+    bounds = {k: v for k, v in (("ge", ge), ("gt", gt), ("le", le), ("lt", lt)) if v is not None}
+    return field(default=default, metadata={"bounds": bounds, "choices": choices})
+
+
+DPO_LOSS_TYPES = ("sigmoid", "hinge", "ipo", "exo_pair", "nca_pair", "robust", "bco_pair", "sppo_hard", "aot",
+                  "aot_unpaired", "apo_zero", "apo_down", "discopop", "sft", "sigmoid_norm")  # TRL 1.x DPOConfig
 
 
 @dataclass(frozen=True)
 class DataConfig:
     seed: int = 0
-    n_train_scenarios: int = 96  # generated scenarios for training
-    n_eval_scenarios: int = 24  # generated held-out scenarios; the 5 seed scenarios are added to these
-    rejected_per_scenario: int = 2  # failure modes sampled per scenario; each gives one (chosen, rejected) pair
+    n_train_scenarios: int = _checked(96, ge=8)  # generated scenarios for training (at least one per situation)
+    n_eval_scenarios: int = _checked(24, ge=1)  # generated held-out scenarios; the 5 seed scenarios are added
+    rejected_per_scenario: int = _checked(2, ge=1, le=4)  # failure modes sampled per scenario; one pair each
 
 
 @dataclass(frozen=True)
 class LoraSettings:
-    r: int = 16
-    alpha: int = 32
-    dropout: float = 0.0  # measured: 0.05 cost ~15% speed and ~30% memory (a copy of every LoRA input)
+    r: int = _checked(16, ge=1)
+    alpha: int = _checked(32, gt=0)
+    dropout: float = _checked(0.0, ge=0, lt=1)  # measured: 0.05 cost ~15% speed and ~30% memory
     target_modules: str = "auto"  # "auto" = every linear layer of the architecture (models.lora_targets)
 
 
 @dataclass(frozen=True)
 class TrainConfig:
-    methods: tuple[str, ...] = ("sft", "sft+dpo")  # any of sft, dpo, sft+dpo, seed
-    epochs: float = 2.0
-    batch_size: int = 8
-    grad_accum: int = 1
-    lr: float = 2e-4
-    max_length: int = 512  # prompt + answer tokens; longer examples are truncated
+    methods: tuple[str, ...] = ("sft", "sft+dpo")  # names from finalign.methods.METHODS
+    epochs: float = _checked(2.0, gt=0)
+    batch_size: int = _checked(8, ge=1)
+    grad_accum: int = _checked(1, ge=1)
+    lr: float = _checked(2e-4, gt=0, lt=1)
+    max_length: int = _checked(512, ge=32)  # prompt + answer tokens; longer examples are truncated
     pad_to_max_length: bool = False  # the seed recipe's fixed padding; slow, kept only as a baseline
     group_by_length: bool = True
     gradient_checkpointing: bool = False
-    dtype: str = "auto"  # auto = bf16 where the hardware supports it, else fp32; or "bf16", "fp32"
-    dpo_beta: float = 0.1
-    dpo_loss_type: str = "sigmoid"
-    dpo_epochs: float = 1.0
-    dpo_lr: float = 5e-5
-    dpo_max_pairs: int = 0  # 0 = every train pair; a cap keeps DPO (~3x an SFT step) within a CPU budget
-    eval_max_rows: int = 0  # 0 = every held-out row for the during-training checks; a cap makes them cheaper
-    warmup_ratio: float = 0.05
-    logging_steps: int = 5
-    eval_steps: int = 0  # 0 = evaluate on the held-out pairs once per epoch
-    save_steps: int = 20  # checkpoints for --resume
+    dtype: str = _checked("auto", choices=("auto", "bf16", "fp32"))  # auto: bf16 only where native (hardware.py)
+    dpo_beta: float = _checked(0.1, gt=0)
+    dpo_loss_type: str = _checked("sigmoid", choices=DPO_LOSS_TYPES)
+    dpo_epochs: float = _checked(1.0, gt=0)
+    dpo_lr: float = _checked(5e-5, gt=0, lt=1)
+    dpo_max_pairs: int = _checked(0, ge=0)  # 0 = every train pair; a cap keeps DPO (~3x an SFT step) in budget
+    eval_max_rows: int = _checked(0, ge=0)  # 0 = every held-out row for the during-training checks
+    warmup_ratio: float = _checked(0.05, ge=0, lt=1)
+    logging_steps: int = _checked(5, ge=1)
+    eval_steps: int = _checked(0, ge=0)  # 0 = evaluate on the held-out pairs once per epoch
+    save_steps: int = _checked(20, ge=1)  # checkpoints for --resume
     seed: int = 0
     report_to: str = "none"  # or "tensorboard", "wandb", ...
     lora: LoraSettings = field(default_factory=LoraSettings)
@@ -66,14 +77,14 @@ class TrainConfig:
 
 @dataclass(frozen=True)
 class EvalConfig:
-    max_new_tokens: int = 160
-    batch_size: int = 16  # docs/benchmarks.md: 1.4x the tokens/s of batch 8 on 2 cores, identical greedy output
+    max_new_tokens: int = _checked(160, ge=1)
+    batch_size: int = _checked(16, ge=1)  # docs/benchmarks.md: 1.4x the tokens/s of batch 8 on 2 cores
     do_sample: bool = False
-    temperature: float = 0.7
-    top_p: float = 0.9
-    num_samples: int = 1  # samples per scenario (sampling mode only)
+    temperature: float = _checked(0.7, gt=0)
+    top_p: float = _checked(0.9, gt=0, le=1)
+    num_samples: int = _checked(1, ge=1)  # samples per scenario (sampling mode only)
     seed: int = 0
-    n_bootstrap: int = 2000
+    n_bootstrap: int = _checked(2000, ge=100)
     model_metrics: bool = True  # preference accuracy, perplexity, capability retention
 
 
@@ -81,7 +92,7 @@ class EvalConfig:
 class Config:
     name: str = "quick"
     model: str = DEFAULT_MODEL
-    threads: int = 0  # torch intra-op threads; 0 = one per physical core
+    threads: int = _checked(0, ge=0)  # torch intra-op threads; 0 = one per physical core
     data: DataConfig = field(default_factory=DataConfig)
     train: TrainConfig = field(default_factory=TrainConfig)
     eval: EvalConfig = field(default_factory=EvalConfig)
@@ -136,7 +147,29 @@ def _build(cls: type, raw: dict[str, Any], prefix: str, source: str) -> Any:
             kwargs[key] = _build(tp, value, f"{full}.", source)
         else:
             kwargs[key] = _coerce(value, tp, full, source)
+            _check_range(fields[key], kwargs[key], full, source)
     return cls(**kwargs)
+
+
+_BOUND_TEXT = {"ge": ">=", "gt": ">", "le": "<=", "lt": "<"}
+_BOUND_OK = {"ge": lambda x, b: x >= b, "gt": lambda x, b: x > b, "le": lambda x, b: x <= b, "lt": lambda x, b: x < b}
+
+
+def _check_range(f: dataclasses.Field, value: Any, key: str, source: str) -> None:
+    """One line naming the key, its value and its valid range (cli exits 2 on it)."""
+    bounds, choices = f.metadata.get("bounds", {}), f.metadata.get("choices")
+    if f.name == "methods":
+        from finalign.methods import METHODS
+
+        choices = tuple(METHODS)
+        if not value:
+            raise UserError(f"{source}: key '{key}' is empty; choose one or more of {', '.join(choices)}")
+    for item in value if isinstance(value, tuple) else (value,):
+        if choices is not None and item not in choices:
+            raise UserError(f"{source}: key '{key}' = {item!r} is not one of {', '.join(map(str, choices))}")
+    if bounds and not all(_BOUND_OK[k](value, b) for k, b in bounds.items()):
+        valid = " and ".join(f"{_BOUND_TEXT[k]} {b:g}" for k, b in bounds.items())
+        raise UserError(f"{source}: key '{key}' = {value!r} is out of range (valid: {valid})")
 
 
 def _merge(base: dict, extra: dict) -> dict:

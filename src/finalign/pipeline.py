@@ -4,7 +4,8 @@
 
 Each stage runs in a child process (`python -m finalign.cli <stage> --config runs/<name>/config.yaml`), so
 its memory is returned to the system when it ends and its peak is measured on its own.
-Each stage's *key* is the sha256 of its config section and of its input files. ``manifest.json`` records,
+Each stage's *key* is the sha256 of exactly what its outputs depend on (the settings it reads, the code
+fingerprint of the data generator and of the grader, see :func:`stages`) and of its input files. ``manifest.json`` records,
 per stage, the key it ran with, its outputs, wall time and peak memory. A rerun skips a stage whose key
 is unchanged and whose outputs exist; a stage that was interrupted resumes (training from its newest
 complete checkpoint, eval from the answers already written); a changed config reruns exactly the stages
@@ -29,6 +30,7 @@ import yaml
 from finalign.config import Config, to_dict
 from finalign.errors import UserError
 from finalign.io import read_json, sha256_file, sha256_text, write_json, write_text
+from finalign.layout import OOT_PROMPTS, RunDir
 
 PACKAGES = ("finalign", "torch", "transformers", "trl", "peft", "accelerate", "datasets")
 
@@ -36,22 +38,20 @@ PACKAGES = ("finalign", "torch", "transformers", "trl", "peft", "accelerate", "d
 @dataclass(frozen=True)
 class Stage:
     name: str
-    config: dict  # the settings this stage depends on
+    config: dict  # exactly the settings (and code fingerprints) this stage's outputs depend on
     inputs: list[Path]  # files it reads (hashed)
     outputs: list[Path]  # files whose presence means "done"
-    args: list[str]  # `finalign` command-line arguments that run it; `--resume` is added to continue
-
-    @property
-    def resumable(self) -> bool:  # training continues from its newest checkpoint, eval from its written answers
-        return self.args[0] in ("train", "eval")
+    args: list[str]  # `finalign` command-line arguments that run it
+    resumable: bool = False  # `--resume` continues it (training from its newest checkpoint, generation from its answers)
 
 
 def input_hashes(stage: Stage, run_dir: Path) -> dict[str, str]:
-    """sha256 of each input file, keyed by its path inside the run folder (read once per stage)."""
+    """sha256 of each input file, keyed by its path inside the run folder (a shipped file, such as the
+    out-of-template prompts, by its own path); read once per stage."""
     for path in stage.inputs:
         if not path.is_file():
             raise UserError(f"stage {stage.name}: input {path} is missing")
-    return {str(p.relative_to(run_dir)): sha256_file(p) for p in stage.inputs}
+    return {str(p.relative_to(run_dir) if p.is_relative_to(run_dir) else p): sha256_file(p) for p in stage.inputs}
 
 
 def stage_key(stage: Stage, hashes: dict[str, str]) -> str:
@@ -86,26 +86,47 @@ def run_child(args: list[str]) -> float:
     return usage.ru_maxrss / (2**20 if sys.platform == "darwin" else 2**10)  # bytes on macOS, KiB on Linux
 
 
-def stages(cfg: Config, run_dir: Path, config_file: Path, quiet: bool) -> list[Stage]:
-    from finalign.finetune.common import adapter_dir
+def _code_sha(*modules) -> str:
+    import hashlib
 
-    common = ["--config", str(config_file), "--run", str(run_dir), *(["--quiet"] if quiet else [])]
-    pairs, prompts = run_dir / "synthetic_preferences.jsonl", run_dir / "prompts.jsonl"
+    h = hashlib.sha256()
+    for module in modules:
+        h.update(Path(module.__file__).read_bytes())
+    return h.hexdigest()
+
+
+def stages(cfg: Config, run_dir: Path, config_file: Path, quiet: bool) -> list[Stage]:
+    """The run's stages, in order. Each key covers exactly what its outputs depend on: a train stage the fields its
+    method reads; *eval* (generation) the decoding settings, adapters and prompts; *score* the grader's code and the
+    statistics settings, so that editing a scorer rescores without regenerating."""
+    from finalign import report
+    from finalign.data_gen import scenarios, synth_data
+    from finalign.eval_harness import evaluate, viz
+    from finalign.finetune.train import method_settings
+    from finalign.methods import get_method
+
+    run = RunDir(run_dir)
+    common = ["--config", str(config_file), "--run", str(run.root), *(["--quiet"] if quiet else [])]
+    data_code = _code_sha(scenarios, synth_data)  # a byte-identical result leaves every later key unchanged
     out: list[Stage] = [Stage(
-        "data", {"data": to_dict(cfg.data)}, [], [prompts, pairs, run_dir / "data_card.md"],
-        ["data", "--config", str(config_file), "--out", str(run_dir)])]
-    train_cfg = {k: v for k, v in to_dict(cfg.train).items() if k != "methods"}
-    adapters = []
-    for method in cfg.train.methods:
-        weights = adapter_dir(run_dir, method) / "adapter_model.safetensors"
-        upstream = [adapter_dir(run_dir, "sft") / "adapter_model.safetensors"] if method == "sft+dpo" else []
-        out.append(Stage(f"train:{method}", {"model": cfg.model, "train": train_cfg}, [pairs, *upstream], [weights],
-                         ["train", *common, "--method", method]))
-        adapters.append(weights)
-    summary = run_dir / "eval" / "summary.json"
-    out.append(Stage("eval", {"model": cfg.model, "eval": to_dict(cfg.eval)}, [pairs, prompts, *adapters],
-                     [summary], ["eval", *common]))
-    out.append(Stage("report", {}, [summary], [run_dir / "results.md"], ["report", "--run", str(run_dir)]))
+        "data", {"data": to_dict(cfg.data), "code": data_code}, [], [run.prompts, run.pairs, run.data_card],
+        ["data", "--config", str(config_file), "--out", str(run.root)])]
+    for name in cfg.train.methods:
+        m = get_method(name)
+        upstream = [run.adapter_weights(m.starts_from)] if m.starts_from else []
+        out.append(Stage(f"train:{name}", method_settings(cfg, m), [run.pairs, *upstream], [run.adapter_weights(name)],
+                         ["train", *common, "--method", name], resumable=True))
+    adapters = [run.adapter_weights(name) for name in cfg.train.methods]
+    e = to_dict(cfg.eval)
+    out.append(Stage("eval", {"model": cfg.model, "eval": {k: v for k, v in e.items() if k != "n_bootstrap"}},
+                     [run.pairs, run.prompts, OOT_PROMPTS, *adapters], [run.generations, run.model_metrics],
+                     ["eval", *common, "--generate-only"], resumable=True))
+    out.append(Stage("score", {"stats": {"n_bootstrap": cfg.eval.n_bootstrap, "seed": cfg.eval.seed},
+                               "grader": evaluate.grader_fingerprint()},
+                     [run.generations, run.model_metrics, run.prompts, OOT_PROMPTS], [run.scores, run.summary],
+                     ["eval", *common, "--score-only"]))
+    out.append(Stage("report", {"code": _code_sha(report, viz)}, [run.summary, run.scores], [run.results],
+                     ["report", "--run", str(run.root)]))
     return out
 
 
@@ -113,7 +134,11 @@ def _machine() -> dict:
     import torch
 
     device = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu"
-    return {"cpu": platform.processor() or platform.machine(), "cores": os.cpu_count(), "device": device,
+    from finalign.hardware import BF16_FLAGS, cpu_flags, cpu_name
+
+    flags = cpu_flags()
+    return {"cpu": cpu_name(), "cores": os.cpu_count(), "device": device,
+            "cpu_bf16_flags": None if flags is None else sorted(set(BF16_FLAGS) & flags),
             "torch_threads": torch.get_num_threads(), "python": platform.python_version(),
             "platform": platform.platform()}
 
@@ -128,17 +153,22 @@ def git_commit() -> str | None:
 
 def run(cfg: Config, run_dir: str | Path, *, quiet: bool = False) -> Path:
     """Run (or continue) the whole case study in ``run_dir``; returns the manifest's path."""
-    run_dir = Path(run_dir)
+    from finalign.hardware import choose_precision
+
+    run = RunDir(run_dir)
+    run_dir = run.root
     run_dir.mkdir(parents=True, exist_ok=True)
-    manifest_path = run_dir / "manifest.json"
+    manifest_path = run.manifest
     manifest = read_json(manifest_path) if manifest_path.is_file() else {}
+    precision = choose_precision(cfg.train.dtype)
     manifest.update({
         "config": to_dict(cfg), "machine": _machine(), "git_commit": git_commit(),
         "versions": {p: version(p) for p in PACKAGES},
+        "precision": {"train": precision.name, "reason": precision.reason},
     })
     manifest.setdefault("started", datetime.now(timezone.utc).isoformat(timespec="seconds"))
     records = manifest.setdefault("stages", {})
-    config_file = write_text(run_dir / "config.yaml", "# resolved config of this run (written by finalign run)\n"
+    config_file = write_text(run.config, "# resolved config of this run (written by finalign run)\n"
                              + yaml.safe_dump(to_dict(cfg), sort_keys=False))
     for stage in stages(cfg, run_dir, config_file, quiet):
         hashes = input_hashes(stage, run_dir)
@@ -162,5 +192,5 @@ def run(cfg: Config, run_dir: str | Path, *, quiet: bool = False) -> Path:
         write_json(manifest_path, manifest)
         print(f"[{stage.name}] done in {records[stage.name]['wall_s']} s -> "
               f"{', '.join(str(p) for p in stage.outputs)}", flush=True)
-    print(f"results: {run_dir / 'results.md'}\ncharts:  {run_dir / 'viz'}\nmanifest: {manifest_path}")
+    print(f"results: {run.results}\ncharts:  {run.viz}\nmanifest: {manifest_path}")
     return manifest_path

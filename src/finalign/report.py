@@ -18,12 +18,18 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from finalign.eval_harness.viz import adapter_dirs, make_charts, metric_order
 from finalign.errors import UserError
+from finalign.eval_harness.summary_schema import check_summary
+from finalign.eval_harness.viz import adapter_dirs, make_charts, metric_order, set_results
 from finalign.io import read_json, read_jsonl, write_text
+from finalign.layout import PAIRS_FILE, RunDir
+from finalign.methods import METHODS
 
 CHART_CAPTIONS = {
-    "headline.png": "Mean of every metric per model, with 95% bootstrap CIs over scenarios.",
+    "headline.png": "Mean of every metric per model on the in-template eval split, with 95% bootstrap CIs over "
+                    "scenarios.",
+    "in_vs_out.png": "Goodness on each prompt set (left) and the paired gain over base on each (right): a gain "
+                     "that holds in template but not out of template is template-filling.",
     "paired_diff.png": "Tuned minus base on the same scenarios, per metric, with 95% CIs; right of zero is better.",
     "per_situation.png": "Mean goodness per situation and model.",
     "training_curves.png": "Training curves from each adapter's train_log.jsonl (solid: training batches, "
@@ -92,47 +98,26 @@ def _training_configs(run_dir: Path, models: list[str]) -> dict[str, dict]:
 
 
 def _pairs(run_dir: Path) -> list[dict] | None:
-    path = run_dir / "synthetic_preferences.jsonl"
+    path = RunDir(run_dir).pairs
     return [row for _, row in read_jsonl(path)] if path.is_file() else None
 
 
 # ---- sections ---------------------------------------------------------------------------------
 
 
-def _data_section(pairs: list[dict] | None) -> str:
+def _data_section(pairs: list[dict] | None, name: str) -> str:
     if pairs is None:
-        return "Training data: `synthetic_preferences.jsonl` was not found in this run folder."
+        return f"Training data: `{name}` was not found in this run folder."
     splits = sorted({p.get("split", "?") for p in pairs}, key=lambda s: (s != "train", s))
     rows = [[s, str(sum(p.get("split") == s for p in pairs)),
              str(len({p.get("scenario_id") for p in pairs if p.get("split") == s})),
              str(len({p.get("situation") for p in pairs if p.get("split") == s}))] for s in splits]
     modes = Counter((p.get("failure_mode", "?"), p.get("split", "?")) for p in pairs)
     mode_rows = [[f"`{m}`", *(str(modes[(m, s)]) for s in splits)] for m in sorted({m for m, _ in modes})]
-    return ("Preference pairs (`synthetic_preferences.jsonl`; each pair = one good answer and one answer with a "
+    return (f"Preference pairs (`{name}`; each pair = one good answer and one answer with a "
             "named failure mode, for the same scenario):\n\n"
             + table(["split", "pairs", "scenarios", "situations"], rows)
             + "\n\nRejected answers by failure mode:\n\n" + table(["failure mode", *splits], mode_rows))
-
-
-def _sft_hparams(cfg: dict) -> list[str]:
-    t = cfg["train"]
-    return [str(t["lr"]), str(t["epochs"]), "—", "—"]
-
-
-def _dpo_hparams(cfg: dict) -> list[str]:
-    t = cfg["train"]
-    return [str(t["dpo_lr"]), str(t["dpo_epochs"]), str(t["dpo_beta"]), str(t["dpo_loss_type"])]
-
-
-# The stage each method trains, as finetune/train.py builds it: SFT recipes read lr/epochs, DPO ones dpo_*.
-HPARAMS: dict[str, Callable[[dict], list[str]]] = {
-    "sft": _sft_hparams, "seed": _sft_hparams, "dpo": _dpo_hparams, "sft+dpo": _dpo_hparams}
-METHOD_NOTES = {
-    "sft": "SFT on the chosen answers (loss on the answer tokens)",
-    "seed": "the tutorial's SFT recipe (loss on prompt + answer alike)",
-    "dpo": "DPO from the base model",
-    "sft+dpo": "DPO starting from the sft adapter",
-}
 
 
 def _methods_section(configs: dict[str, dict]) -> str:
@@ -141,7 +126,9 @@ def _methods_section(configs: dict[str, dict]) -> str:
     rows = []
     for method, cfg in configs.items():
         t, lora = cfg["train"], cfg["train"]["lora"]
-        rows.append([f"`{method}`", METHOD_NOTES.get(method, method), *HPARAMS.get(method, _sft_hparams)(cfg),
+        m = METHODS.get(method)
+        shown = [str(t.get(k, "—")) for k in m.hparams] if m else []
+        rows.append([f"`{method}`", m.description if m else method, *(shown + ["—"] * (4 - len(shown))),
                      f"{t['batch_size']}×{t.get('grad_accum', 1)}", str(t["max_length"]),
                      f"r={lora['r']}, α={lora['alpha']}, dropout={lora['dropout']}", str(t["seed"])])
     header = ["method", "what", "learning rate", "epochs", "DPO β", "DPO loss", "batch × accum", "max tokens",
@@ -149,7 +136,7 @@ def _methods_section(configs: dict[str, dict]) -> str:
     return "Methods and hyper-parameters (from each adapter's `training_config.json`):\n\n" + table(header, rows)
 
 
-PIPELINE_ORDER = ["data", "train", "eval", "report"]
+PIPELINE_ORDER = ["data", "train", "eval", "score", "report"]
 
 
 def _stage_rank(stage: str) -> tuple[int, str]:
@@ -175,6 +162,8 @@ def _machine_line(manifest: dict, summary: dict) -> str:
     line = "Hardware: " + (", ".join(f for f in facts if f) or "not recorded") + "."
     if libs:
         line += f" Versions: {libs}."
+    if manifest.get("precision"):
+        line += f" Training precision: {manifest['precision']['train']} ({manifest['precision']['reason']})."
     if manifest.get("git_commit"):
         line += f" finalign commit `{manifest['git_commit'][:12]}`."
     if manifest.get("started"):
@@ -218,7 +207,7 @@ def _setup(summary: dict, configs: dict, pairs: list[dict] | None, manifest: dic
         + ", ".join(f"`{m}`" for m in summary["models"]) + f". Evaluation: {summary['n_scenarios']} held-out "
         f"scenarios (the 5 seed scenarios included), {summary.get('n_samples', 1)} answer(s) per scenario; "
         f"decoding: {_decoding(summary.get('decoding', {}))}.",
-        _data_section(pairs), _methods_section(configs), _hardware_section(manifest, summary)])
+        _data_section(pairs, PAIRS_FILE), _methods_section(configs), _hardware_section(manifest, summary)])
 
 
 def _direction(d: dict) -> str:
@@ -230,10 +219,10 @@ def _direction(d: dict) -> str:
     return "unclear"
 
 
-def _goodness_sentence(model: str, d: dict) -> str:
+def _goodness_sentence(model: str, d: dict, where: str = "") -> str:
     numbers = f"{fmt_ci(d['mean_diff'], d['ci_lo'], d['ci_hi'], signed=True)}, {fmt_p(d['p_value'])}"
     record = f"wins/ties/losses {d['wins']}/{d['ties']}/{d['losses']} over {d['n']} scenarios"
-    return {
+    return where + {
         "better": f"**{model} beats base** on goodness by {numbers} ({record}).",
         "worse": f"**{model} is worse than base** on goodness by {numbers} ({record}).",
         "unclear": f"{model} vs base on goodness: {numbers} ({record}); the 95% CI includes zero, so an "
@@ -262,10 +251,15 @@ def verdict(summary: dict) -> str:
     if not tuned:
         return "Only the base model has paired results, so there is nothing to compare."
     metrics = metric_order(summary)
+    others = {n: r for n, r in set_results(summary).items() if n != summary.get("headline_set", "eval")}
     sentences = []
     for model in tuned:
         sentences.append(_goodness_sentence(model, paired[model]["goodness"]))
         sentences.append(_scorer_sentence(model, paired[model], metrics))
+        for name, r in others.items():
+            d = (r.get("paired") or {}).get(model, {}).get("goodness")
+            if d:
+                sentences.append(_goodness_sentence(model, d, f"On the `{name}` set ({r['n_scenarios']} scenarios): "))
     winners = [m for m in tuned if _direction(paired[m]["goodness"]) == "better"]
     if winners:
         best = max(winners, key=lambda m: paired[m]["goodness"]["mean_diff"])
@@ -306,6 +300,35 @@ def _paired_tables(summary: dict) -> str:
     return ("Same scenarios, tuned minus base; a win is a scenario where the tuned model scores higher. "
             "p-values are two-sided (paired permutation test; McNemar's exact test for pass/fail scorers) and "
             "not corrected for the number of metrics.\n\n" + "\n\n".join(blocks))
+
+
+def sets_section(summary: dict) -> str | None:
+    """In template vs out of template (and any --prompts set): goodness, the paired gain over base, and the gap."""
+    sets = set_results(summary)
+    if len(sets) < 2:
+        return None
+    models, tuned = summary["models"], summary["models"][1:]
+    rows = [[f"`{n}`", str(r["n_scenarios"]),
+             *(fmt_ci(*(r["scores"].get(m, {}).get("goodness", {}).get(k) for k in ("mean", "ci_lo", "ci_hi")))
+               for m in models)] for n, r in sets.items()]
+    parts = ["Goodness per prompt set, mean [95% CI]. `eval` is the run's held-out split of generated scenarios (the "
+             "same templates as the training data, plus the 5 seed scenarios); `oot` is the shipped set of hand-written "
+             "out-of-template scenarios, never trained on.\n\n" + table(["set", "scenarios", *models], rows)]
+    if tuned:
+        def gain(r: dict, m: str) -> str:
+            d = (r.get("paired") or {}).get(m, {}).get("goodness")
+            return f"{fmt_ci(d['mean_diff'], d['ci_lo'], d['ci_hi'], signed=True)}, {fmt_p(d['p_value'])}" if d else "n/a"
+
+        rows = [[f"`{n}`", *(gain(r, m) for m in tuned)] for n, r in sets.items()]
+        gap = summary.get("template_gap") or {}
+        if gap:
+            rows.append(["**gap** (`eval` gain − `oot` gain)",
+                         *(fmt_ci(gap[m]["gap"], gap[m]["ci_lo"], gap[m]["ci_hi"], signed=True) if m in gap else "n/a"
+                           for m in tuned)])
+        parts.append("Gain over base on the same scenarios (tuned − base goodness [95% CI], p). A positive gap is the "
+                     "part of the in-template gain that does not carry over to questions worded as people write "
+                     "them.\n\n" + table(["set", *(f"{m} − base" for m in tuned)], rows))
+    return "\n\n".join(parts)
 
 
 def _situation_table(summary: dict) -> str:
@@ -403,9 +426,9 @@ def _limitations(summary: dict) -> str:
 
 def render(run_dir: Path, charts: list[Path]) -> str:
     """The whole results.md as a string, from the run's files (raises UserError on a bad input)."""
-    summary = read_json(run_dir / "eval" / "summary.json")
+    summary = check_summary(read_json(RunDir(run_dir).summary), str(RunDir(run_dir).summary))
     configs = _training_configs(run_dir, summary["models"])
-    manifest = _optional_json(run_dir / "manifest.json")
+    manifest = _optional_json(RunDir(run_dir).manifest)
     sections = [
         f"# finalign results: `{run_dir.name}`",
         "*Generated by `finalign.report` from the files in this run folder; every number below is read from "
@@ -413,6 +436,7 @@ def render(run_dir: Path, charts: list[Path]) -> str:
         "## Verdict", verdict(summary),
         _setup(summary, configs, _pairs(run_dir), manifest),
         "## Scores", _scores_table(summary),
+        *(["## In template vs out of template", sets_block] if (sets_block := sets_section(summary)) else []),
         "## Paired differences vs base", _paired_tables(summary),
         "## Results by situation", _situation_table(summary),
         "## Charts", _charts(charts),
@@ -431,7 +455,7 @@ def write_report(run_dir: Path) -> Path:
     """Draw the charts, then write ``run_dir/results.md`` atomically; returns its path."""
     run_dir = Path(run_dir)
     charts = make_charts(run_dir)
-    return write_text(run_dir / "results.md", render(run_dir, charts))
+    return write_text(RunDir(run_dir).results, render(run_dir, charts))
 
 
 README_START, README_END = "<!-- results:start -->", "<!-- results:end -->"
@@ -439,8 +463,8 @@ README_START, README_END = "<!-- results:start -->", "<!-- results:end -->"
 
 def readme_block(run_dir: Path, image: str) -> str:
     """The README's results section: where it came from, the verdict, the headline chart and the table."""
-    summary = read_json(run_dir / "eval" / "summary.json")
-    manifest = _optional_json(run_dir / "manifest.json") or {}
+    summary = check_summary(read_json(RunDir(run_dir).summary), str(RunDir(run_dir).summary))
+    manifest = _optional_json(RunDir(run_dir).manifest) or {}
     stages = manifest.get("stages", {}).values()
     total = sum(s.get("wall_s", 0) for s in stages)
     peak = max((s.get("peak_rss_mb", 0) for s in stages), default=0)
@@ -452,6 +476,7 @@ def readme_block(run_dir: Path, image: str) -> str:
         verdict(summary),
         f"![goodness and each scorer per model]({image})",
         _scores_table(summary),
+        *([sets_block] if (sets_block := sets_section(summary)) else []),
     ])
 
 
@@ -464,7 +489,7 @@ def update_readme(readme: Path, run_dir: Path) -> Path:
         raise UserError(f"{readme}: no {README_START} ... {README_END} block to fill")
     image = Path("docs") / "headline.png"
     (readme.parent / image).parent.mkdir(exist_ok=True)
-    shutil.copy(run_dir / "viz" / "headline.png", readme.parent / image)
+    shutil.copy(RunDir(run_dir).viz / "headline.png", readme.parent / image)
     head, rest = text.split(README_START, 1)
     tail = rest.split(README_END, 1)[1]
     return write_text(readme, f"{head}{README_START}\n{readme_block(run_dir, str(image))}\n{README_END}{tail}")

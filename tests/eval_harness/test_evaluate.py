@@ -16,11 +16,13 @@ from finalign.eval_harness.metrics import reported_metrics
 
 METRICS = reported_metrics()
 from finalign.eval_harness.model_metrics import AnswerLogprob
-from finalign.finetune.common import adapter_dir
+from finalign.data_gen.schema import load_scenarios
+from finalign.layout import OOT_PROMPTS, SEED_IDS, RunDir
 from finalign.io import read_json
 
 SUMMARY_KEYS = {"models", "metrics", "scores", "paired", "per_situation", "seed_answers", "worst", "timing",
-                "model_metrics"}
+                "model_metrics", "headline_set", "prompt_sets", "template_gap", "grader_sha256"}
+N_OOT = len(load_scenarios(OOT_PROMPTS))
 
 
 def eval_cfg(model, *extra):
@@ -44,7 +46,7 @@ def tiny_run(tiny_llama, tmp_path_factory):
     build_data(DataConfig(n_train_scenarios=8, n_eval_scenarios=8, rejected_per_scenario=1), run)
     torch.manual_seed(0)
     lora = LoraConfig(r=4, target_modules=["q_proj", "v_proj"], init_lora_weights=False, task_type="CAUSAL_LM")
-    get_peft_model(load_model(tiny_llama), lora).save_pretrained(str(adapter_dir(run, "sft")))
+    get_peft_model(load_model(tiny_llama), lora).save_pretrained(str(RunDir(run).adapter("sft")))
     return run
 
 
@@ -82,8 +84,9 @@ def test_writes_generations_scores_and_summary(evaluated):
 
     gens = rows(run / "eval" / "generations.jsonl")
     scores = rows(run / "eval" / "scores.jsonl")
-    assert len(gens) == len(scores) == 2 * n
-    keys = {(g["model"], g["scenario_id"], g["sample"]) for g in gens}
+    assert len(gens) == len(scores) == 2 * (n + N_OOT)  # both models on the eval split and the oot set
+    assert {g["set"] for g in gens} == {"eval", "oot"}
+    keys = {(g["model"], g["set"], g["scenario_id"], g["sample"]) for g in gens}
     assert len(keys) == len(gens)  # no duplicate answers
     assert all(0 < g["new_tokens"] <= 8 and g["decoding"]["max_new_tokens"] == 8 for g in gens)
     assert all(set(s["scores"]) == set(METRICS) for s in scores)
@@ -92,7 +95,7 @@ def test_writes_generations_scores_and_summary(evaluated):
 def test_seed_scenarios_always_evaluated_and_no_train_scenario(evaluated):
     run, summary_path = evaluated
     summary = read_json(summary_path)
-    seeds = set(ev.SEED_IDS)
+    seeds = set(SEED_IDS)
     assert len(seeds) == 5
     assert set(summary["seed_answers"]) == seeds
     assert all(set(entry["answers"]) == {"base", "sft"} for entry in summary["seed_answers"].values())
@@ -102,21 +105,76 @@ def test_seed_scenarios_always_evaluated_and_no_train_scenario(evaluated):
     eval_ids = {p["scenario_id"] for p in load_pairs(pairs, split="eval")}
     train_prompts = {p["prompt"][-1]["content"] for p in load_pairs(pairs, split="train")}
     assert train_ids and not train_ids & seeds
-    gens = rows(run / "eval" / "generations.jsonl")
+    gens = [g for g in rows(run / "eval" / "generations.jsonl") if g["set"] == "eval"]
     seen = {g["scenario_id"] for g in gens}
     assert seen == eval_ids | seeds and not seen & train_ids
     assert not {g["prompt"] for g in gens} & train_prompts
     assert summary["n_scenarios"] == len(eval_ids | seeds)
 
 
+def test_the_out_of_template_set_has_its_own_statistics_and_the_gap(evaluated):
+    run, summary_path = evaluated
+    summary = read_json(summary_path)
+    assert summary["headline_set"] == "eval" and set(summary["prompt_sets"]) == {"oot"}
+    oot = summary["prompt_sets"]["oot"]
+    assert oot["n_scenarios"] == N_OOT and oot["scores"]["base"]["goodness"]["n"] == N_OOT
+    assert oot["paired"]["sft"]["goodness"]["n"] == N_OOT
+    # The headline statistics are the in-template ones: recomputed from scores.jsonl, they differ from oot's.
+    scores = rows(run / "eval" / "scores.jsonl")
+    head = [r["scores"]["goodness"] for r in scores if r["model"] == "base" and r["set"] == "eval"]
+    out = [r["scores"]["goodness"] for r in scores if r["model"] == "base" and r["set"] == "oot"]
+    assert summary["scores"]["base"]["goodness"]["mean"] == pytest.approx(sum(head) / len(head))
+    assert oot["scores"]["base"]["goodness"]["mean"] == pytest.approx(sum(out) / len(out))
+    gap = summary["template_gap"]["sft"]
+    expected = summary["paired"]["sft"]["goodness"]["mean_diff"] - oot["paired"]["sft"]["goodness"]["mean_diff"]
+    assert gap["gap"] == pytest.approx(expected) and gap["ci_lo"] <= gap["gap"] <= gap["ci_hi"]
+    assert (gap["n_eval"], gap["n_oot"]) == (summary["n_scenarios"], N_OOT)
+
+
+def test_extra_prompt_files_are_evaluated_as_their_own_set(tiny_llama, tiny_run, tmp_path):
+    run = tmp_path / "run"
+    shutil.copytree(tiny_run, run)
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text("".join(line + "\n" for line in OOT_PROMPTS.read_text().splitlines()[:3]))
+    cfg = eval_cfg(tiny_llama, "eval.model_metrics=false")
+    summary = read_json(ev.evaluate(cfg, run, quiet=True, sets=(), prompts=(mine,)))
+    assert summary["headline_set"] == "mine" and summary["n_scenarios"] == 3 and summary["prompt_sets"] == {}
+    assert {(g["set"], g["model"]) for g in rows(run / "eval" / "generations.jsonl")} == {("mine", "base"), ("mine", "sft")}
+    assert summary["seed_answers"] == {}  # no seed scenario in that set
+
+
+def test_a_bad_prompts_file_stops_before_any_folder_or_model(tiny_llama, tiny_run, tmp_path, monkeypatch):
+    run = tmp_path / "run"
+    shutil.copytree(tiny_run, run)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(OOT_PROMPTS.read_text().splitlines()[0] + "\n{not json\n")
+    monkeypatch.setattr(ev, "load_model", lambda *a, **k: pytest.fail("no model may load before inputs are checked"))
+    with pytest.raises(ev.UserError, match=r"bad\.jsonl:2"):
+        ev.evaluate(eval_cfg(tiny_llama), run, quiet=True, prompts=(bad,))
+    assert not (run / "eval").exists()  # nothing half-done left behind
+    (run / "prompts.jsonl").write_text("{broken\n")
+    with pytest.raises(ev.UserError, match=r"prompts\.jsonl:1"):
+        ev.evaluate(eval_cfg(tiny_llama), run, quiet=True)
+    assert not (run / "eval").exists()
+
+
+def test_resume_refuses_answers_made_with_other_decoding(tiny_llama, tiny_run, tmp_path):
+    run = tmp_path / "run"
+    shutil.copytree(tiny_run, run)
+    ev.evaluate(eval_cfg(tiny_llama, "eval.model_metrics=false"), run, quiet=True, sets=("eval",))
+    with pytest.raises(ev.UserError, match="other decoding settings"):
+        ev.evaluate(eval_cfg(tiny_llama, "eval.model_metrics=false", "eval.max_new_tokens=9"), run, resume=True,
+                    quiet=True, sets=("eval",))
+
+
 def test_seed_scenarios_are_added_when_the_eval_split_lacks_them(tiny_run, tmp_path):
     """Even a pairs file with no seed rows in it gets the five seed scenarios evaluated."""
     shutil.copytree(tiny_run, tmp_path / "run")
     pairs = tmp_path / "run" / "synthetic_preferences.jsonl"
-    kept = [line for line in pairs.read_text().splitlines() if json.loads(line)["scenario_id"] not in ev.SEED_IDS]
+    kept = [line for line in pairs.read_text().splitlines() if json.loads(line)["scenario_id"] not in SEED_IDS]
     pairs.write_text("\n".join(kept) + "\n")
     ids = {s.id for s in ev.eval_scenarios(tmp_path / "run")}
-    assert set(ev.SEED_IDS) <= ids
+    assert set(SEED_IDS) <= ids
 
 
 class CountingGenerate:
@@ -136,7 +194,7 @@ def test_resume_generates_only_what_is_missing(tiny_llama, tiny_run, tmp_path, m
     run = tmp_path / "run"
     shutil.copytree(tiny_run, run)
     cfg = eval_cfg(tiny_llama, "eval.model_metrics=false")
-    ev.evaluate(cfg, run, quiet=True)
+    ev.evaluate(cfg, run, quiet=True, sets=("eval",))
     gen_path = run / "eval" / "generations.jsonl"
     lines = gen_path.read_text().splitlines()
     total = len(lines)
@@ -144,7 +202,7 @@ def test_resume_generates_only_what_is_missing(tiny_llama, tiny_run, tmp_path, m
 
     counter = CountingGenerate()
     monkeypatch.setattr(ev, "generate_batches", counter)
-    summary = read_json(ev.evaluate(cfg, run, resume=True, quiet=True))
+    summary = read_json(ev.evaluate(cfg, run, resume=True, quiet=True, sets=("eval",)))
     assert counter.prompts == 3
     after = rows(gen_path)
     assert len(after) == total
@@ -152,13 +210,13 @@ def test_resume_generates_only_what_is_missing(tiny_llama, tiny_run, tmp_path, m
     assert {(r["model"], r["scenario_id"]) for r in after} == {(json.loads(x)["model"], json.loads(x)["scenario_id"])
                                                                for x in lines}
     assert len(rows(run / "eval" / "scores.jsonl")) == total
-    assert "model_metrics" not in summary
+    assert not summary.get("model_metrics")
 
     counter.prompts = 0
-    ev.evaluate(cfg, run, resume=True, quiet=True)
+    ev.evaluate(cfg, run, resume=True, quiet=True, sets=("eval",))
     assert counter.prompts == 0  # nothing missing, nothing generated
 
-    ev.evaluate(cfg, run, quiet=True)  # without --resume everything is regenerated
+    ev.evaluate(cfg, run, quiet=True, sets=("eval",))  # without --resume everything is regenerated
     assert counter.prompts == total
     assert len(rows(gen_path)) == total
 
@@ -177,7 +235,7 @@ def test_rescore_grades_saved_answers_without_a_model(evaluated, tiny_llama, tmp
 
 
 def test_rescore_without_an_eval_is_a_user_error(tiny_llama, tmp_path):
-    with pytest.raises(ev.UserError, match="no finished eval"):
+    with pytest.raises(ev.UserError, match="no generated answers"):
         ev.rescore(eval_cfg(tiny_llama), tmp_path)
 
 

@@ -25,7 +25,9 @@ from finalign.config import DataConfig, load_config
 from finalign.data_gen.synth_data import build_data, load_pairs
 from finalign.errors import UserError
 from finalign.finetune import common, sft
-from finalign.finetune.train import PAIRS_FILE, train
+from finalign.finetune.train import method_config, train
+from finalign.layout import PAIRS_FILE, RunDir
+from finalign.methods import METHODS
 from finalign.io import read_json, sha256_file
 from finalign.models import load_model, load_tokenizer
 
@@ -258,13 +260,13 @@ def first_batch(trainer) -> dict:
 
 
 def test_seed_recipe_pads_to_the_fixed_length(tiny_llama, data_dir, tmp_path):
-    cfg = tiny_cfg(tiny_llama, "train.max_length=256", profile="seed")
-    assert cfg.train.pad_to_max_length
+    # The recipe holds whatever the profile says: max_length=256 here is overridden by the tutorial's 512.
+    cfg = method_config(tiny_cfg(tiny_llama, "train.max_length=256", "train.dtype=bf16"), METHODS["seed"])
+    assert cfg.train.pad_to_max_length and cfg.train.max_length == 512 and cfg.train.dtype == "fp32"
     tok = load_tokenizer(tiny_llama)
-    trainer = sft.build_trainer(cfg, load_model(tiny_llama), tok, data_dir / PAIRS_FILE, tmp_path,
-                                seed_recipe=True, quiet=True)
+    trainer = sft.build_trainer(cfg, load_model(tiny_llama), tok, RunDir(data_dir), METHODS["seed"], quiet=True)
     batch = first_batch(trainer)
-    assert batch["input_ids"].shape[1] == 256
+    assert batch["input_ids"].shape[1] == 512
     # The seed trained on the whole text: the prompt's tokens carry labels too.
     mask = batch["attention_mask"].bool()
     assert (batch["labels"][mask] != -100).all()
@@ -273,7 +275,7 @@ def test_seed_recipe_pads_to_the_fixed_length(tiny_llama, data_dir, tmp_path):
 def test_sft_batches_are_dynamic_and_mask_the_prompt(tiny_llama, data_dir, tmp_path):
     cfg = tiny_cfg(tiny_llama, "train.max_length=1024")
     tok = load_tokenizer(tiny_llama)
-    trainer = sft.build_trainer(cfg, load_model(tiny_llama), tok, data_dir / PAIRS_FILE, tmp_path, quiet=True)
+    trainer = sft.build_trainer(cfg, load_model(tiny_llama), tok, RunDir(data_dir), METHODS["sft"], quiet=True)
     batch = first_batch(trainer)
     ids, labels, mask = batch["input_ids"], batch["labels"], batch["attention_mask"]
     lengths = mask.sum(1)
@@ -300,7 +302,7 @@ def test_plain_prompts_end_with_one_eos(tiny_gpt2, data_dir, tmp_path):
     """Without a chat template: 'Question: ...\\nAnswer:' then ' answer' + exactly one EOS, prompt masked."""
     cfg = tiny_cfg(tiny_gpt2, "train.max_length=1024")
     tok = load_tokenizer(tiny_gpt2)
-    trainer = sft.build_trainer(cfg, load_model(tiny_gpt2), tok, data_dir / PAIRS_FILE, tmp_path, quiet=True)
+    trainer = sft.build_trainer(cfg, load_model(tiny_gpt2), tok, RunDir(data_dir), METHODS["sft"], quiet=True)
     batch = first_batch(trainer)
     for row in range(batch["input_ids"].shape[0]):
         real = batch["attention_mask"][row].bool()
@@ -349,7 +351,7 @@ def test_resume_after_tampering_starts_fresh_instead_of_loading(tiny_llama, data
         shutil.copy(data_dir / name, tmp_path / name)
     cfg = tiny_cfg(tiny_llama, "train.epochs=1", "train.save_steps=1", "train.eval_max_rows=1")
     train(cfg, tmp_path, "sft", quiet=True)
-    work = common.work_dir(tmp_path, "sft")
+    work = RunDir(tmp_path).work("sft")
     last = common.latest_checkpoint(work)
     assert last is not None
     (last / "trainer_state.json").write_text('{"global_step": 999}')  # altered after sealing
@@ -392,7 +394,7 @@ def test_resume_after_kill_reaches_the_same_final_step(tiny_llama, data_dir, tmp
     log = tmp_path / "child.log"
     with log.open("wb") as sink:
         proc = subprocess.Popen([sys.executable, "-c", code], stdout=sink, stderr=subprocess.STDOUT)
-    checkpoints = common.work_dir(run, "sft") / "checkpoints"
+    checkpoints = RunDir(run).work("sft") / "checkpoints"
     deadline = time.monotonic() + 120
     try:
         while not list(checkpoints.glob(f"checkpoint-*/{common.CHECKPOINT_MARKER}")):
@@ -407,7 +409,7 @@ def test_resume_after_kill_reaches_the_same_final_step(tiny_llama, data_dir, tmp
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
     assert not (run / "lora_finetuned_model" / "sft").exists()
-    killed_at = common.latest_checkpoint(common.work_dir(run, "sft"))
+    killed_at = common.latest_checkpoint(RunDir(run).work("sft"))
     assert killed_at is not None
     step_at_kill = int(killed_at.name.split("-")[1])
     assert step_at_kill < expected
@@ -426,7 +428,7 @@ def test_resume_after_kill_reaches_the_same_final_step(tiny_llama, data_dir, tmp
     assert began_at == [step_at_kill]  # continued from the sealed checkpoint, not from step 0
     assert trainer.state.global_step == expected
     assert _final_step(out) == _final_step(ref_out) == expected
-    last = max((common.work_dir(run, "sft") / "checkpoints").glob("checkpoint-*"),
+    last = max((RunDir(run).work("sft") / "checkpoints").glob("checkpoint-*"),
                key=lambda p: int(p.name.split("-")[1]))
     assert read_json(last / "trainer_state.json")["global_step"] == expected
     # Steps from before and after the kill, each logged exactly once.

@@ -1,7 +1,9 @@
 """A fake run folder matching the eval/train/data contract, synthesised from seeded random numbers.
 
 The statistics are simple (normal-approximation CIs) rather than the pipeline's bootstrap: the report only
-formats what summary.json says, so any internally consistent numbers exercise it.
+formats what summary.json says, so any internally consistent numbers exercise it. Its names are the real ones
+(situations, seed ids, three of the grader's scorers) and its summary is checked against the contract that
+evaluate writes (summary_schema.check_summary), so the fixture cannot drift from the real data.
 """
 
 from __future__ import annotations
@@ -12,15 +14,19 @@ import numpy as np
 import pytest
 
 from finalign.config import Config, to_dict
+from finalign.data_gen.schema import SITUATIONS as ALL_SITUATIONS
+from finalign.eval_harness.metrics import reported_metrics
+from finalign.eval_harness.summary_schema import check_summary
 from finalign.io import write_json, write_jsonl
+from finalign.layout import SEED_IDS
 
-SITUATIONS = ["balance_transfer", "deadline", "invest_vs_pay", "multi_card", "small_debt"]
+SITUATIONS = list(ALL_SITUATIONS[:5])
 SCORERS = {  # name -> binary?
     "prioritizes_high_apr": True,
     "keeps_emergency_buffer": True,
-    "numbers_grounded": False,
+    "timeline_accuracy": False,
 }
-SEED_IDS = [f"seed-{i}" for i in range(1, 6)]
+assert set(SCORERS) <= set(reported_metrics()), "the fixture's scorers must be real ones"
 
 
 def _ci(values: np.ndarray) -> tuple[float, float, float]:
@@ -72,7 +78,7 @@ def make_fake_run(root: Path, *, effect: float, seed: int = 0, n: int = 29, mani
     models' scores a permutation of base's, so every mean paired difference is exactly 0 and the CI spans 0.
     """
     rng = np.random.default_rng(seed)
-    ids = SEED_IDS + [f"gen-{i:04d}" for i in range(n - len(SEED_IDS))]
+    ids = list(SEED_IDS) + [f"eval-{i:04d}" for i in range(n - len(SEED_IDS))]
     situation = {sid: SITUATIONS[i % len(SITUATIONS)] for i, sid in enumerate(ids)}
     models = ["base", "sft", "sft+dpo"]
     base = _scenario_scores(rng, n, 0.0)
@@ -82,7 +88,7 @@ def make_fake_run(root: Path, *, effect: float, seed: int = 0, n: int = 29, mani
             {k: v[rng.permutation(n)] for k, v in base.items()}
     metrics = ["goodness", *SCORERS]
 
-    scores_rows = [{"model": m, "scenario_id": sid, "situation": situation[sid], "sample": 0,
+    scores_rows = [{"model": m, "set": "eval", "scenario_id": sid, "situation": situation[sid], "sample": 0,
                     "scores": {k: float(per_model[m][k][i]) for k in metrics}}
                    for m in models for i, sid in enumerate(ids)]
     table = {m: {k: dict(zip(("mean", "ci_lo", "ci_hi"), _ci(per_model[m][k])), n=n) for k in metrics}
@@ -103,9 +109,22 @@ def make_fake_run(root: Path, *, effect: float, seed: int = 0, n: int = 29, mani
     worst = [{"model": best, "scenario_id": ids[i], "situation": situation[ids[i]],
               "goodness": float(per_model[best]["goodness"][i]), "answer": f"Worst answer {ids[i]}: invest it all.",
               "failed": [k for k in metrics if per_model[best][k][i] < 0.5]} for i in order]
+    # The out-of-template set: the tuned models keep a third of their in-template gain.
+    n_oot = 12
+    oot_ids = [f"oot-{i:02d}" for i in range(1, n_oot + 1)]
+    oot = {m: _scenario_scores(rng, n_oot, shift / 3) for m, shift in (("base", 0), ("sft", effect / 2), ("sft+dpo", effect))}
+    oot_table = {m: {k: dict(zip(("mean", "ci_lo", "ci_hi"), _ci(oot[m][k])), n=n_oot) for k in metrics} for m in models}
+    oot_paired = {m: {k: _paired(oot[m][k], oot["base"][k], SCORERS.get(k, False), oot_ids) for k in metrics}
+                  for m in models[1:]}
+    gap = {m: {"gap": paired[m]["goodness"]["mean_diff"] - oot_paired[m]["goodness"]["mean_diff"], "ci_lo": -0.1,
+               "ci_hi": 0.3, "n_eval": n, "n_oot": n_oot} for m in models[1:]}
     summary = {
         "models": models,
         "metrics": {k: {"description": f"Description of {k}.", "higher_is_better": True} for k in metrics},
+        "headline_set": "eval",
+        "prompt_sets": {"oot": {"n_scenarios": n_oot, "source": "prompts_oot.jsonl", "scores": oot_table,
+                                "paired": oot_paired, "per_situation": {}}},
+        "template_gap": gap,
         "n_scenarios": n, "n_samples": 1,
         "decoding": {"max_new_tokens": 160, "do_sample": False, "temperature": 0.7, "top_p": 0.9, "seed": 0},
         "scores": table, "paired": paired, "per_situation": per_sit,
@@ -116,7 +135,7 @@ def make_fake_run(root: Path, *, effect: float, seed: int = 0, n: int = 29, mani
         "timing": {m: {"new_tokens": 4000, "seconds": 80.0, "tokens_per_s": 50.0} for m in models},
     }
     root.mkdir(parents=True, exist_ok=True)
-    write_json(root / "eval" / "summary.json", summary)
+    write_json(root / "eval" / "summary.json", check_summary(summary, "the report fixture"))
     write_jsonl(root / "eval" / "scores.jsonl", scores_rows)
 
     config = to_dict(Config())

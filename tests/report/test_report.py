@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import re
 
 import pytest
@@ -82,8 +84,9 @@ def test_verdict_says_not_established_when_the_ci_spans_zero(null):
     for model in ("sft", "sft+dpo"):
         d = summary["paired"][model]["goodness"]
         assert d["ci_lo"] < 0 < d["ci_hi"]  # the fixture's premise
-        assert f"{model} beats base" not in verdict
-    assert verdict.count("not established") == 2
+        assert f"{model} beats base" not in verdict.split("On the `oot` set")[0]
+        headline = f"{model} vs base on goodness: {report.fmt_ci(d['mean_diff'], d['ci_lo'], d['ci_hi'], signed=True)}"
+        assert headline in verdict and "not established" in verdict.split(headline)[1].split(".")[1]
     assert "No tuned model beats base with a 95% CI above zero" in verdict
 
 
@@ -97,6 +100,35 @@ def test_verdict_wording_follows_the_ci(lo, hi, words):
          "wins": 1, "ties": 0, "losses": 0, "n": 1}
     summary = {"models": ["base", "m"], "metrics": {"goodness": {}}, "paired": {"m": {"goodness": d}}}
     assert words in report.verdict(summary)
+
+
+def test_in_and_out_of_template_are_side_by_side_with_the_gap(won):
+    _, md, summary = won
+    text = section(md, "In template vs out of template")
+    oot = summary["prompt_sets"]["oot"]
+    rows = {r[0]: r for r in table_rows(text.split("Gain over base")[0])}
+    assert rows["`oot`"][1] == str(oot["n_scenarios"]) and rows["`eval`"][1] == str(summary["n_scenarios"])
+    g = oot["scores"]["sft+dpo"]["goodness"]
+    assert report.fmt_ci(g["mean"], g["ci_lo"], g["ci_hi"]) in rows["`oot`"]
+    gap = summary["template_gap"]["sft+dpo"]
+    assert report.fmt_ci(gap["gap"], gap["ci_lo"], gap["ci_hi"], signed=True) in text
+    d = oot["paired"]["sft+dpo"]["goodness"]
+    assert "On the `oot` set (12 scenarios): " in section(md, "Verdict")
+    assert report.fmt_ci(d["mean_diff"], d["ci_lo"], d["ci_hi"], signed=True) in section(md, "Verdict")
+
+
+def test_the_fixture_and_a_drifted_summary_against_the_contract(won):
+    from finalign.eval_harness.summary_schema import summary_problems
+
+    _, _, summary = won
+    assert summary_problems(summary) == []
+    drifted = json.loads(json.dumps(summary))
+    drifted["seed_answers"]["seed-1"] = drifted["seed_answers"].pop("seed-01")  # the old fixture's typo
+    drifted["per_situation"]["base"]["small_debt"] = {"mean": 0.5, "n": 1}  # a situation that does not exist
+    del drifted["prompt_sets"]["oot"]["paired"]["sft"]["goodness"]["wins"]
+    problems = " | ".join(summary_problems(drifted))
+    assert "'seed-1' is not a seed scenario" in problems and "unknown situation 'small_debt'" in problems
+    assert "oot: paired.sft.goodness must have keys" in problems
 
 
 def test_seed_answers_are_side_by_side_with_goodness_and_failed_scorers(won):
@@ -151,11 +183,11 @@ def test_charts_situations_failures_model_metrics_and_limitations_are_present(wo
 def test_a_metric_that_never_applied_reads_n_a(tmp_path, fake_run):
     run = fake_run(tmp_path, effect=0.3)
     summary = read_json(run / "eval" / "summary.json")
-    summary["scores"]["sft"]["numbers_grounded"] = {"mean": None, "ci_lo": None, "ci_hi": None, "n": 0}
-    del summary["paired"]["sft"]["numbers_grounded"]
+    summary["scores"]["sft"]["timeline_accuracy"] = {"mean": None, "ci_lo": None, "ci_hi": None, "n": 0}
+    del summary["paired"]["sft"]["timeline_accuracy"]
     write_json(run / "eval" / "summary.json", summary)
     md = report.write_report(run).read_text()
-    row = next(r for r in table_rows(section(md, "Scores")) if "numbers_grounded" in r[0])
+    row = next(r for r in table_rows(section(md, "Scores")) if "timeline_accuracy" in r[0])
     assert row[2] == "n/a" and row[-1] == "29/0/29"
 
 

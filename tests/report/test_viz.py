@@ -98,6 +98,7 @@ def test_charts_with_nothing_to_show_are_skipped_and_stale_images_removed(tmp_pa
     run_dir = fake_run(tmp_path, effect=0.3)
     summary = read_json(run_dir / "eval" / "summary.json")
     summary["paired"] = {}
+    summary["prompt_sets"], summary["template_gap"] = {}, {}  # one prompt set only: nothing to set side by side
     write_json(run_dir / "eval" / "summary.json", summary)
     (run_dir / "eval" / "scores.jsonl").unlink()
     shutil.rmtree(run_dir / "lora_finetuned_model")

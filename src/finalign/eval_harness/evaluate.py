@@ -1,35 +1,60 @@
-"""`finalign eval`: answers from the base model and every adapter in a run, scored and compared.
+"""`finalign eval`: answers from the base model and every adapter in a run, on every prompt set, scored and compared.
 
-    finalign eval --run runs/quick [--resume]
+    finalign eval --run runs/quick [--resume] [--prompts my_scenarios.jsonl]
 
-The base model is loaded once; each adapter is applied to a copy and merged (a merged model generates
-as fast as the base). Answers go to ``eval/generations.jsonl`` as they are produced, so an interrupted
-eval keeps its work and ``--resume`` does only the rest. Scores go to ``eval/scores.jsonl`` and the
-statistics to ``eval/summary.json`` (the contract read by report.py).
+Two steps, which `finalign run` keys separately so that editing the grader rescores without regenerating:
+
+1. *generate*: the base model is loaded once; each adapter is applied to a copy and merged (a merged model
+   generates as fast as the base). Answers go to ``eval/generations.jsonl`` as they are produced, so an
+   interrupted eval keeps its work and ``--resume`` does only the rest. Model-level metrics go to
+   ``eval/model_metrics.json``.
+2. *score* (``--score-only``, also spelled ``--rescore``): grade every saved answer, write ``eval/scores.jsonl`` and
+   the statistics ``eval/summary.json`` (the contract read by report.py). No model is loaded.
+
+Prompt sets: ``eval`` (the run's held-out split of the generated scenarios, the 5 seed scenarios included: the
+in-template headline) and ``oot`` (the shipped hand-written out-of-template scenarios, never trained on), plus any
+``--prompts FILE`` (named by its file stem). Each set gets its own paired statistics; the gap between ``eval`` and
+``oot`` says how much of a gain is template-filling.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
 
-from finalign.config import Config
+from finalign.config import Config, EvalConfig
+from finalign.data_gen import finance, schema
 from finalign.data_gen.schema import Scenario, load_scenarios
 from finalign.data_gen.synth_data import load_pairs
 from finalign.errors import UserError
+from finalign.eval_harness import metrics, reader, stats
 from finalign.eval_harness import model_metrics as mm
-from finalign.eval_harness import stats
 from finalign.eval_harness.generate import Decoding, generate_batches
 from finalign.eval_harness.metrics import grade, reported_metrics
-from finalign.finetune.common import adapter_dir, set_threads
+from finalign.eval_harness.summary_schema import check_summary
+from finalign.hardware import set_threads
 from finalign.io import append_jsonl, read_json, read_jsonl, write_json, write_jsonl
+from finalign.layout import OOT_PROMPTS, SEED_IDS, RunDir
+from finalign.methods import METHODS
 from finalign.models import load_model, load_tokenizer, prompt_text, resolve_model
 
-SEED_IDS = tuple(f"seed-0{i}" for i in range(1, 6))
-METHOD_ORDER = ("seed", "sft", "dpo", "sft+dpo")
+HEADLINE = "eval"  # the set whose statistics are the verdict (in template, as the training data)
+BUILTIN_SETS = ("eval", "oot")
+
+
+def grader_fingerprint() -> str:
+    """sha256 of the grader's source (reader, scorers, statistics, finance engine, scenario schema, this file):
+    the score step's key, so an edited scorer never serves a stale score."""
+    h = hashlib.sha256()
+    for module in (reader, metrics, stats, finance, schema):
+        h.update(Path(module.__file__).read_bytes())
+    h.update(Path(__file__).read_bytes())
+    return h.hexdigest()
 
 
 # ---- what to evaluate -------------------------------------------------------------------------
@@ -37,17 +62,50 @@ METHOD_ORDER = ("seed", "sft", "dpo", "sft+dpo")
 
 def eval_scenarios(run_dir: Path) -> list[Scenario]:
     """The held-out scenarios of the run (split == eval in the pairs file), the 5 seed ones always included."""
-    ids = {p["scenario_id"] for p in load_pairs(run_dir / "synthetic_preferences.jsonl", split="eval")} | set(SEED_IDS)
-    scenarios = [s for s in load_scenarios(run_dir / "prompts.jsonl") if s.id in ids]
+    run = RunDir(run_dir)
+    ids = {p["scenario_id"] for p in load_pairs(run.pairs, split="eval")} | set(SEED_IDS)
+    scenarios = [s for s in load_scenarios(run.prompts) if s.id in ids]
     missing = set(SEED_IDS) - {s.id for s in scenarios}
     if missing:
-        raise UserError(f"{run_dir / 'prompts.jsonl'}: seed scenarios missing: {', '.join(sorted(missing))}")
+        raise UserError(f"{run.prompts}: seed scenarios missing: {', '.join(sorted(missing))}")
     return scenarios
 
 
+@dataclass(frozen=True)
+class PromptSet:
+    name: str
+    source: Path
+    scenarios: tuple[Scenario, ...]
+
+
+def prompt_sets(run_dir: Path, names: tuple[str, ...] = BUILTIN_SETS, extra: tuple[str | Path, ...] = ()) -> list[PromptSet]:
+    """The built-in sets named in ``names`` and one set per extra scenarios file; every file is read (and every line
+    checked) here, before any model is loaded."""
+    run = RunDir(run_dir)
+    out = []
+    for name in names:
+        if name == "eval":
+            out.append(PromptSet("eval", run.prompts, tuple(eval_scenarios(run.root))))
+        elif name == "oot":
+            out.append(PromptSet("oot", OOT_PROMPTS, tuple(load_scenarios(OOT_PROMPTS))))
+        else:
+            raise UserError(f"unknown prompt set {name!r}; the built-in ones are {', '.join(BUILTIN_SETS)}")
+    for path in map(Path, extra):
+        if path.stem in {s.name for s in out}:
+            raise UserError(f"{path}: a prompt set named {path.stem!r} is already evaluated; rename the file")
+        scenarios = tuple(load_scenarios(path))
+        if not scenarios:
+            raise UserError(f"{path}: no scenarios (the file is empty)")
+        out.append(PromptSet(path.stem, path, scenarios))
+    if not out:
+        raise UserError("nothing to evaluate: no prompt set chosen")
+    return out
+
+
 def trained_methods(run_dir: Path) -> list[str]:
-    """Methods with a complete adapter in the run, in a fixed display order."""
-    return [m for m in METHOD_ORDER if (adapter_dir(run_dir, m) / "adapter_model.safetensors").is_file()]
+    """Methods with a complete adapter in the run, in the display order of methods.METHODS."""
+    run = RunDir(run_dir)
+    return [m for m in METHODS if run.has_adapter(m)]
 
 
 def variant(base, adapter: Path | None):
@@ -62,39 +120,51 @@ def variant(base, adapter: Path | None):
 # ---- generation -------------------------------------------------------------------------------
 
 
-def _done_keys(path: Path) -> set[tuple]:
+def _done_keys(path: Path, decoding: dict) -> set[tuple]:
+    """(model, set, scenario, sample) already generated; answers made with other decoding settings are refused."""
     if not path.is_file():
         return set()
-    return {(r["model"], r["scenario_id"], r["sample"]) for _, r in read_jsonl(path)}
+    done = set()
+    for lineno, r in read_jsonl(path):
+        if r.get("decoding") != decoding:
+            raise UserError(f"{path}:{lineno}: generated with other decoding settings ({r.get('decoding')}); "
+                            "rerun without --resume to start over")
+        done.add((r["model"], r.get("set", HEADLINE), r["scenario_id"], r["sample"]))
+    return done
 
 
-def generate_for(model, tokenizer, name: str, scenarios: list[Scenario], cfg: Config, out: Path,
+def _decoding_record(e: EvalConfig) -> dict:
+    return {"max_new_tokens": e.max_new_tokens, "do_sample": e.do_sample,
+            "temperature": e.temperature if e.do_sample else None, "top_p": e.top_p if e.do_sample else None,
+            "seed": e.seed}
+
+
+def generate_for(model, tokenizer, name: str, sets: list[PromptSet], cfg: Config, out: Path,
                  done: set[tuple], quiet: bool) -> None:
+    """Every missing answer of one model, all prompt sets in one batched pass (similar lengths batch together)."""
     e = cfg.eval
     samples = e.num_samples if e.do_sample else 1
-    jobs = [(s, k) for s in scenarios for k in range(samples) if (name, s.id, k) not in done]
+    jobs = [(ps.name, s, k) for ps in sets for s in ps.scenarios for k in range(samples)
+            if (name, ps.name, s.id, k) not in done]
     if not jobs:
         return
-    prompts = [prompt_text(tokenizer, [{"role": "user", "content": s.prompt}]) for s, _ in jobs]
-    decoding = Decoding(e.max_new_tokens, e.do_sample, e.temperature, e.top_p, e.seed)
+    prompts = [prompt_text(tokenizer, [{"role": "user", "content": s.prompt}]) for _, s, _ in jobs]
     run_id = uuid.uuid4().hex[:8]  # batches of a resumed eval are new batches
-    for g in generate_batches(model, tokenizer, prompts, decoding, batch_size=e.batch_size, quiet=quiet,
+    for g in generate_batches(model, tokenizer, prompts, Decoding.from_config(e), batch_size=e.batch_size, quiet=quiet,
                               desc=f"eval {name}"):
-        scenario, sample = jobs[g.index]
+        set_name, scenario, sample = jobs[g.index]
         append_jsonl(out, {
-            "model": name, "scenario_id": scenario.id, "situation": scenario.situation, "sample": sample,
-            "prompt": scenario.prompt, "answer": g.answer, "prompt_tokens": g.prompt_tokens,
+            "model": name, "set": set_name, "scenario_id": scenario.id, "situation": scenario.situation,
+            "sample": sample, "prompt": scenario.prompt, "answer": g.answer, "prompt_tokens": g.prompt_tokens,
             "new_tokens": g.new_tokens, "batch": f"{run_id}:{g.batch}", "batch_seconds": round(g.seconds, 3),
-            "decoding": {"max_new_tokens": e.max_new_tokens, "do_sample": e.do_sample,
-                         "temperature": e.temperature if e.do_sample else None,
-                         "top_p": e.top_p if e.do_sample else None, "seed": e.seed},
+            "decoding": _decoding_record(e),
         })
 
 
-def model_level_metrics(model, tokenizer, pairs: list[dict], base_lp, cfg: Config, quiet: bool) -> tuple[dict, dict]:
+def model_level_metrics(model, tokenizer, pairs: list[dict], base_lp, cfg: Config) -> tuple[dict, dict]:
     lp = mm.pair_logprobs(model, tokenizer, pairs)
     prompts = [prompt_text(tokenizer, [{"role": "user", "content": q}]) for q, _ in mm.RETENTION_PROMPTS]
-    decoding = Decoding(max_new_tokens=48)
+    decoding = Decoding(max_new_tokens=48, do_sample=False)  # greedy and short: one expected word
     answers = {g.index: g.answer for g in generate_batches(model, tokenizer, prompts, decoding,
                                                            batch_size=cfg.eval.batch_size, quiet=True)}
     return lp, {
@@ -162,7 +232,23 @@ def summarise(scores: list[dict], models: list[str], scenarios: list[Scenario], 
     return {"scores": table, "paired": paired, "per_situation": per_sit}
 
 
+def template_gap(scores: list[dict], models: list[str], cfg: Config) -> dict:
+    """Per tuned model: its goodness gain over base in template (eval) minus its gain out of template (oot), with a
+    CI; a positive gap is the part of the gain that is template-filling."""
+    out = {}
+    for model in models[1:]:
+        gains = {}
+        for name in ("eval", "oot"):
+            rows = [r for r in scores if r["set"] == name]
+            tuned, base = per_scenario(rows, model, "goodness"), per_scenario(rows, models[0], "goodness")
+            gains[name] = [tuned[i] - base[i] for i in sorted(set(tuned) & set(base))]
+        gap, lo, hi = stats.independent_diff(gains["eval"], gains["oot"], n_boot=cfg.eval.n_bootstrap, seed=cfg.eval.seed)
+        out[model] = {"gap": gap, "ci_lo": lo, "ci_hi": hi, "n_eval": len(gains["eval"]), "n_oot": len(gains["oot"])}
+    return out
+
+
 def _seed_answers(records: list[dict], scores: list[dict]) -> dict:
+    """The seed scenarios' answers of every model, with their scores (results.md shows them side by side)."""
     by_key = {(r["model"], r["scenario_id"]): r for r in scores if r["sample"] == 0}
     out: dict = {}
     for rec in records:
@@ -187,78 +273,103 @@ def _worst(records: list[dict], scores: list[dict], table: dict, models: list[st
 # ---- the stage --------------------------------------------------------------------------------
 
 
-def evaluate(cfg: Config, run_dir: str | Path, *, resume: bool = False, quiet: bool = False) -> Path:
-    """Generate, score and summarise; returns the path of ``eval/summary.json``."""
-    run_dir = Path(run_dir)
-    out_dir = run_dir / "eval"
-    out_dir.mkdir(parents=True, exist_ok=True)
-    gen_path = out_dir / "generations.jsonl"
-    if not resume:
-        gen_path.unlink(missing_ok=True)
-    set_threads(cfg.threads)
-    scenarios = eval_scenarios(run_dir)
-    eval_pairs = load_pairs(run_dir / "synthetic_preferences.jsonl", split="eval")
-    methods = trained_methods(run_dir)
-    models = ["base", *methods]
+def evaluate(cfg: Config, run_dir: str | Path, *, resume: bool = False, quiet: bool = False,
+             sets: tuple[str, ...] = BUILTIN_SETS, prompts: tuple[str | Path, ...] = ()) -> Path:
+    """Generate, then score and summarise; returns the path of ``eval/summary.json``."""
+    generate(cfg, run_dir, resume=resume, quiet=quiet, sets=sets, prompts=prompts)
+    return score_run(cfg, run_dir, sets=sets, prompts=prompts)
 
+
+def generate(cfg: Config, run_dir: str | Path, *, resume: bool = False, quiet: bool = False,
+             sets: tuple[str, ...] = BUILTIN_SETS, prompts: tuple[str | Path, ...] = ()) -> Path:
+    """Answers of base and every adapter on every prompt set, and the model-level metrics; returns generations.jsonl."""
+    run = RunDir(run_dir)
+    chosen = prompt_sets(run.root, sets, prompts)  # every input checked before a folder or a model is touched
+    eval_pairs = load_pairs(run.pairs, split="eval") if cfg.eval.model_metrics else []
+    models = ["base", *trained_methods(run.root)]
     base_path = resolve_model(cfg.model)
+    done = _done_keys(run.generations, _decoding_record(cfg.eval)) if resume else set()
+    run.eval_dir.mkdir(parents=True, exist_ok=True)
+    if not resume:
+        run.generations.unlink(missing_ok=True)
+    set_threads(cfg.threads)
     tokenizer = load_tokenizer(base_path)
     base = load_model(base_path)
-    done = _done_keys(gen_path)
     model_level: dict = {}
     base_lp = None
     for name in models:
-        model = variant(base, None if name == "base" else adapter_dir(run_dir, name))
-        generate_for(model, tokenizer, name, scenarios, cfg, gen_path, done, quiet)
+        model = variant(base, None if name == "base" else run.adapter(name))
+        generate_for(model, tokenizer, name, chosen, cfg, run.generations, done, quiet)
         if cfg.eval.model_metrics:
-            lp, model_level[name] = model_level_metrics(model, tokenizer, eval_pairs, base_lp, cfg, quiet)
+            lp, model_level[name] = model_level_metrics(model, tokenizer, eval_pairs, base_lp, cfg)
             base_lp = base_lp or lp
         del model
-
-    return score_run(cfg, run_dir, model_level)
-
-
-def rescore(cfg: Config, run_dir: str | Path) -> Path:
-    """Score a finished eval again with the grader as it is now: no model is loaded, no answer regenerated; the
-    model-level metrics (which need the models) are kept from the last summary."""
-    run_dir = Path(run_dir)
-    summary_path = run_dir / "eval" / "summary.json"
-    if not (run_dir / "eval" / "generations.jsonl").is_file() or not summary_path.is_file():
-        raise UserError(f"{run_dir}: no finished eval to rescore (run `finalign eval --run {run_dir}` first)")
-    return score_run(cfg, run_dir, read_json(summary_path).get("model_metrics") or {})
+    write_json(run.model_metrics, model_level)
+    return run.generations
 
 
-def score_run(cfg: Config, run_dir: Path, model_level: dict) -> Path:
+def rescore(cfg: Config, run_dir: str | Path, *, sets: tuple[str, ...] = BUILTIN_SETS,
+            prompts: tuple[str | Path, ...] = ()) -> Path:
+    """Score a finished generation step again with the grader as it is now: no model is loaded, no answer
+    regenerated."""
+    run = RunDir(run_dir)
+    if not run.generations.is_file():
+        raise UserError(f"{run.root}: no generated answers to score (run `finalign eval --run {run.root}` first)")
+    return score_run(cfg, run.root, sets=sets, prompts=prompts)
+
+
+def _model_level(run: RunDir) -> dict:
+    if run.model_metrics.is_file():
+        return read_json(run.model_metrics)
+    if run.summary.is_file():  # an eval made before model_metrics.json existed kept them in its summary
+        return read_json(run.summary).get("model_metrics") or {}
+    return {}
+
+
+def score_run(cfg: Config, run_dir: Path, *, sets: tuple[str, ...] = BUILTIN_SETS,
+              prompts: tuple[str | Path, ...] = ()) -> Path:
     """Grade every answer in ``eval/generations.jsonl`` and write ``scores.jsonl`` and ``summary.json``."""
-    out_dir = run_dir / "eval"
-    gen_path = out_dir / "generations.jsonl"
-    scenarios = eval_scenarios(run_dir)
-    models = ["base", *trained_methods(run_dir)]
-    by_id = {s.id: s for s in scenarios}
-    records = [r for _, r in read_jsonl(gen_path) if r["model"] in models and r["scenario_id"] in by_id]
+    run = RunDir(run_dir)
+    chosen = prompt_sets(run.root, sets, prompts)
+    models = ["base", *trained_methods(run.root)]
+    by_key = {(ps.name, s.id): s for ps in chosen for s in ps.scenarios}
+    records = [r for _, r in read_jsonl(run.generations)
+               if r["model"] in models and (r.get("set", HEADLINE), r["scenario_id"]) in by_key]
     scores = []
     for r in records:
-        g = grade(r["answer"], by_id[r["scenario_id"]])
-        scores.append({"model": r["model"], "scenario_id": r["scenario_id"], "situation": r["situation"],
-                       "sample": r["sample"], "scores": g.values(), "explanation": g.explanation(),
-                       "gates": sorted(g.gates)})
-    write_jsonl(out_dir / "scores.jsonl", scores)
+        g = grade(r["answer"], by_key[(r.get("set", HEADLINE), r["scenario_id"])])
+        scores.append({"model": r["model"], "set": r.get("set", HEADLINE), "scenario_id": r["scenario_id"],
+                       "situation": r["situation"], "sample": r["sample"], "scores": g.values(),
+                       "explanation": g.explanation(), "gates": sorted(g.gates)})
+    write_jsonl(run.scores, scores)
+    results = {ps.name: {"n_scenarios": len(ps.scenarios), "source": str(ps.source),
+                         **summarise([r for r in scores if r["set"] == ps.name], models, list(ps.scenarios), cfg)}
+               for ps in chosen}
+    headline = HEADLINE if HEADLINE in results else chosen[0].name
+    gap = template_gap(scores, models, cfg) if {"eval", "oot"} <= set(results) else {}
+    head = results.pop(headline)
+    head_records = [r for r in records if r.get("set", HEADLINE) == headline]
+    head_scores = [r for r in scores if r["set"] == headline]
     summary = {
         "models": models,
         "metrics": reported_metrics(),
-        "n_scenarios": len(scenarios),
+        "headline_set": headline,
+        **head,
+        "prompt_sets": results,  # the other sets, each with its own statistics (report.py: side by side)
+        "template_gap": gap,
         "n_samples": cfg.eval.num_samples if cfg.eval.do_sample else 1,
         "decoding": {k: getattr(cfg.eval, k) for k in ("max_new_tokens", "do_sample", "temperature", "top_p", "seed")},
-        **summarise(scores, models, scenarios, cfg),
-        "seed_answers": _seed_answers(records, scores),
+        "seed_answers": _seed_answers(head_records, head_scores),
         "timing": _timing(records, models),
+        "grader_sha256": grader_fingerprint(),
     }
+    model_level = _model_level(run)
     if model_level:
         summary["model_metrics"] = model_level
     from finalign.pipeline import git_commit  # here: pipeline imports this module
     summary["graded_at_commit"] = git_commit()  # a rescore grades old answers with a newer grader
-    summary["worst"] = _worst(records, scores, summary["scores"], models)
-    return write_json(out_dir / "summary.json", summary)
+    summary["worst"] = _worst(head_records, head_scores, head["scores"], models)
+    return write_json(run.summary, check_summary(summary, str(run.summary)))
 
 
 def _timing(records: list[dict], models: list[str]) -> dict:

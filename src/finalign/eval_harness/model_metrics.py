@@ -43,7 +43,7 @@ class AnswerLogprob:
 def answer_logprobs(model, tokenizer, prompts: list[str], answers: list[str], *, batch_size: int = 8) -> list[AnswerLogprob]:
     """Log-probabilities of ``answer`` tokens after ``prompt`` (rendered text), batched with right padding."""
     out: list[AnswerLogprob] = []
-    tokenizer.padding_side = "right"
+    pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     model.eval()
     for start in range(0, len(prompts), batch_size):
         seqs, starts = [], []
@@ -53,7 +53,7 @@ def answer_logprobs(model, tokenizer, prompts: list[str], answers: list[str], *,
             seqs.append(p + a)
             starts.append(len(p))
         width = max(map(len, seqs))
-        ids = torch.full((len(seqs), width), tokenizer.pad_token_id, dtype=torch.long)
+        ids = torch.full((len(seqs), width), pad_id, dtype=torch.long)  # right padding, built here
         mask = torch.zeros_like(ids)
         for i, s in enumerate(seqs):
             ids[i, :len(s)] = torch.tensor(s)

@@ -8,6 +8,8 @@ models do, so comparing per-scenario differences removes most of the noise a two
   (clusters), because samples of one scenario are not independent.
 * :func:`paired_diff` -- mean of ``a - b`` with a bootstrap CI and a sign-flip permutation p-value.
 * :func:`mcnemar` -- exact McNemar test for binary (pass/fail) scores.
+* :func:`independent_diff` -- ``mean(a) - mean(b)`` for two *different* sets of scenarios (e.g. a model's gain
+  over base in template minus its gain out of template), each resampled on its own.
 
 ``None`` means "not applicable" throughout: single values that are ``None`` are dropped, and a pair is
 dropped when either side is ``None``.
@@ -47,6 +49,19 @@ def bootstrap_ci(values: Values, n_boot: int = 2000, seed: int = 0, alpha: float
     rng = np.random.default_rng(seed)
     means = x[rng.integers(0, x.size, size=(n_boot, x.size))].mean(axis=1)
     return (float(x.mean()), *_percentile_ci(means, alpha))
+
+
+def independent_diff(a: Values, b: Values, n_boot: int = 2000, seed: int = 0,
+                     alpha: float = 0.05) -> tuple[float, float, float]:
+    """``(mean(a) - mean(b), lo, hi)`` with a percentile-bootstrap interval that resamples ``a`` and ``b``
+    independently (they are different scenarios, so there is nothing to pair)."""
+    x, y = _clean(a), _clean(b)
+    if x.size == 0 or y.size == 0:
+        return math.nan, math.nan, math.nan
+    rng = np.random.default_rng(seed)
+    mx = x[rng.integers(0, x.size, size=(n_boot, x.size))].mean(axis=1)
+    my = y[rng.integers(0, y.size, size=(n_boot, y.size))].mean(axis=1)
+    return (float(x.mean() - y.mean()), *_percentile_ci(mx - my, alpha))
 
 
 def cluster_bootstrap(

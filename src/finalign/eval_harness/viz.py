@@ -27,11 +27,13 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 
 from finalign.io import atomic_open, read_json, read_jsonl  # noqa: E402
+from finalign.eval_harness.summary_schema import check_summary  # noqa: E402
+from finalign.layout import RunDir  # noqa: E402
+from finalign.methods import BASE_COLOR, METHODS  # noqa: E402
 
 DPI = 120
-BASE_COLOR = "#7f7f7f"
 # Fixed colours for the methods finalign trains, so a model looks the same in every run's charts too.
-FIXED_COLORS = {"base": BASE_COLOR, "sft": "#1f77b4", "sft+dpo": "#2ca02c", "dpo": "#ff7f0e", "seed": "#9467bd"}
+FIXED_COLORS = {"base": BASE_COLOR, **{m.name: m.color for m in METHODS.values()}}
 SPARE_COLORS = ["#d62728", "#8c564b", "#e377c2", "#bcbd22", "#17becf", "#393b79"]
 OUTSIDE = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}  # legends beside the axes never hide a whisker
 
@@ -49,20 +51,20 @@ class RunData:
 
 
 def adapter_dirs(run_dir: Path, models: list[str]) -> dict[str, Path]:
-    """Adapter folder of each tuned model that has one (slug as in finetune.common: "+" -> "-")."""
-    root = Path(run_dir) / "lora_finetuned_model"
-    found = {m: root / m.replace("+", "-") for m in models if m != "base"}
-    return {m: d for m, d in found.items() if d.is_dir()}
+    """Adapter folder of each tuned model that has one."""
+    run = RunDir(run_dir)
+    return {m: run.adapter(m) for m in models if m != "base" and run.adapter(m).is_dir()}
 
 
 def load_run(run_dir: Path) -> RunData:
     """Read summary.json (required: :class:`UserError` naming it when missing) and the optional extras."""
-    run_dir = Path(run_dir)
-    summary = read_json(run_dir / "eval" / "summary.json")
-    scores_path = run_dir / "eval" / "scores.jsonl"
-    scores = [row for _, row in read_jsonl(scores_path)] if scores_path.is_file() else []
+    run = RunDir(run_dir)
+    summary = check_summary(read_json(run.summary), str(run.summary))
+    headline_set = summary.get("headline_set", "eval")
+    scores = [row for _, row in read_jsonl(run.scores) if row.get("set", "eval") == headline_set] \
+        if run.scores.is_file() else []  # the headline set's rows: the other sets have their own chart
     logs = {m: [row for _, row in read_jsonl(d / "train_log.jsonl")]
-            for m, d in adapter_dirs(run_dir, summary["models"]).items() if (d / "train_log.jsonl").is_file()}
+            for m, d in adapter_dirs(run.root, summary["models"]).items() if (d / "train_log.jsonl").is_file()}
     return RunData(summary, scores, {m: rows for m, rows in logs.items() if rows})
 
 
@@ -107,7 +109,7 @@ def headline(run: RunData) -> Figure | None:
     ax.set_ylim(0, 1.05)
     ax.set_xlabel("metric")
     ax.set_ylabel("mean score (0-1)")
-    ax.set_title(f"Scores per model ({s['n_scenarios']} eval scenarios; bars = mean, whiskers = 95% CI)")
+    ax.set_title(f"Scores per model ({s['n_scenarios']} in-template eval scenarios; bars = mean, whiskers = 95% CI)")
     ax.legend(title="model", fontsize=8, **OUTSIDE)
     ax.grid(axis="y", alpha=0.3)
     return fig
@@ -260,8 +262,64 @@ def score_distributions(run: RunData) -> Figure | None:
     return fig
 
 
+def set_results(summary: dict) -> dict[str, dict]:
+    """Every prompt set's statistics, the headline (in-template) set first."""
+    return {summary.get("headline_set", "eval"): summary, **(summary.get("prompt_sets") or {})}
+
+
+def in_vs_out(run: RunData) -> Figure | None:
+    """Goodness per model on each prompt set, and tuned minus base on each: a gain that vanishes out of template
+    was template-filling."""
+    s = run.summary
+    sets = set_results(s)
+    if len(sets) < 2:
+        return None
+    models, names = s["models"], list(sets)
+    colors = palette(models)
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12.0, 4.4))
+    width = 0.8 / len(models)
+    for i, model in enumerate(models):
+        cells = [sets[n]["scores"].get(model, {}).get("goodness", {}) for n in names]
+        x = np.arange(len(names)) + (i - (len(models) - 1) / 2) * width
+        means = np.array([c.get("mean") if _finite(c.get("mean")) else np.nan for c in cells])
+        err = np.array([[max(0.0, c["mean"] - c["ci_lo"]) if _finite(c.get("ci_lo")) else 0.0 for c in cells],
+                        [max(0.0, c["ci_hi"] - c["mean"]) if _finite(c.get("ci_hi")) else 0.0 for c in cells]])
+        left.bar(x, means, width, yerr=err, capsize=3, color=colors[model], label=model,
+                 error_kw={"elinewidth": 1, "ecolor": "black"})
+    labels = [f"{n}\n({sets[n]['n_scenarios']} scenarios)" for n in names]
+    left.set_xticks(range(len(names)), labels)
+    left.set_ylim(0, 1.05)
+    left.set_xlabel("prompt set")
+    left.set_ylabel("mean goodness (0-1)")
+    left.set_title("Goodness per prompt set (95% CI)")
+    left.grid(axis="y", alpha=0.3)
+    left.legend(title="model", fontsize=8)
+    tuned = models[1:]
+    step = 0.6 / max(1, len(tuned))
+    for i, model in enumerate(tuned):
+        rows = [(k, sets[n].get("paired", {}).get(model, {}).get("goodness")) for k, n in enumerate(names)]
+        rows = [(k, d) for k, d in rows if d]
+        if not rows:
+            continue
+        x = np.array([k for k, _ in rows]) + (i - (len(tuned) - 1) / 2) * step
+        d = np.array([r["mean_diff"] for _, r in rows])
+        err = np.array([[max(0.0, r["mean_diff"] - r["ci_lo"]) for _, r in rows],
+                        [max(0.0, r["ci_hi"] - r["mean_diff"]) for _, r in rows]])
+        right.errorbar(x, d, yerr=err, fmt="o", color=colors[model], capsize=3, label=model)
+    right.axhline(0, color="black", linewidth=1, linestyle="--")
+    right.set_xticks(range(len(names)), labels)
+    right.set_xlabel("prompt set")
+    right.set_ylabel("tuned − base goodness (paired, 95% CI)")
+    right.set_title("Gain over base per prompt set (above the line = better)")
+    right.grid(axis="y", alpha=0.3)
+    right.legend(title="model", fontsize=8, **OUTSIDE)
+    fig.tight_layout()
+    return fig
+
+
 CHARTS: dict[str, Callable[[RunData], Figure | None]] = {
     "headline.png": headline,
+    "in_vs_out.png": in_vs_out,
     "paired_diff.png": paired_diff,
     "per_situation.png": per_situation,
     "training_curves.png": training_curves,
@@ -284,7 +342,7 @@ def make_charts(run_dir: Path) -> list[Path]:
     folder never holds a picture of a different run.
     """
     run = load_run(Path(run_dir))
-    out = Path(run_dir) / "viz"
+    out = RunDir(run_dir).viz
     written = []
     for name, draw in CHARTS.items():
         fig = draw(run)

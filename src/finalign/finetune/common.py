@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import warnings
 from pathlib import Path
 from typing import Any
@@ -21,30 +22,12 @@ from transformers import TrainerCallback
 from finalign.config import Config, to_dict
 from finalign.data_gen.synth_data import load_pairs
 from finalign.errors import UserError
+from finalign.hardware import choose_precision
 from finalign.io import append_jsonl, sha256_file, write_json, write_text
+from finalign.layout import RunDir
 from finalign.models import has_chat_template, lora_targets, plain_prompt
 
 CHECKPOINT_MARKER = "finalign_checkpoint.json"
-
-
-# ---- precision and threads --------------------------------------------------------------------
-
-
-def use_bf16(dtype: str) -> bool:
-    """bf16 autocast where the hardware has it (CUDA, or a CPU with AVX512-BF16/AMX); else fp32."""
-    if dtype in ("fp32", "float32"):
-        return False
-    if dtype in ("bf16", "bfloat16"):
-        return True
-    if torch.cuda.is_available():
-        return torch.cuda.is_bf16_supported()
-    return bool(getattr(torch.backends.cpu, "get_cpu_capability", lambda: "")().startswith("AVX512"))
-
-
-def set_threads(threads: int) -> None:
-    """One intra-op thread per core (0 = torch's default, which already counts physical cores)."""
-    if threads > 0:
-        torch.set_num_threads(threads)
 
 
 # ---- data -------------------------------------------------------------------------------------
@@ -104,11 +87,11 @@ def lora_config(cfg: Config, model):
     )
 
 
-def trainer_args(cfg: Config, out: Path, *, lr: float, epochs: float, quiet: bool) -> dict[str, Any]:
-    """TrainingArguments shared by our SFT and DPO recipes (the seed recipe overrides a few)."""
+def trainer_args(cfg: Config, work: Path, *, lr: float, epochs: float, quiet: bool) -> dict[str, Any]:
+    """TrainingArguments shared by the SFT and DPO trainers (``work``: the method's checkpoint folder)."""
     t = cfg.train
     return dict(
-        output_dir=str(out / "checkpoints"),
+        output_dir=str(work / "checkpoints"),
         num_train_epochs=epochs,
         per_device_train_batch_size=t.batch_size,
         per_device_eval_batch_size=t.batch_size,
@@ -122,7 +105,7 @@ def trainer_args(cfg: Config, out: Path, *, lr: float, epochs: float, quiet: boo
         save_strategy="steps",
         save_steps=t.save_steps,
         save_total_limit=2,
-        bf16=use_bf16(t.dtype),
+        bf16=choose_precision(t.dtype).bf16,
         use_cpu=not torch.cuda.is_available(),  # bf16 autocast on a CPU must be asked for explicitly
         activation_checkpointing=t.gradient_checkpointing,  # (the new name of gradient_checkpointing)
         train_sampling_strategy="group_by_length" if t.group_by_length else "random",
@@ -206,7 +189,7 @@ datasets_sha256: {dataset_sha}
 # finalign LoRA adapter: `{method}`
 
 A LoRA adapter for `{base_model}` trained by [finalign](https://github.com/) with TRL ({trainer}) on
-synthetic debt-payoff preference data (`synthetic_preferences.jsonl`, sha256 `{dataset_sha}`).
+synthetic debt-payoff preference data (`{dataset}`, sha256 `{dataset_sha}`).
 
 - **Intended use:** studying alignment methods end to end on a laptop; grading and comparing models with
   finalign's metrics.
@@ -216,30 +199,15 @@ synthetic debt-payoff preference data (`synthetic_preferences.jsonl`, sha256 `{d
 """
 
 
-def slug(method: str) -> str:
-    return method.replace("+", "-")
-
-
-def adapter_dir(run_dir: Path, method: str) -> Path:
-    return Path(run_dir) / "lora_finetuned_model" / slug(method)
-
-
-def work_dir(run_dir: Path, method: str) -> Path:
-    """Checkpoints and the live training log, while a method trains."""
-    return Path(run_dir) / "train" / slug(method)
-
-
-def save_outputs(trainer, run_dir: Path, cfg: Config, method: str, base_model: str, dataset: Path) -> Path:
+def save_outputs(trainer, run: RunDir, cfg: Config, method: str, base_model: str) -> Path:
     """Adapter (PEFT layout), model card, resolved config and train log, renamed into place at the end."""
-    import shutil
-
-    final = adapter_dir(run_dir, method)
+    final = run.adapter(method)
     tmp = final.with_name(f".{final.name}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     trainer.model.save_pretrained(str(tmp), selected_adapters=["default"])
-    shutil.copy(work_dir(run_dir, method) / "train_log.jsonl", tmp / "train_log.jsonl")
+    shutil.copy(run.work(method) / "train_log.jsonl", tmp / "train_log.jsonl")
     write_text(tmp / "README.md", MODEL_CARD.format(
-        base_model=base_model, method=method, dataset_sha=sha256_file(dataset),
+        base_model=base_model, method=method, dataset=run.pairs.name, dataset_sha=sha256_file(run.pairs),
         trainer=type(trainer).__name__))
     write_json(tmp / "training_config.json", to_dict(cfg))
     if final.exists():

@@ -14,41 +14,43 @@ from pathlib import Path
 
 from finalign.config import Config
 from finalign.finetune import common
+from finalign.layout import RunDir
+from finalign.methods import Method
 
 
-def dpo_config(cfg: Config, run_dir: Path, method: str, *, quiet: bool):
+def dpo_config(cfg: Config, work: Path, *, quiet: bool):
     from trl import DPOConfig
 
     t = cfg.train
-    args = common.trainer_args(cfg, common.work_dir(run_dir, method), lr=t.dpo_lr, epochs=t.dpo_epochs, quiet=quiet)
+    args = common.trainer_args(cfg, work, lr=t.dpo_lr, epochs=t.dpo_epochs, quiet=quiet)
     # Trainer's length grouping reads `input_ids`, which DPO rows don't have (prompt/chosen/rejected ids).
     args["train_sampling_strategy"] = "random"
-    # A pair is two sequences (chosen + rejected): half the pairs per micro-batch and twice the accumulation
-    # keep SFT's memory per micro-batch and its effective batch size.
+    # A pair is two sequences (chosen + rejected): at most half the pairs per micro-batch keeps SFT's memory per
+    # micro-batch, and the micro-batch is a divisor of batch_size so that the effective batch stays exactly
+    # batch_size x grad_accum pairs (5 -> 1 pair x 5 steps; 6 -> 3 x 2).
     if t.batch_size > 1:
-        half = t.batch_size // 2
-        args.update(per_device_train_batch_size=half, per_device_eval_batch_size=half,
-                    gradient_accumulation_steps=t.grad_accum * t.batch_size // half)
+        micro = max(d for d in range(1, t.batch_size // 2 + 1) if t.batch_size % d == 0)
+        args.update(per_device_train_batch_size=micro, per_device_eval_batch_size=micro,
+                    gradient_accumulation_steps=t.grad_accum * t.batch_size // micro)
     return DPOConfig(**args, beta=t.dpo_beta, loss_type=[t.dpo_loss_type], max_length=t.max_length,
                      pad_to_multiple_of=None)
 
 
-def build_trainer(cfg: Config, model, tokenizer, pairs_path: Path, run_dir: Path, *,
-                  method: str = "dpo", sft_adapter: Path | None = None, quiet: bool = False):
+def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *, quiet: bool = False):
     from trl import DPOTrainer
 
     peft_config = None
-    if sft_adapter is not None:
+    if method.starts_from:
         from peft import PeftModel
 
-        model = PeftModel.from_pretrained(model, str(sft_adapter), is_trainable=True)
+        model = PeftModel.from_pretrained(model, str(run.adapter(method.starts_from)), is_trainable=True)
     else:
         peft_config = common.lora_config(cfg, model)
     return DPOTrainer(
         model=model,
-        args=dpo_config(cfg, run_dir, method, quiet=quiet),
-        train_dataset=common.to_dataset(common.dpo_rows(pairs_path, "train", tokenizer), cfg.train.dpo_max_pairs),
-        eval_dataset=common.to_dataset(common.dpo_rows(pairs_path, "eval", tokenizer), cfg.train.eval_max_rows),
+        args=dpo_config(cfg, run.work(method.name), quiet=quiet),
+        train_dataset=common.to_dataset(common.dpo_rows(run.pairs, "train", tokenizer), cfg.train.dpo_max_pairs),
+        eval_dataset=common.to_dataset(common.dpo_rows(run.pairs, "eval", tokenizer), cfg.train.eval_max_rows),
         processing_class=tokenizer,
         peft_config=peft_config,
     )

@@ -1,4 +1,4 @@
-"""`finalign train`: one entry point for every method; each method is a small builder in a dict.
+"""`finalign train`: one entry point for every method of :data:`finalign.methods.METHODS`.
 
     finalign train --run runs/quick --method sft [--resume]
 
@@ -8,62 +8,74 @@ train_log.jsonl) inside the run folder. Works unchanged under ``accelerate launc
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
-from finalign.config import Config
+from finalign.config import Config, to_dict
 from finalign.errors import UserError
 from finalign.finetune import common, dpo, sft
+from finalign.hardware import set_threads
+from finalign.io import write_json
+from finalign.layout import RunDir
+from finalign.methods import Method, get_method
 from finalign.models import load_model, load_tokenizer, resolve_model
 
-PAIRS_FILE = "synthetic_preferences.jsonl"
+TRAINERS = {"sft": sft.build_trainer, "dpo": dpo.build_trainer}  # a method's `trainer` -> its builder
+SETTINGS_FILE = "settings.json"  # in the work folder: what its checkpoints were trained with
 
 
-def _sft(cfg, model, tok, pairs, run_dir, quiet):
-    return sft.build_trainer(cfg, model, tok, pairs, run_dir, quiet=quiet)
+def method_config(cfg: Config, m: Method) -> Config:
+    """The config this method trains with: the profile's, with the method's fixed recipe on top."""
+    return dataclasses.replace(cfg, train=dataclasses.replace(cfg.train, **m.recipe)) if m.recipe else cfg
 
 
-def _seed(cfg, model, tok, pairs, run_dir, quiet):
-    return sft.build_trainer(cfg, model, tok, pairs, run_dir, seed_recipe=True, quiet=quiet)
+def method_settings(cfg: Config, m: Method) -> dict:
+    """Exactly what this method's weights depend on: the base model and the train fields it reads."""
+    train = to_dict(method_config(cfg, m).train)
+    return {"model": cfg.model, "method": m.name, "train": {f: train[f] for f in m.fields}}
 
 
-def _dpo(cfg, model, tok, pairs, run_dir, quiet):
-    return dpo.build_trainer(cfg, model, tok, pairs, run_dir, quiet=quiet)
-
-
-def _sft_then_dpo(cfg, model, tok, pairs, run_dir, quiet):
-    sft_adapter = common.adapter_dir(run_dir, "sft")
-    if not (sft_adapter / "adapter_model.safetensors").is_file():
-        raise UserError(f"{sft_adapter}: no SFT adapter; train --method sft before --method sft+dpo")
-    return dpo.build_trainer(cfg, model, tok, pairs, run_dir, method="sft+dpo", sft_adapter=sft_adapter, quiet=quiet)
-
-
-BUILDERS: dict[str, Callable] = {"sft": _sft, "dpo": _dpo, "sft+dpo": _sft_then_dpo, "seed": _seed}
+def _check_resumable(work: Path, settings: dict) -> None:
+    path = work / SETTINGS_FILE
+    if not path.is_file():
+        return
+    old = json.loads(path.read_text())
+    if old != settings:
+        changed = sorted(k for k in {**old.get("train", {}), **settings["train"]}
+                         if old.get("train", {}).get(k) != settings["train"].get(k))
+        changed += [k for k in ("model", "method") if old.get(k) != settings[k]]
+        raise UserError(f"{work}: its checkpoints were trained with a different config ({', '.join(changed)} "
+                        "changed); rerun without --resume to start over")
 
 
 def train(cfg: Config, run_dir: str | Path, method: str, *, resume: bool = False, quiet: bool = False) -> Path:
     """Train one method's adapter into ``run_dir`` and return its folder."""
-    if method not in BUILDERS:
-        raise UserError(f"unknown method {method!r}; choose from {', '.join(BUILDERS)}")
-    run_dir = Path(run_dir)
-    if method == "seed":
-        cfg = sft.seed_recipe(cfg)
-    pairs = run_dir / PAIRS_FILE
-    if not pairs.is_file():
-        raise UserError(f"{pairs}: no such file; run `finalign data --out {run_dir}` first")
+    m = get_method(method)
+    run = RunDir(run_dir)
+    cfg = method_config(cfg, m)
+    if not run.pairs.is_file():
+        raise UserError(f"{run.pairs}: no such file; run `finalign data --out {run.root}` first")
+    if m.starts_from and not run.has_adapter(m.starts_from):
+        raise UserError(f"{run.adapter(m.starts_from)}: no {m.starts_from} adapter; train --method {m.starts_from} "
+                        f"before --method {m.name}")
+    settings = method_settings(cfg, m)
+    work = run.work(m.name)
+    if resume:
+        _check_resumable(work, settings)
     base_path = resolve_model(cfg.model)  # a bad --model fails before any checkpoint is touched
-    common.set_threads(cfg.threads)
-    work = common.work_dir(run_dir, method)
+    set_threads(cfg.threads)
     checkpoint = common.latest_checkpoint(work) if resume else None
     if not resume and work.exists():
         shutil.rmtree(work)  # a fresh start: stale checkpoints must not be mixed in
     work.mkdir(parents=True, exist_ok=True)
+    write_json(work / SETTINGS_FILE, settings)
 
     tokenizer = load_tokenizer(base_path)
     model = load_model(base_path)
-    trainer = BUILDERS[method](cfg, model, tokenizer, pairs, run_dir, quiet)
-    trainer.add_callback(common.JsonlLogger(work / "train_log.jsonl", method))
+    trainer = TRAINERS[m.trainer](cfg, model, tokenizer, run, m, quiet=quiet)
+    trainer.add_callback(common.JsonlLogger(work / "train_log.jsonl", m.name))
     trainer.add_callback(common.CheckpointSeal())
     trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
-    return common.save_outputs(trainer, run_dir, cfg, method, cfg.model, pairs)
+    return common.save_outputs(trainer, run, cfg, m.name, cfg.model)
