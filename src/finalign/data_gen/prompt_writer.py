@@ -247,9 +247,9 @@ class _Writer:
             h, r = divmod(n, 100)
             if 0 < h < 10 and r >= 20 and self.rng.random() < 0.4:  # "three-fifty bucks"
                 words = f"{_ONES[h]}-{_under_100(r)}"
-            return words + self.rng.choice((" dollars", " bucks"))
+            return words + self.unit()
         if fmt == "dollars":
-            return (f"{n:,}" if self.rng.random() < 0.5 else str(n)) + self.rng.choice((" dollars", " bucks"))
+            return (f"{n:,}" if self.rng.random() < 0.5 else str(n)) + self.unit()
         if fmt == "bare":  # never "2,500": the reader's bare numbers take a comma only after 2-3 digits
             return str(n)
         if fmt == "plain":
@@ -257,6 +257,9 @@ class _Writer:
         if fmt == "cents":
             return f"${n:,}.00"
         return f"${n:,}"
+
+    def unit(self) -> str:
+        return " dollars" if self.register_name == "formal" else self.rng.choice((" dollars", " bucks"))
 
     def pct(self, x: float) -> str:
         return _plain_pct(x) + ("%" if self.pick(self.reg.percent) == "sym" else " percent")
@@ -310,7 +313,7 @@ class _Writer:
             ))
         value = self.rng.choice((f"{bal} at {apr} APR, minimum {mn}", f"{bal} @ {apr}, min {mn}/mo",
                                  f"balance {bal}, APR {apr}, minimum {mn}"))
-        return sentence, name[0].upper() + name[1:], value
+        return sentence, "CC" if name == "cc" else name[0].upper() + name[1:], value
 
     def income_fact(self) -> tuple[str, str, str]:
         inc = self.money(self.n["monthly_income"])
