@@ -407,7 +407,8 @@ def _metric_descriptions(summary: dict) -> str:
 
 def _limitations(summary: dict) -> str:
     return "\n".join([
-        "- **Synthetic, templated data.** Scenarios, good answers and bad answers come from templates; a model "
+        "- **Synthetic, templated data.** Good and bad answers come from templates and prompts are composed "
+        "from a finite set of parts (registers, layouts, number formats, distractors); a model "
         "can learn their phrasing without learning the reasoning, and real questions are messier.",
         f"- **Small evaluation.** {summary['n_scenarios']} scenarios, so only large differences can be told "
         "from noise; the per-metric and per-situation comparisons are many looks at the same data (no "

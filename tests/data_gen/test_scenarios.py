@@ -1,14 +1,13 @@
-"""Generated scenarios: deterministic, valid, realistic, and every number stated in the prompt."""
+"""Generated scenarios: deterministic, valid and realistic (their prompts: test_prompt_writer.py)."""
 
 from __future__ import annotations
 
 import re
-import string
 
 import pytest
 
 from finalign.data_gen.finance import buffer_share, recommend_plan
-from finalign.data_gen.scenarios import TEMPLATES, generate_scenarios, money, numbers_key, percent
+from finalign.data_gen.scenarios import generate_scenarios, numbers_key
 from finalign.data_gen.schema import SITUATIONS, Scenario
 
 N = 64  # 8 per situation
@@ -38,15 +37,6 @@ def test_situations_cycle_evenly_and_ids_are_unique(scenarios):
     assert len({s.prompt for s in scenarios}) == N and len({numbers_key(s) for s in scenarios}) == N
 
 
-def test_each_situation_has_five_templates_with_known_fields():
-    assert set(TEMPLATES) == set(SITUATIONS)
-    for situation, templates in TEMPLATES.items():
-        assert len(set(templates)) >= 5, situation
-        for t in templates:
-            fields = {f for _, f, _, _ in string.Formatter().parse(t) if f}
-            assert {"debts", "surplus", "savings", "income"} <= fields, (situation, t)
-
-
 def test_numbers_are_realistic(scenarios):
     for s in scenarios:
         assert 2500 <= s.monthly_income <= 9000 and 0 <= s.savings <= 6000
@@ -62,20 +52,7 @@ def test_numbers_are_realistic(scenarios):
             assert 2 <= len(aprs) <= 4 and all(b - a >= 2 for a, b in zip(aprs, aprs[1:]))
 
 
-def test_every_needed_number_is_in_the_prompt(scenarios):
-    for s in scenarios:
-        text = s.prompt
-        needed = [money(s.monthly_surplus), money(s.monthly_income)]
-        needed += [x for d in s.debts for x in (money(d.balance), percent(d.apr), money(d.min_payment), d.name)]
-        needed += [money(s.savings)] if s.savings else ["no savings"]
-        if s.goal_months:
-            needed.append(f"{s.goal_months} months")
-        if s.windfall:
-            needed.append(money(s.windfall))
-        if bt := s.balance_transfer:
-            needed += [percent(bt.promo_apr), f"{bt.promo_months} months", percent(bt.fee_pct), percent(bt.post_apr)]
-        missing = [x for x in needed if x not in text]
-        assert not missing, (s.id, missing, text)
+# Every needed figure stated in the prompt, in a format the reader reads back: test_prompt_writer.py.
 
 
 def test_situation_specific_fields(scenarios):

@@ -568,6 +568,21 @@ def data_card(cfg: DataConfig, train: list[Scenario], evals: list[Scenario], row
         "while savings are below it), minimums on every debt, the rest to the highest APR. Each rejected answer "
         "is the chosen one with only the parts its failure mode is about rewritten.",
         "",
+        "## Prompts",
+        "",
+        "The 5 seed prompts are hand-written; every other prompt is composed by `prompt_writer.write_prompt`, "
+        "not filled into a fixed template: a register (forum, terse, formal, anxious, texting), the facts as "
+        "sentences, bullets or a label block in a shuffled order, each figure in a format the grader's reader "
+        "reads back ($1,200 / 1200 / $1.2k / twelve hundred dollars / 22.9 percent), sometimes a distractor "
+        "figure that is no part of the problem, sometimes a typo in a filler word. The answers always write "
+        f"figures as $1,200 and 22.9%. {len({s.prompt for s in train + evals})} distinct prompts.",
+        "",
+        "| split | prompts | words mean | words median | words min | words max |",
+        "|---|---:|---:|---:|---:|---:|",
+        *(f"| {name} | {len(group)} | {statistics.mean(w):.1f} | {statistics.median(w):g} | {min(w)} | {max(w)} |"
+          for name, group in (("train", train), ("eval", evals)) if group
+          for w in ([words(s.prompt) for s in group],)),
+        "",
         "## Scenarios per situation",
         "",
         "| situation | train | eval |", "|---|---:|---:|",
