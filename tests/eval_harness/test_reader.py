@@ -39,6 +39,24 @@ def test_amounts_and_targets_in_many_forms(answer):
     assert got.get("credit card") == 600 and got.get("savings") == 200, got
 
 
+def test_a_bare_thousands_figure_with_one_leading_digit_is_read():
+    wide = replace(CARD, monthly_surplus=3000)
+    assert monthly("put 2,500 a month on the card and 500 a month into savings", wide) == {"credit card": 2500,
+                                                                                          "savings": 500}
+    assert monthly("put 500 a month on the card and 2,500 a month into savings", wide).get("savings") == 2500
+
+
+@pytest.mark.parametrize("text, rate", [("your card at 22.9 apr", 22.9), ("the 22.9% APR card", 22.9),
+                                        ("22.9 percent on the card", 22.9)])
+def test_a_rate_written_without_a_percent_sign_is_a_rate(text, rate):
+    assert rate in [p for p, _, _ in read_plan(f"Pay $600 a month on {text}.", CARD).percents]
+
+
+def _unused(answer):
+    got = monthly(answer)
+    assert got.get("credit card") == 600 and got.get("savings") == 200, got
+
+
 def test_a_payment_and_its_breakdown_are_one_payment():
     plan = read_plan("Pay $600 a month (the $150 minimum plus $450 extra) and save $200 a month.", CARD)
     assert plan.monthly_by_target() == {"credit card": 600, "savings": 200}

@@ -157,6 +157,7 @@ def _normalise(text: str) -> str:
     t = re.sub(r"\$\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|bucks|usd)\b", r"$\1", t)
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\s?(?:per ?cent|pct)\b", r"\1%", t)
+    t = re.sub(r"(?<![\d$.,])(\d{1,2}(?:\.\d+)?)\s?(apr|apy)\b", r"\1% \2", t)  # "22.9 apr" is a rate
     return t
 
 
@@ -165,7 +166,7 @@ _MONEY = re.compile(r"\$(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 
 def _money_value(m: re.Match) -> float:
     return float(m.group(1).replace(",", "") + (m.group(2) or ""))
-_BARE = re.compile(r"(?<![\w$.,%/-])(?<!month )(?<!months )(?<!step )(?<!option )(?<!year )(?<!#)(\d{2,3}(?:,\d{3})*|\d{2,6})(?![\w%.,-]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
+_BARE = re.compile(r"(?<![\w$.,%/-])(?<!month )(?<!months )(?<!step )(?<!option )(?<!year )(?<!#)(\d{1,3}(?:,\d{3})+|\d{2,6})(?![\w%.,-]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
                    r"(?!\s+(?:more |additional |extra |full )(?:months?|years?))(?![\d.,]*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 
