@@ -19,7 +19,8 @@ SUBCOMMANDS = {
     "model": ["info", "--model"],
     "data": ["--config", "--set", "--model", "--out", "--quiet"],
     "train": ["--config", "--set", "--model", "--run", "--method", "--resume", "sft+dpo"],
-    "eval": ["--config", "--set", "--model", "--run", "--resume"],
+    "eval": ["--config", "--set", "--model", "--run", "--resume", "--prompts", "--sets", "--score-only"],
+    "ask": ["question", "--run", "--method", "--scenario", "--debt", "--surplus", "--max-new-tokens"],
     "report": ["--run"],
     "score": ["file", "--out", "--scenarios"],
     "run": ["--config", "--set", "--model", "--run"],
@@ -183,3 +184,55 @@ def test_model_info_on_a_local_checkpoint(capsys, tiny_llama, tiny_gpt2):
     assert "llama" in out and "local folder" in out
     code, out, _ = cli(capsys, "model", "info", "--model", str(tiny_gpt2))
     assert code == 0 and "chat template: no" in out
+
+
+# ---- ask ----------------------------------------------------------------------------------------
+
+SEED_FILE = "src/finalign/data_gen/prompts.jsonl"
+
+
+@pytest.mark.parametrize("argv, needles", [
+    (["--debt", "visa:6000:22.9"], ["--debt 'visa:6000:22.9'", "NAME:BALANCE:APR:MINIMUM"]),
+    (["--debt", "visa:lots:22.9:150", "--surplus", "800"], ["must be numbers"]),
+    (["--debt", "visa:6000:22.9:150"], ["--surplus"]),
+    (["--scenario", f"{SEED_FILE}:seed-99"], ["has no scenario with id 'seed-99'"]),
+    (["--scenario", "nowhere.jsonl"], ["expected FILE:ID"]),
+    (["--method", "sft", "--run", "/nonexistent/run"], ["no trained sft adapter"]),
+    (["--max-new-tokens", "0"], ["eval.max_new_tokens", "out of range"]),
+])
+def test_ask_refuses_bad_arguments_before_loading_a_model(capsys, monkeypatch, argv, needles):
+    monkeypatch.setattr("finalign.models.load_model", lambda *a, **k: pytest.fail("a model loaded"))
+    code, _, err = cli(capsys, "ask", "How do I pay this off?", *argv)
+    assert_user_error(code, err, *needles)
+
+
+def test_ask_answers_and_grades_a_scenario(capsys, tiny_llama):
+    code, out, err = cli(capsys, "ask", "--model", str(tiny_llama), "--scenario", f"{SEED_FILE}:seed-01",
+                         "--max-new-tokens", "8", "--quiet")
+    assert code == 0, err
+    grading = out[out.index("\ngoodness "):]  # after the tiny model's (random, maybe empty) answer
+    assert "why: " in grading and "actionable" in grading and "safety gates broken" in grading
+
+
+def test_ask_grades_against_facts_given_as_flags(capsys, tiny_llama):
+    code, out, err = cli(capsys, "ask", "I owe 6k on my visa at 22.9%, min 150, and have 800 a month. Plan?",
+                         "--model", str(tiny_llama), "--debt", "visa:6000:22.9:150", "--surplus", "800",
+                         "--savings", "300", "--max-new-tokens", "8", "--quiet")
+    assert code == 0, err
+    assert "goodness " in out and "safety gates broken" in out
+
+
+def test_ask_chat_keeps_the_conversation_and_resets(tiny_llama, capsys):
+    import io
+
+    from finalign.ask import Answerer, chat
+    from finalign.config import load_config
+
+    answerer = Answerer(load_config(None, [f"model={tiny_llama}", "eval.max_new_tokens=4"]))
+    seen = []
+    real = answerer.answer
+    answerer.answer = lambda messages: seen.append(list(messages)) or real(messages)
+    chat(answerer, None, io.StringIO("first question\nsecond\n/reset\nthird\nexit\n"))
+    assert [len(m) for m in seen] == [1, 3, 1]  # history grows, /reset starts over
+    assert seen[1][0]["content"] == "first question" and seen[1][1]["role"] == "assistant"
+    assert capsys.readouterr().out.count("base> ") == 3

@@ -54,9 +54,9 @@ def scenario_from_facts(question: str, debts: list[str], surplus: float | None, 
     """The facts given as flags, as a scenario the grader can check (None when no facts were given)."""
     if not debts and surplus is None:
         return None
+    parsed = tuple(parse_debt(d) for d in debts)
     if not debts or surplus is None:
         raise UserError("grading needs at least one --debt and the --surplus (the money left each month)")
-    parsed = tuple(parse_debt(d) for d in debts)
     if situation is None:  # the grader's checks depend on the situation: infer the obvious ones
         situation = ("payoff_deadline" if goal_months else "windfall" if windfall else
                      "multiple_debts" if len(parsed) > 1 else "surplus_allocation")
