@@ -23,6 +23,7 @@ EXAMPLES = """examples:
   finalign score my_answers.jsonl               # grade answers from any model
   finalign validate                             # how far the grader can be trusted -> docs/metrics.md
   finalign model info --model ./my-checkpoint
+  finalign model merge --run runs/quick --method sft   # a plain checkpoint for inspect eval --model hf/...
 """
 
 
@@ -52,6 +53,13 @@ def _run_dir(args: argparse.Namespace, cfg) -> Path:
 def cmd_model(args: argparse.Namespace) -> None:
     from finalign.models import DEFAULT_MODEL, model_info
 
+    if args.action == "merge":
+        from finalign.finetune.merge import merge_adapter
+
+        if not args.run or not args.method:
+            raise UserError("model merge: needs --run and --method (the adapter to merge)")
+        print(f"merged: {merge_adapter(args.run, args.method, args.out)}")
+        return
     for line in model_info(args.model or DEFAULT_MODEL).lines():
         print(line)
 
@@ -134,9 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = _command(sub, "model", "show the base model that will be used (converts the default once)")
-    p.add_argument("action", choices=["info"], help="info: name, path, parameters, dtype, chat template, cache")
-    p.add_argument("--model", help="default name, local checkpoint folder or hub id")
+    p = _command(sub, "model", "show the base model that will be used (converts the default once), or merge an adapter")
+    p.add_argument("action", choices=["info", "merge"],
+                   help="info: name, path, parameters, dtype, chat template, cache; merge: save a run's adapter "
+                        "merged into its base as a plain checkpoint (for Inspect's hf/ provider, vLLM, ...)")
+    p.add_argument("--model", help="info: default name, local checkpoint folder or hub id")
+    p.add_argument("--run", help="merge: the run folder holding the adapter")
+    p.add_argument("--method", choices=["sft", "dpo", "sft+dpo", "seed"], help="merge: which adapter")
+    p.add_argument("--out", help="merge: output folder (default: <run>/merged/<method>)")
     p.set_defaults(func=cmd_model)
 
     p = _command(sub, "data", "generate prompts.jsonl, synthetic_preferences.jsonl and data_card.md")
