@@ -224,3 +224,25 @@ def test_real_model_with_hf_provider(smol_path, log_dir):
         assert score.value["goodness"] == expected.goodness and score.explanation.startswith("**goodness")
         assert score.metadata["gates"] == sorted(expected.gates)
     assert {s.name for s in log.results.scores} == SCORE_KEYS
+
+
+def test_adapter_merged_by_finalign_runs_in_inspect(tiny_llama, tmp_path, log_dir):
+    """`finalign model merge` output is a plain folder Inspect's hf provider loads (the tiny Llama: seconds)."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+
+    from finalign.finetune.common import adapter_dir
+    from finalign.finetune.merge import merge_adapter
+    from finalign.models import load_model
+
+    torch.manual_seed(0)
+    lora = LoraConfig(r=4, target_modules=["q_proj", "v_proj"], init_lora_weights=False, task_type="CAUSAL_LM")
+    adapter = adapter_dir(tmp_path, "sft")
+    get_peft_model(load_model(tiny_llama), lora).save_pretrained(str(adapter))
+    (adapter / "training_config.json").write_text(json.dumps({"model": str(tiny_llama)}))
+    merged = merge_adapter(tmp_path, "sft")
+    (log,) = eval(debt_advice(max_tokens=4), model=f"hf/{merged}", model_args={"do_sample": False}, limit=2,
+                  log_dir=str(log_dir), display="none")
+    assert log.status == "success", log.error
+    assert log.eval.model == f"hf/{merged}"
+    assert all(set(grader_score(s).value) == SCORE_KEYS for s in log.samples)
