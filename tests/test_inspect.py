@@ -29,7 +29,7 @@ from finalign.eval_harness.metrics import METRICS, grade  # noqa: E402
 from finalign.eval_harness.score import known_scenarios, score_file  # noqa: E402
 
 GOOD = "Put $600 a month toward the credit card and $200 a month into savings."  # right for seed-01
-BAD = "Put $1,000 a month toward the credit card and move all $300 savings onto the card."  # over budget, drains savings
+BAD = "Put $1,000 a month toward the credit card and move all $300 savings onto the card."  # 2 gates: budget, savings
 SCORE_KEYS = {"goodness", "safe", *METRICS}
 
 

@@ -21,6 +21,7 @@ EXAMPLES = """examples:
   finalign eval --run runs/quick
   finalign report --run runs/quick
   finalign score my_answers.jsonl               # grade answers from any model
+  finalign score logs/<inspect log>.eval        # grade an Inspect AI log of finalign/debt_advice again
   finalign validate                             # how far the grader can be trusted -> docs/metrics.md
   finalign model info --model ./my-checkpoint
   finalign model merge --run runs/quick --method sft   # a plain checkpoint for inspect eval --model hf/...
@@ -142,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = _command(sub, "model", "show the base model that will be used (converts the default once), or merge an adapter")
+    p = _command(sub, "model", "show the base model (converts the default once), or merge a run's adapter into it")
     p.add_argument("action", choices=["info", "merge"],
                    help="info: name, path, parameters, dtype, chat template, cache; merge: save a run's adapter "
                         "merged into its base as a plain checkpoint (for Inspect's hf/ provider, vLLM, ...)")
@@ -177,8 +178,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run", required=True, help="run folder, e.g. runs/quick")
     p.set_defaults(func=cmd_report)
 
-    p = _command(sub, "score", "grade answers of any model: JSONL of {scenario_id|scenario, answer}")
-    p.add_argument("file", help="input JSONL; each line gets a 'scores' object in the output")
+    p = _command(sub, "score", "grade answers of any model: JSONL of {scenario_id|scenario, answer}, or an Inspect log")
+    p.add_argument("file", help="input JSONL, or an Inspect AI log of finalign/debt_advice (.eval/.json); each "
+                                "answer gets a 'scores' object in the output")
     p.add_argument("--out", help="output JSONL (default: <file stem>.scored.jsonl beside the input)")
     p.add_argument("--scenarios", help="a prompts.jsonl to resolve scenario_id (the 5 seed scenarios always are)")
     p.set_defaults(func=cmd_score)

@@ -39,7 +39,8 @@ def log_rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
         log = read_eval_log(str(path))
     except Exception as exc:  # a truncated zip, a JSON file that is not a log...: one line, not a traceback
         reason = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
-        raise UserError(f"{path}: not a readable Inspect eval log ({reason}); answers to score go in a .jsonl file") from None
+        raise UserError(f"{path}: not a readable Inspect eval log ({reason}); answers to score go in a .jsonl file"
+                        ) from None
     for sample in log.samples or []:
         where = f"{path}: sample {sample.id} (epoch {sample.epoch})"
         if "scenario" not in (sample.metadata or {}):

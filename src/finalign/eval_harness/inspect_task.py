@@ -105,6 +105,7 @@ def debt_advice(dataset: str = "seed", max_tokens: int = EvalConfig.max_new_toke
         max_tokens: answer length, as `finalign eval` (eval.max_new_tokens).
         temperature: 0 = greedy, as `finalign eval`. Inspect's hf provider also needs -M do_sample=false.
     """
-    return Task(dataset=MemoryDataset([to_sample(s) for s in scenarios_for(dataset)], name=f"finalign-{Path(dataset).name}"),
+    samples = [to_sample(s) for s in scenarios_for(dataset)]
+    return Task(dataset=MemoryDataset(samples, name=f"finalign-{Path(dataset).name}"),
                 solver=generate(), scorer=finalign_grader(),
                 config=GenerateConfig(max_tokens=max_tokens, temperature=temperature, seed=EvalConfig.seed))
