@@ -101,6 +101,18 @@ def test_each_sample_carries_its_scenario():
 # ---- the scorer and its metrics, on mock answers ----------------------------------------------
 
 
+def test_task_is_registered_as_finalign_debt_advice(log_dir):
+    import importlib
+    import tomllib
+    from pathlib import Path
+
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    module = importlib.import_module(pyproject["project"]["entry-points"]["inspect_ai"]["finalign"])
+    assert module.debt_advice is debt_advice  # `inspect eval finalign/debt_advice` loads this module
+    # Inspect prefixes the package name because finalign is installed (`make test`: pip install -e)
+    assert run(debt_advice(), lambda prompt: GOOD, log_dir, limit=1).eval.task == "finalign/debt_advice"
+
+
 def test_prompt_and_decoding_match_finalign_eval(log_dir):
     seen = []
     run(debt_advice(), lambda prompt: GOOD, log_dir, seen, limit=1)
