@@ -195,6 +195,12 @@ def test_log_of_another_task_is_user_error(log_dir, tmp_path):
     assert not list(log_dir.glob("*.scored.jsonl"))
 
 
+def test_log_without_samples_is_user_error(log_dir):
+    log = run(debt_advice(), lambda prompt: GOOD, log_dir, limit=1, log_samples=False)
+    with pytest.raises(UserError, match="the log holds no samples"):
+        score_file(log.location)
+
+
 def test_unreadable_log_is_one_error_line(tmp_path, capsys):
     bad = tmp_path / "broken.eval"
     bad.write_bytes(b"not a zip")

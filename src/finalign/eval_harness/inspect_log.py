@@ -41,7 +41,9 @@ def log_rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
         reason = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
         raise UserError(f"{path}: not a readable Inspect eval log ({reason}); answers to score go in a .jsonl file"
                         ) from None
-    for sample in log.samples or []:
+    if not log.samples:
+        raise UserError(f"{path}: the log holds no samples (an eval that did not run, or --no-log-samples)")
+    for sample in log.samples:
         where = f"{path}: sample {sample.id} (epoch {sample.epoch})"
         if "scenario" not in (sample.metadata or {}):
             raise UserError(f"{where}: no finalign scenario in its metadata (is it a log of finalign/debt_advice?)")
