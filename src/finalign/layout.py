@@ -73,6 +73,10 @@ class RunDir:
     def has_adapter(self, method: str) -> bool:
         return self.adapter_weights(method).is_file()
 
+    def merged(self, method: str) -> Path:
+        """The adapter merged into its base, as a plain checkpoint (`finalign model merge`)."""
+        return self.root / "merged" / slug(method)
+
     def work(self, method: str) -> Path:
         """Checkpoints and the live training log, while a method trains."""
         return self.root / "train" / slug(method)

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from finalign.data_gen.schema import Scenario, iter_scenarios, load_scenarios
-from finalign.data_gen.synth_data import SEED_PROMPTS
+from finalign.layout import SEED_PROMPTS
 from finalign.errors import UserError
 
 

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from finalign.config import DataConfig
 from finalign.data_gen.schema import Debt, load_scenarios
 from finalign.eval_harness.metrics import GATE_CEILING, GATES, METRICS, SAFE_FLOOR, combine, grade, score_answer
-from finalign.eval_harness.score import SEED_SCENARIOS
+from finalign.layout import SEED_PROMPTS
 
-SEEDS = {s.id: s for s in load_scenarios(SEED_SCENARIOS)}
+SEEDS = {s.id: s for s in load_scenarios(SEED_PROMPTS)}
 CARD, INVEST, DEADLINE, TRANSFER, LOW = (SEEDS[f"seed-0{i}"] for i in range(1, 6))
 MULTI = replace(CARD, id="t-multi", situation="multiple_debts", savings=2000, monthly_surplus=900, debts=(
     Debt("car loan", 9000, 6.5, 250), Debt("Visa card", 4000, 24.9, 100), Debt("store card", 800, 18.0, 40)))

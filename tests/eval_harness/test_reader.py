@@ -12,9 +12,9 @@ import pytest
 
 from finalign.data_gen.schema import Debt, load_scenarios
 from finalign.eval_harness.reader import read_plan
-from finalign.eval_harness.score import SEED_SCENARIOS
+from finalign.layout import SEED_PROMPTS
 
-SEEDS = {s.id: s for s in load_scenarios(SEED_SCENARIOS)}
+SEEDS = {s.id: s for s in load_scenarios(SEED_PROMPTS)}
 CARD = SEEDS["seed-01"]
 MULTI = replace(CARD, id="t-multi", situation="multiple_debts", savings=2000, monthly_surplus=900, debts=(
     Debt("car loan", 9000, 6.5, 250), Debt("Visa card", 4000, 24.9, 100), Debt("Kohl's card", 800, 18.0, 40)))

@@ -9,7 +9,8 @@ import pytest
 from finalign.data_gen.schema import load_scenarios
 from finalign.errors import UserError
 from finalign.eval_harness.metrics import METRICS, reported_metrics
-from finalign.eval_harness.score import SEED_SCENARIOS, score_file
+from finalign.eval_harness.score import score_file
+from finalign.layout import SEED_PROMPTS
 
 GOOD = "Put $600 a month toward the credit card and $200 a month into savings."
 
@@ -24,7 +25,7 @@ def _read(path):
 
 
 def test_scores_seed_ids_and_inline_scenarios(tmp_path):
-    scenario = load_scenarios(SEED_SCENARIOS)[0].to_dict() | {"id": "mine"}
+    scenario = load_scenarios(SEED_PROMPTS)[0].to_dict() | {"id": "mine"}
     src = _write(tmp_path / "answers.jsonl", [
         {"scenario_id": "seed-01", "answer": GOOD, "model": "base"},
         {"scenario": scenario, "answer": "Throw every spare dollar at the card."},
@@ -44,7 +45,7 @@ def test_scores_seed_ids_and_inline_scenarios(tmp_path):
 
 
 def test_scenarios_file_resolves_extra_ids(tmp_path):
-    extra = load_scenarios(SEED_SCENARIOS)[1].to_dict() | {"id": "eval-9"}
+    extra = load_scenarios(SEED_PROMPTS)[1].to_dict() | {"id": "eval-9"}
     prompts = _write(tmp_path / "prompts.jsonl", [extra])
     src = _write(tmp_path / "a.jsonl", [{"scenario_id": "eval-9", "answer": "Pay $600 a month on the card."}])
     out = score_file(src, tmp_path / "out" / "scored.jsonl", prompts)

@@ -34,8 +34,8 @@ from finalign.data_gen.scenarios import generate_scenarios, money, numbers_key, 
 from finalign.data_gen.schema import SITUATIONS, Scenario, load_scenarios
 from finalign.errors import UserError
 from finalign.io import read_jsonl, sha256_file, write_jsonl, write_text
+from finalign.layout import SEED_PROMPTS, RunDir
 
-SEED_PROMPTS = Path(__file__).with_name("prompts.jsonl")
 EVAL_SEED_OFFSET = 1_000_003  # eval scenarios come from a different random stream than train ones
 SPLITS = ("train", "eval")
 
@@ -517,16 +517,16 @@ def split_scenarios(cfg: DataConfig) -> tuple[list[Scenario], list[Scenario]]:
 
 def build_data(cfg: DataConfig, out_dir: str | Path) -> dict[str, Path]:
     """Write prompts.jsonl, synthetic_preferences.jsonl and data_card.md under ``out_dir``."""
-    out_dir = Path(out_dir)
+    run = RunDir(out_dir)
     train, evals = split_scenarios(cfg)
     rng, used = random.Random(cfg.seed), Counter()
     rows = [row for split, scenarios in (("train", train), ("eval", evals)) for s in scenarios
             for row in pairs_for(s, split, cfg.rejected_per_scenario, used, rng)]
     paths = {
-        "prompts": write_jsonl(out_dir / "prompts.jsonl", (s.to_dict() for s in train + evals)),
-        "preferences": write_jsonl(out_dir / "synthetic_preferences.jsonl", rows),
+        "prompts": write_jsonl(run.prompts, (s.to_dict() for s in train + evals)),
+        "preferences": write_jsonl(run.pairs, rows),
     }
-    paths["data_card"] = write_text(out_dir / "data_card.md", data_card(cfg, train, evals, rows, paths))
+    paths["data_card"] = write_text(run.data_card, data_card(cfg, train, evals, rows, paths))
     return paths
 
 

@@ -4,7 +4,8 @@
 
 Each input line is ``{"scenario_id": "seed-01", "answer": "..."}`` (the id is looked up among the shipped seed and
 out-of-template scenarios and, if given, a prompts.jsonl) or ``{"scenario": {...a whole scenario...}, "answer":
-"..."}``. Other keys are kept. Each line is written back with
+"..."}``, or an Inspect AI eval log of the ``finalign/debt_advice`` task (``.eval`` or ``.json``: each sample's
+scenario and answer, graded again with this grader). Other keys are kept. Each line is written back with
 
 * ``"scores"``: every scorer's value, ``safe`` and ``goodness`` (the numbers reports average), and
 * ``"grade"``: goodness, a one-line explanation, the gates broken, and for every scorer its value, explanation
@@ -22,17 +23,16 @@ from typing import Any
 
 from finalign.data_gen.schema import Scenario, load_scenarios
 from finalign.errors import UserError
+from finalign.eval_harness.inspect_log import is_inspect_log, log_rows
 from finalign.eval_harness.metrics import grade
 from finalign.io import read_jsonl, write_jsonl
+from finalign.layout import OOT_PROMPTS, SEED_PROMPTS
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data_gen"
-SEED_SCENARIOS = DATA_DIR / "prompts.jsonl"
-OOT_SCENARIOS = DATA_DIR / "prompts_oot.jsonl"
 
 
 def known_scenarios(scenarios_path: str | Path | None = None) -> dict[str, Scenario]:
     """The shipped seed and out-of-template scenarios, plus (and overridden by) those in ``scenarios_path``."""
-    known = {s.id: s for path in (SEED_SCENARIOS, OOT_SCENARIOS) for s in load_scenarios(path)}
+    known = {s.id: s for path in (SEED_PROMPTS, OOT_PROMPTS) for s in load_scenarios(path)}
     if scenarios_path is not None:
         known |= {s.id: s for s in load_scenarios(scenarios_path)}
     return known
@@ -49,9 +49,14 @@ def _scenario_of(row: dict[str, Any], known: dict[str, Scenario], where: str) ->
     return known[sid]
 
 
+def _rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    if is_inspect_log(path):
+        return log_rows(path)
+    return ((f"{path}:{lineno}", row) for lineno, row in read_jsonl(path))
+
+
 def _scored(path: Path, known: dict[str, Scenario]) -> Iterator[dict[str, Any]]:
-    for lineno, row in read_jsonl(path):
-        where = f"{path}:{lineno}"
+    for where, row in _rows(path):
         scenario = _scenario_of(row, known, where)
         answer = row.get("answer")
         if not isinstance(answer, str):
