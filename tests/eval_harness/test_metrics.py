@@ -113,6 +113,23 @@ def test_timeline_accuracy(answer, expected):
     assert value("timeline_accuracy", answer, CARD) == expected
 
 
+WINDFALL = replace(SEEDS["seed-01"], id="t-windfall", situation="windfall", windfall=2000.0, savings=1200.0, debts=(
+    Debt("Mastercard", 2700, 25.5, 80), Debt("personal loan", 5800, 6.99, 115)), monthly_surplus=650)
+
+
+@pytest.mark.parametrize("months, expected", [(3, 1.0), (6, 0.0)])
+def test_a_lump_sum_the_answer_puts_on_a_debt_shortens_its_timeline(months, expected):
+    """$1,450 of the windfall on the $2,700 card leaves $1,250: at $535 a month that is 3 months, not the 6 it would
+    take from the full balance."""
+    answer = (f"Put $1,450 of the $2,000 on the Mastercard and $550 into savings. Then send $535 a "
+              f"month to the Mastercard and $115 to the personal loan. That pays off the Mastercard in about {months} "
+              "months.")
+    assert value("timeline_accuracy", answer, WINDFALL) == expected
+    # Without the lump sum on that debt, the full balance is what the payments clear.
+    plain = "Send $535 a month to the Mastercard and $115 to the personal loan; the Mastercard is gone in about 6 months."
+    assert value("timeline_accuracy", plain, WINDFALL) == 1.0
+
+
 def test_timeline_accuracy_reads_words():
     assert value("timeline_accuracy", "At $250 a month, that $2,000 card will be history within four months.", LOW) == 0.0
     assert value("timeline_accuracy", "At $250 a month the card is gone in about ten months.", LOW) == 1.0

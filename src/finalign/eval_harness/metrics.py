@@ -291,11 +291,17 @@ def within_budget(r: PlanReading, scenario: Scenario) -> Score:
 
 @lru_cache(maxsize=4096)
 def _expected_months(scenario: Scenario, payment: float | None, named: str | None, minimums: bool,
-                     debt_budget: float = 0.0, total: bool = False, stated: bool = False) -> tuple[int, ...]:
+                     debt_budget: float = 0.0, total: bool = False, stated: bool = False,
+                     paid_now: tuple[tuple[str, float], ...] = ()) -> tuple[int, ...]:
     """Every sensible payoff time for a claim: the named debt (or each debt) alone at the payment, its month in an
-    avalanche schedule, the plan's months, the balance-transfer schedule, or minimums only."""
+    avalanche schedule, the plan's months, the balance-transfer schedule, or minimums only. ``paid_now``: what the
+    answer itself puts on each debt at once (a windfall); a debt it pays down is timed from what is left."""
     plan = _plan(scenario)
     debts = _debts_now(scenario)
+    paid_now = dict(paid_now)
+    as_answered = [Debt(d.name, d.balance - paid_now[d.name], d.apr, d.min_payment) if d.name in paid_now else d
+                   for d in scenario.debts]
+    as_answered = [d for d in as_answered if d.balance > 0.005]
     names = [named] if named else [d.name for d in debts]
     out: list[int | None] = []
     if minimums:
@@ -314,7 +320,7 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
     if total:  # "both gone in 6 months": only the time until every debt is gone
         out += [sch.months for sch in schedules] + ([plan.total_months] if not stated else [])
         return tuple(m for m in out if m is not None)
-    out += [finance.months_to_payoff(d.balance, d.apr, payment) for d in [*debts, *scenario.debts] if d.name in names]
+    out += [finance.months_to_payoff(d.balance, d.apr, payment) for d in [*debts, *as_answered] if d.name in names]
     for schedule in schedules:
         out += [m for n, m in schedule.payoff_month.items() if n in names]
         out.append(schedule.months if not named else None)
@@ -343,6 +349,14 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
     results, evidence, sure = [], [], []
     by_target = r.monthly_by_target()
     debt_budget = sum(v for t, v in by_target.items() if t in _debt_names(scenario) or t == "minimums")
+    # A lump sum the answer itself puts on a debt ("$1,450 of the bonus on the card") is timed from what is left; a
+    # figure in a payoff sentence is that debt's balance, not a payment ("the $3,200 visa is gone in 9 months").
+    paid_now: dict[str, float] = {}
+    claim_sentences = {c.sentence for c in r.claims}
+    balances = {d.name: d.balance for d in scenario.debts}
+    for a in r.one_off:
+        if a.target in balances and a.sentence not in claim_sentences and a.amount < balances[a.target]:
+            paid_now[a.target] = paid_now.get(a.target, 0.0) + a.amount
     for c in r.claims:
         expected: list[int] = []
         payment, planned = c.payment, False
@@ -354,7 +368,8 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
                 planned = planned or pay is not None  # the answer's own payment to that debt, said elsewhere
                 if pay is None and debt:  # a debt the plan gives nothing beyond "the minimums" pays its minimum
                     pay = next(d.min_payment for d in scenario.debts if d.name == debt)
-            expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget, c.total, c.payment is not None)
+            expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget, c.total, c.payment is not None,
+                                         tuple(sorted(paid_now.items())))
             payment = payment if payment is not None else pay
         ok = _claim_ok(c.months, c.bound, expected, c.granularity)
         results.append(ok)

@@ -158,6 +158,8 @@ def _normalise(text: str) -> str:
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|bucks|usd)\b", r"$\1", t)
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\s?(?:per ?cent|pct)\b", r"\1%", t)
     t = re.sub(r"(?<![\d$.,])(\d{1,2}(?:\.\d+)?)\s?(apr|apy)\b", r"\1% \2", t)  # "22.9 apr" is a rate
+    t = re.sub(r"(\$\d[\d,]*(?:\.\d+)?) of (?:the|your) \$\d[\d,]*(?:\.\d+)?(?= (?:on|to|toward|towards|into|at)\b)",
+               r"\1 of the lump sum", t)  # "$1,450 of the $2,000 on the card": the part goes there, at once
     return t
 
 
