@@ -190,3 +190,20 @@ def test_load_pairs_bad_json_and_split_filter(built, tmp_path):
         load_pairs(path)
     rows = load_pairs(built[0]["preferences"], split="eval")
     assert rows and {r["split"] for r in rows} == {"eval"}
+
+
+def test_facts_first_answers_restate_the_figures_before_the_plan(tmp_path):
+    from finalign.config import DataConfig
+    from finalign.data_gen.scenarios import money
+    from finalign.data_gen.schema import load_scenarios
+    from finalign.data_gen.synth_data import build_data, load_pairs
+
+    paths = build_data(DataConfig(n_train_scenarios=16, n_eval_scenarios=8, answer_style="facts_first"), tmp_path / "ff")
+    scenarios = {s.id: s for s in load_scenarios(paths["prompts"])}
+    for row in load_pairs(paths["preferences"]):
+        s = scenarios[row["scenario_id"]]
+        first = row["chosen"][-1]["content"].split(". ")[0]
+        assert first.startswith(f"Your figures: {money(s.monthly_surplus)} a month to work with"), first
+        assert all(f"{money(d.balance)} balance on the {d.name}" in first for d in s.debts), first
+    plain = build_data(DataConfig(n_train_scenarios=16, n_eval_scenarios=8), tmp_path / "plain")
+    assert not any(r["chosen"][-1]["content"].startswith("Your figures") for r in load_pairs(plain["preferences"]))

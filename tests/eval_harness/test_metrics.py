@@ -249,11 +249,11 @@ def test_the_tutorials_own_answers_on_seed_01():
 # ---- the generated pairs -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def all_pairs(tmp_path_factory):
+@pytest.fixture(scope="module", params=["plain", "facts_first"])
+def all_pairs(tmp_path_factory, request):
     from finalign.data_gen.synth_data import build_data, load_pairs
 
-    paths = build_data(DataConfig(), tmp_path_factory.mktemp("data"))
+    paths = build_data(DataConfig(answer_style=request.param), tmp_path_factory.mktemp("data"))
     scenarios = {s.id: s for s in load_scenarios(paths["prompts"])}
     return [(row, scenarios[row["scenario_id"]]) for row in load_pairs(paths["preferences"])]
 

@@ -264,7 +264,18 @@ EXTRAS: dict[str, Callable[[Scenario, Plan, random.Random], str]] = {
 }
 
 
-def chosen_parts(s: Scenario, plan: Plan, rng: random.Random) -> Parts:
+def _facts(s: Scenario, plan: Plan) -> str:
+    """The figures the plan uses, restated in one fixed order before it (``answer_style: facts_first``): a small
+    model copies each figure from the prompt once, into a known slot, before it has to use it."""
+    debts = "; ".join(f"a {money(d.balance)} balance on the {d.name} at {percent(d.apr)}" for d in s.debts)
+    extra = [f"a {money(s.windfall)} lump sum" if s.windfall else "",
+             f"a goal of {s.goal_months} months" if s.goal_months else ""]
+    extra = "".join(f", {e}" for e in extra if e)
+    return (f"Your figures: {money(s.monthly_surplus)} a month to work with, {money(s.savings)} in savings{extra}; "
+            f"{debts}.")
+
+
+def chosen_parts(s: Scenario, plan: Plan, rng: random.Random, style: str = "plain") -> Parts:
     parts = {
         "why": _why(s, plan, rng),
         "split": _split(s, plan, rng),
@@ -274,6 +285,8 @@ def chosen_parts(s: Scenario, plan: Plan, rng: random.Random) -> Parts:
     }
     if s.situation == "windfall":  # the lump sum comes before the monthly plan
         parts = {"extra": parts.pop("extra")} | parts
+    if style == "facts_first":
+        parts = {"facts": _facts(s, plan)} | parts
     return parts
 
 
@@ -471,11 +484,12 @@ def pick_modes(s: Scenario, plan: Plan, k: int, used: Counter, rng: random.Rando
     return picked
 
 
-def pairs_for(s: Scenario, split: str, k: int, used: Counter, rng: random.Random) -> list[dict[str, Any]]:
+def pairs_for(s: Scenario, split: str, k: int, used: Counter, rng: random.Random,
+              style: str = "plain") -> list[dict[str, Any]]:
     plan = recommend_plan(s)
     rows = []
     for mode in pick_modes(s, plan, k, used, rng):
-        parts = chosen_parts(s, plan, rng)
+        parts = chosen_parts(s, plan, rng, style)
         rows.append({
             "prompt": [{"role": "user", "content": s.prompt}],
             "chosen": [{"role": "assistant", "content": join(parts)}],
@@ -521,7 +535,7 @@ def build_data(cfg: DataConfig, out_dir: str | Path) -> dict[str, Path]:
     train, evals = split_scenarios(cfg)
     rng, used = random.Random(cfg.seed), Counter()
     rows = [row for split, scenarios in (("train", train), ("eval", evals)) for s in scenarios
-            for row in pairs_for(s, split, cfg.rejected_per_scenario, used, rng)]
+            for row in pairs_for(s, split, cfg.rejected_per_scenario, used, rng, cfg.answer_style)]
     paths = {
         "prompts": write_jsonl(run.prompts, (s.to_dict() for s in train + evals)),
         "preferences": write_jsonl(run.pairs, rows),
