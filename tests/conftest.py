@@ -1,16 +1,22 @@
-"""Shared fixtures: tiny random Llama/GPT-2 checkpoints on the real SmolLM2 tokenizer, and the real model.
+"""Shared fixtures: tiny random Llama/GPT-2 checkpoints on a small stored tokenizer, and the real model.
 
-The default model is converted once into the user's cache ($FINALIGN_HOME, default ~/.cache/finalign) and
-reused across test runs. Tiny models are saved as ordinary checkpoints, so they go through the same
-loading path (`--model <folder>`) as a user's own model.
+The tiny models use tests/fixtures/tiny_tokenizer (1,000 byte-level BPE tokens with SmolLM2's special tokens
+and chat template; tests/fixtures/make_tiny_tokenizer.py builds it), so they need no model conversion. The default
+model is converted once into the user's cache ($FINALIGN_HOME, default ~/.cache/finalign) for the tests that use
+it (`smol_path`). Tiny models are saved as ordinary checkpoints, so they go through the same loading path
+(`--model <folder>`) as a user's own model.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 import torch
 
 from finalign.models import ensure_default_model, load_tokenizer
+
+TINY_TOKENIZER = Path(__file__).parent / "fixtures" / "tiny_tokenizer"
 
 
 @pytest.fixture(scope="session")
@@ -29,11 +35,11 @@ def _save_tiny(model, tokenizer, path, chat_template: bool):
 
 
 @pytest.fixture(scope="session")
-def tiny_llama(smol_path, tmp_path_factory):
-    """A 2-layer, 64-wide Llama with SmolLM2's tokenizer and chat template (random weights)."""
+def tiny_llama(tmp_path_factory):
+    """A 2-layer, 64-wide Llama with a stored 1,000-token tokenizer and SmolLM2's chat template (random weights)."""
     from transformers import LlamaConfig, LlamaForCausalLM
 
-    tok = load_tokenizer(smol_path)
+    tok = load_tokenizer(TINY_TOKENIZER)
     torch.manual_seed(0)
     config = LlamaConfig(vocab_size=len(tok), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
                          num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=1024,
@@ -43,11 +49,11 @@ def tiny_llama(smol_path, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def tiny_gpt2(smol_path, tmp_path_factory):
+def tiny_gpt2(tmp_path_factory):
     """A 2-layer GPT-2 without a chat template (the seed's architecture; plain Question:/Answer: prompts)."""
     from transformers import GPT2Config, GPT2LMHeadModel
 
-    tok = load_tokenizer(smol_path)
+    tok = load_tokenizer(TINY_TOKENIZER)
     torch.manual_seed(0)
     config = GPT2Config(vocab_size=len(tok), n_embd=64, n_layer=2, n_head=4, n_positions=1024,
                         bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id)

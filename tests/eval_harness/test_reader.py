@@ -167,3 +167,9 @@ def test_plans_in_casual_and_arithmetic_wording(answer, total):
     scenario = {"745/mo": SEEDS["seed-03"], "250 a": SEEDS["seed-05"], "$7,000": SEEDS["seed-04"]}
     chosen = next((s for key, s in scenario.items() if key in answer), CARD)
     assert read_plan(answer, chosen).monthly_total() == total
+
+
+def test_a_debt_kept_as_a_buffer_is_no_buffer():
+    low = replace(CARD, savings=300)
+    assert "buffer" not in {a.kind for a in read_plan("Keep the card as a buffer, so you can pay it down.", low).actions}
+    assert "buffer" in {a.kind for a in read_plan("Keep $200 a month as a buffer.", low).actions}

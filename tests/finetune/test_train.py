@@ -441,3 +441,22 @@ def test_train_without_data_is_a_user_error(tiny_llama, tmp_path):
         train(tiny_cfg(tiny_llama), tmp_path, "sft", quiet=True)
     with pytest.raises(UserError, match="unknown method"):
         train(tiny_cfg(tiny_llama), tmp_path, "ppo", quiet=True)
+
+
+def test_resume_refuses_checkpoints_made_with_another_config(tiny_llama, tmp_path, monkeypatch):
+    """The work folder records the settings its checkpoints were trained with; --resume under other settings stops
+    with one line naming what changed, before any model loads."""
+    from finalign.finetune import train as train_mod
+
+    make_data(tmp_path)
+    cfg = tiny_cfg(tiny_llama)
+    work = RunDir(tmp_path).work("sft")
+    work.mkdir(parents=True)
+    (work / train_mod.SETTINGS_FILE).write_text(json.dumps(train_mod.method_settings(cfg, METHODS["sft"])))
+    monkeypatch.setattr(train_mod, "load_model", lambda *a, **k: pytest.fail("a model loaded"))
+    with pytest.raises(UserError, match=r"different config \(lr changed\); rerun without --resume"):
+        train(tiny_cfg(tiny_llama, "train.lr=1e-3"), tmp_path, "sft", resume=True, quiet=True)
+    # A bookkeeping change (logging, checkpoint cadence) is not a different config: the resume goes ahead.
+    monkeypatch.setattr(train_mod, "load_model", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("reached")))
+    with pytest.raises(RuntimeError, match="reached"):
+        train(tiny_cfg(tiny_llama, "train.logging_steps=3"), tmp_path, "sft", resume=True, quiet=True)

@@ -1245,6 +1245,9 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
                 continue
             if kind == "buffer" and re.search(r"\b(?:earn|yield|interest)\b", s.norm[m.end():m.end() + 25]) and "emergency" not in m.group():
                 continue
+            if kind == "buffer" and re.search(r"\b(?:car|card|loan|debt|note|mortgage)s?\s+as\s+(?:a|an|your|the)\s*$",
+                                              s.norm[max(0, m.start() - 40):m.start()]):
+                continue  # "keep the car as a buffer": a debt is no cushion
             if kind in ("skip_payments", "minimums_only") and re.search(r"\b(?:would|could|takes?|costs?|trap|means|forever|years)\b", s.norm[m.end():m.end() + 60]) \
                     and kind == "minimums_only":
                 reading.actions.append(Action(kind, "mentions", s.index, m.group()))
