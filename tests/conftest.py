@@ -1,6 +1,6 @@
 """Shared fixtures: tiny random Llama/GPT-2 checkpoints on a small stored tokenizer, and the real model.
 
-The tiny models use tests/fixtures/tiny_tokenizer (1,000 byte-level BPE tokens with SmolLM2's special tokens
+The tiny models use tests/fixtures/tiny_tokenizer (about 2,000 byte-level BPE tokens with SmolLM2's special tokens
 and chat template; tests/fixtures/make_tiny_tokenizer.py builds it), so they need no model conversion. The default
 model is converted once into the user's cache ($FINALIGN_HOME, default ~/.cache/finalign) for the tests that use
 it (`smol_path`). Tiny models are saved as ordinary checkpoints, so they go through the same loading path
@@ -36,7 +36,7 @@ def _save_tiny(model, tokenizer, path, chat_template: bool):
 
 @pytest.fixture(scope="session")
 def tiny_llama(tmp_path_factory):
-    """A 2-layer, 64-wide Llama with a stored 1,000-token tokenizer and SmolLM2's chat template (random weights)."""
+    """A 2-layer, 64-wide Llama with a stored 2,000-token tokenizer and SmolLM2's chat template (random weights)."""
     from transformers import LlamaConfig, LlamaForCausalLM
 
     tok = load_tokenizer(TINY_TOKENIZER)

@@ -37,7 +37,7 @@ IM_START = "<|im_start|>"
 
 # Small, fast, deterministic settings: fp32, one thread, LoRA r=4, short sequences, a log line per step.
 TINY = ("threads=1", "train.dtype=fp32", "train.batch_size=4", "train.epochs=2", "train.lr=5e-3",
-        "train.dpo_lr=5e-3", "train.max_length=160", "train.logging_steps=1", "train.save_steps=2",
+        "train.dpo_lr=5e-3", "train.max_length=384", "train.logging_steps=1", "train.save_steps=2",
         "train.eval_max_rows=4", "train.warmup_ratio=0", "train.lora.r=4", "train.lora.dropout=0.0")
 
 
@@ -202,7 +202,7 @@ def test_dpo_reward_accuracy_rises_above_chance(tiny_llama, data_dir, tmp_path):
         shutil.copy(data_dir / name, tmp_path / name)
     # Four pairs in one batch, three passes, no held-out checks (the sft+dpo test covers those).
     cfg = tiny_cfg(tiny_llama, "train.dpo_max_pairs=4", "train.dpo_epochs=3", "train.dpo_lr=5e-3",
-                   "train.dpo_beta=0.5", "train.max_length=128", "train.eval_steps=100", "train.save_steps=100")
+                   "train.dpo_beta=0.5", "train.max_length=384", "train.eval_steps=100", "train.save_steps=100")
     out, trainer = train_capturing(cfg, tmp_path, "dpo")
     rows = log_rows(out)
     steps = [r for r in rows if "loss" in r]
