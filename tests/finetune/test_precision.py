@@ -61,7 +61,7 @@ def test_the_flag_check_agrees_with_a_probe_on_this_machine():
     assert (hardware.probe_bf16(seconds=1.0)["bf16_speedup"] > 1.0) is native
 
 
-@pytest.mark.parametrize("fixture", ["tiny_llama", "smol_path"])
+@pytest.mark.parametrize("fixture", ["tiny_llama", pytest.param("smol_path", marks=pytest.mark.slow)])
 def test_bf16_autocast_loss_matches_fp32(fixture, request):
     path = request.getfixturevalue(fixture)
     tok, model = load_tokenizer(path), load_model(path).eval()
