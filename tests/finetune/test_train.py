@@ -460,3 +460,32 @@ def test_resume_refuses_checkpoints_made_with_another_config(tiny_llama, tmp_pat
     monkeypatch.setattr(train_mod, "load_model", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("reached")))
     with pytest.raises(RuntimeError, match="reached"):
         train(tiny_cfg(tiny_llama, "train.logging_steps=3"), tmp_path, "sft", resume=True, quiet=True)
+
+
+def test_two_process_ddp_training_saves_one_adapter(tiny_llama, tmp_path):
+    """Two real processes under `accelerate launch` with gloo all-reduce on the CPU, as the README's multi-GPU command
+    runs on GPUs: the 8 training rows are split between them (one optimizer step per epoch at batch 4 each, where one
+    process takes two), and one trained adapter is saved.
+
+    accelerate's `--cpu` flag always starts a single process (its simple launcher); several CPU processes come from
+    the same torchrun launcher as several GPUs (`--multi_gpu`), each process finding no CUDA and using gloo."""
+    import yaml
+
+    from finalign.config import to_dict
+
+    make_data(tmp_path)
+    config = tmp_path / "tiny.yaml"
+    config.write_text(yaml.safe_dump(to_dict(tiny_cfg(tiny_llama, "train.epochs=1", "train.save_steps=100"))))
+    accelerate = str(Path(sys.executable).with_name("accelerate"))
+    env = {**os.environ, "TQDM_DISABLE": "1", "OMP_NUM_THREADS": "1"}
+    result = subprocess.run([accelerate, "launch", "--multi_gpu", "--num_processes", "2", "--num_machines", "1",
+                             "--mixed_precision", "no", "--dynamo_backend", "no", "-m", "finalign.cli", "train",
+                             "--config", str(config), "--run", str(tmp_path), "--method", "sft", "--quiet"],
+                            capture_output=True, text=True, env=env, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.count("sft: adapter in") == 2  # both ranks finished
+    weights = load_file(str(RunDir(tmp_path).adapter_weights("sft")))
+    assert any(k.endswith("lora_B.weight") and v.abs().sum() > 0 for k, v in weights.items())  # it trained
+    assert [p.name for p in RunDir(tmp_path).adapter("sft").parent.iterdir()] == ["sft"]  # one adapter, no tmp left
+    steps = [r for r in log_rows(RunDir(tmp_path).adapter("sft")) if "loss" in r]
+    assert [r["step"] for r in steps] == [1]  # 8 rows / (2 processes x batch 4): the data really was split

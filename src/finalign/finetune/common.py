@@ -128,8 +128,8 @@ class JsonlLogger(TrainerCallback):
         self.path, self.method = path, method
 
     def on_train_begin(self, args, state, control, **kwargs):
-        # After a resume, drop lines from steps that are about to be redone.
-        if self.path.exists():
+        # After a resume, drop lines from steps that are about to be redone (one process writes the log).
+        if state.is_world_process_zero and self.path.exists():
             keep = [line for line in self.path.read_text().splitlines()
                     if json.loads(line).get("step", 0) <= state.global_step]
             write_text(self.path, "".join(line + "\n" for line in keep))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -67,10 +68,12 @@ def train(cfg: Config, run_dir: str | Path, method: str, *, resume: bool = False
     base_path = resolve_model(cfg.model)  # a bad --model fails before any checkpoint is touched
     set_threads(cfg.threads)
     checkpoint = common.latest_checkpoint(work) if resume else None
-    if not resume and work.exists():
-        shutil.rmtree(work)  # a fresh start: stale checkpoints must not be mixed in
-    work.mkdir(parents=True, exist_ok=True)
-    write_json(work / SETTINGS_FILE, settings)
+    main = int(os.environ.get("RANK", "0")) == 0  # under `accelerate launch`, one process owns the folders
+    if main:
+        if not resume and work.exists():
+            shutil.rmtree(work)  # a fresh start: stale checkpoints must not be mixed in
+        work.mkdir(parents=True, exist_ok=True)
+        write_json(work / SETTINGS_FILE, settings)
 
     tokenizer = load_tokenizer(base_path)
     model = load_model(base_path)
@@ -78,4 +81,7 @@ def train(cfg: Config, run_dir: str | Path, method: str, *, resume: bool = False
     trainer.add_callback(common.JsonlLogger(work / "train_log.jsonl", m.name))
     trainer.add_callback(common.CheckpointSeal())
     trainer.train(resume_from_checkpoint=str(checkpoint) if checkpoint else None)
+    trainer.accelerator.wait_for_everyone()
+    if not trainer.is_world_process_zero():
+        return run.adapter(m.name)  # the main process saves the one adapter
     return common.save_outputs(trainer, run, cfg, m.name, cfg.model)
