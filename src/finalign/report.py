@@ -311,8 +311,8 @@ def sets_section(summary: dict) -> str | None:
     rows = [[f"`{n}`", str(r["n_scenarios"]),
              *(fmt_ci(*(r["scores"].get(m, {}).get("goodness", {}).get(k) for k in ("mean", "ci_lo", "ci_hi")))
                for m in models)] for n, r in sets.items()]
-    parts = ["Goodness per prompt set, mean [95% CI]. `eval` is the run's held-out split of generated scenarios (the "
-             "same templates as the training data, plus the 5 seed scenarios); `oot` is the shipped set of hand-written "
+    parts = ["Goodness per prompt set, mean [95% CI]. `eval` is the run's held-out split of generated scenarios (written by "
+             "the same prompt writer as the training data, plus the 5 seed scenarios); `oot` is the shipped set of hand-written "
              "out-of-template scenarios, never trained on.\n\n" + table(["set", "scenarios", *models], rows)]
     if tuned:
         def gain(r: dict, m: str) -> str:
