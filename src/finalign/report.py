@@ -205,8 +205,9 @@ def _setup(summary: dict, configs: dict, pairs: list[dict] | None, manifest: dic
         "## Setup",
         f"Base model: `{cfg.get('model', 'not recorded')}`, with LoRA adapters. Models compared: "
         + ", ".join(f"`{m}`" for m in summary["models"]) + f". Evaluation: {summary['n_scenarios']} held-out "
-        f"scenarios (the 5 seed scenarios included), {summary.get('n_samples', 1)} answer(s) per scenario; "
-        f"decoding: {_decoding(summary.get('decoding', {}))}.",
+        f"scenarios (`{summary.get('headline_set', 'eval')}`, the 5 seed scenarios included)"
+        + "".join(f", and {r['n_scenarios']} of the `{name}` set" for name, r in (summary.get("prompt_sets") or {}).items())
+        + f"; {summary.get('n_samples', 1)} answer(s) per scenario; decoding: {_decoding(summary.get('decoding', {}))}.",
         _data_section(pairs, PAIRS_FILE), _methods_section(configs), _hardware_section(manifest, summary)])
 
 
