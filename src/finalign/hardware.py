@@ -29,26 +29,27 @@ class Precision:
         return "bf16" if self.bf16 else "fp32"
 
 
-def cpu_flags(cpuinfo: Path = Path("/proc/cpuinfo")) -> set[str] | None:
-    """The CPU's feature flags, or None where they cannot be read (not Linux)."""
+CPUINFO = Path("/proc/cpuinfo")
+
+
+def _cpuinfo_field(prefixes: tuple[str, ...], cpuinfo: Path = CPUINFO) -> str | None:
+    """The value of the first /proc/cpuinfo line starting with one of ``prefixes`` (None where unreadable)."""
     try:
         text = cpuinfo.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    for line in text.splitlines():
-        if line.startswith(("flags", "Features")):
-            return set(line.split(":", 1)[1].split())
-    return None
+    return next((line.split(":", 1)[1] for line in text.splitlines() if line.startswith(prefixes)), None)
+
+
+def cpu_flags(cpuinfo: Path = CPUINFO) -> set[str] | None:
+    """The CPU's feature flags, or None where they cannot be read (not Linux)."""
+    value = _cpuinfo_field(("flags", "Features"), cpuinfo)
+    return None if value is None else set(value.split())
 
 
 def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
+    value = _cpuinfo_field(("model name",))
+    return value.strip() if value else platform.processor() or platform.machine()
 
 
 def probe_bf16(seconds: float = 0.5, size: int = 1024) -> dict:

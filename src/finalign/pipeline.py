@@ -29,7 +29,7 @@ import yaml
 
 from finalign.config import Config, to_dict
 from finalign.errors import UserError
-from finalign.io import read_json, sha256_file, sha256_text, write_json, write_text
+from finalign.io import read_json, sha256_file, sha256_sources, sha256_text, write_json, write_text
 from finalign.layout import OOT_PROMPTS, RunDir
 
 PACKAGES = ("finalign", "torch", "transformers", "trl", "peft", "accelerate", "datasets")
@@ -86,15 +86,6 @@ def run_child(args: list[str]) -> float:
     return usage.ru_maxrss / (2**20 if sys.platform == "darwin" else 2**10)  # bytes on macOS, KiB on Linux
 
 
-def _code_sha(*modules) -> str:
-    import hashlib
-
-    h = hashlib.sha256()
-    for module in modules:
-        h.update(Path(module.__file__).read_bytes())
-    return h.hexdigest()
-
-
 def stages(cfg: Config, run_dir: Path, config_file: Path, quiet: bool) -> list[Stage]:
     """The run's stages, in order. Each key covers exactly what its outputs depend on: a train stage the fields its
     method reads; *eval* (generation) the decoding settings, adapters and prompts; *score* the grader's code and the
@@ -107,7 +98,7 @@ def stages(cfg: Config, run_dir: Path, config_file: Path, quiet: bool) -> list[S
 
     run = RunDir(run_dir)
     common = ["--config", str(config_file), "--run", str(run.root), *(["--quiet"] if quiet else [])]
-    data_code = _code_sha(scenarios, synth_data)  # a byte-identical result leaves every later key unchanged
+    data_code = sha256_sources(scenarios, synth_data)  # a byte-identical result leaves every later key unchanged
     out: list[Stage] = [Stage(
         "data", {"data": to_dict(cfg.data), "code": data_code}, [], [run.prompts, run.pairs, run.data_card],
         ["data", "--config", str(config_file), "--out", str(run.root)])]
@@ -125,7 +116,7 @@ def stages(cfg: Config, run_dir: Path, config_file: Path, quiet: bool) -> list[S
                                "grader": evaluate.grader_fingerprint()},
                      [run.generations, run.model_metrics, run.prompts, OOT_PROMPTS], [run.scores, run.summary],
                      ["eval", *common, "--score-only"]))
-    out.append(Stage("report", {"code": _code_sha(report, viz)}, [run.summary, run.scores], [run.results],
+    out.append(Stage("report", {"code": sha256_sources(report, viz)}, [run.summary, run.scores], [run.results],
                      ["report", "--run", str(run.root)]))
     return out
 
@@ -133,9 +124,9 @@ def stages(cfg: Config, run_dir: Path, config_file: Path, quiet: bool) -> list[S
 def _machine() -> dict:
     import torch
 
-    device = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu"
     from finalign.hardware import BF16_FLAGS, cpu_flags, cpu_name
 
+    device = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu"
     flags = cpu_flags()
     return {"cpu": cpu_name(), "cores": os.cpu_count(), "device": device,
             "cpu_bf16_flags": None if flags is None else sorted(set(BF16_FLAGS) & flags),

@@ -20,7 +20,7 @@ in-template headline) and ``oot`` (the shipped hand-written out-of-template scen
 from __future__ import annotations
 
 import copy
-import hashlib
+import sys
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -38,7 +38,7 @@ from finalign.eval_harness.generate import Decoding, generate_batches
 from finalign.eval_harness.metrics import grade, reported_metrics
 from finalign.eval_harness.summary_schema import check_summary
 from finalign.hardware import set_threads
-from finalign.io import append_jsonl, read_json, read_jsonl, write_json, write_jsonl
+from finalign.io import append_jsonl, read_json, read_jsonl, sha256_sources, write_json, write_jsonl
 from finalign.layout import OOT_PROMPTS, SEED_IDS, RunDir
 from finalign.methods import METHODS
 from finalign.models import load_model, load_tokenizer, prompt_text, resolve_model
@@ -50,11 +50,7 @@ BUILTIN_SETS = ("eval", "oot")
 def grader_fingerprint() -> str:
     """sha256 of the grader's source (reader, scorers, statistics, finance engine, scenario schema, this file):
     the score step's key, so an edited scorer never serves a stale score."""
-    h = hashlib.sha256()
-    for module in (reader, metrics, stats, finance, schema):
-        h.update(Path(module.__file__).read_bytes())
-    h.update(Path(__file__).read_bytes())
-    return h.hexdigest()
+    return sha256_sources(reader, metrics, stats, finance, schema, sys.modules[__name__])
 
 
 # ---- what to evaluate -------------------------------------------------------------------------
