@@ -195,7 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output folder (default: runs/<config name>)")
     p.set_defaults(func=cmd_data)
 
-    p = _command(sub, "train", "LoRA fine-tuning with TRL: sft, dpo, sft+dpo or the seed recipe")
+    p = _command(sub, "train", "LoRA fine-tuning with TRL, one method of methods.METHODS at a time")
     _add_config_args(p)
     p.add_argument("--run", help="run folder holding the data (default: runs/<config name>)")
     p.add_argument("--method", action="append", choices=list(METHODS),

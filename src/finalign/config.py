@@ -67,6 +67,15 @@ class TrainConfig:
     dpo_epochs: float = _checked(1.0, gt=0)
     dpo_lr: float = _checked(5e-5, gt=0, lt=1)
     dpo_max_pairs: int = _checked(0, ge=0)  # 0 = every train pair; a cap keeps DPO (~3x an SFT step) in budget
+    # On-policy methods (sft+odpo, sft+grpo) sample answers to train prompts from the sft adapter and grade them.
+    onpolicy_prompts: int = _checked(48, ge=1)  # train prompts sampled (the first n train scenarios)
+    onpolicy_samples: int = _checked(4, ge=2)  # answers per prompt (GRPO's group size)
+    onpolicy_temperature: float = _checked(0.8, gt=0)
+    onpolicy_max_new_tokens: int = _checked(128, ge=1)  # the longest sampled answer
+    odpo_margin: float = _checked(0.1, ge=0, lt=1)  # least goodness gap between a pair's best and worst answer
+    grpo_lr: float = _checked(2e-5, gt=0, lt=1)
+    grpo_epochs: float = _checked(1.0, gt=0)  # passes over the onpolicy_prompts
+    grpo_beta: float = _checked(0.0, ge=0)  # KL weight; 0 (TRL's default) needs no reference model
     eval_max_rows: int = _checked(0, ge=0)  # 0 = every held-out row for the during-training checks
     warmup_ratio: float = _checked(0.05, ge=0, lt=1)
     logging_steps: int = _checked(5, ge=1)

@@ -81,6 +81,10 @@ class RunDir:
         """Checkpoints and the live training log, while a method trains."""
         return self.root / "train" / slug(method)
 
+    def onpolicy_samples(self, method: str) -> Path:
+        """An on-policy method's sampled answers with their grades (train scenarios only)."""
+        return self.work(method) / "onpolicy_samples.jsonl"
+
     # evaluation
     @property
     def eval_dir(self) -> Path:

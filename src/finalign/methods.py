@@ -16,6 +16,12 @@ _SHARED = ("batch_size", "grad_accum", "max_length", "gradient_checkpointing", "
            "eval_steps", "eval_max_rows", "seed")
 SFT_FIELDS = (*_SHARED, "epochs", "lr", "pad_to_max_length", "group_by_length", "lora")
 DPO_FIELDS = (*_SHARED, "dpo_epochs", "dpo_lr", "dpo_beta", "dpo_loss_type", "dpo_max_pairs", "lora")
+# On-policy methods sample their own answers; on-policy DPO reads DPO's settings minus the offline pair cap.
+_SAMPLING = ("onpolicy_prompts", "onpolicy_samples", "onpolicy_temperature", "onpolicy_max_new_tokens")
+ODPO_FIELDS = (*(f for f in DPO_FIELDS if f != "dpo_max_pairs"), *_SAMPLING, "odpo_margin")
+GRPO_FIELDS = (*(f for f in _SHARED if f not in ("eval_steps", "eval_max_rows")), *_SAMPLING, "grpo_lr", "grpo_epochs",
+               "grpo_beta")
+TRAINER_FIELDS = {"sft": SFT_FIELDS, "dpo": DPO_FIELDS, "odpo": ODPO_FIELDS, "grpo": GRPO_FIELDS}
 
 # The seed tutorial's recipe (`--method seed`), whatever the profile says: the baseline is always the same.
 SEED_RECIPE = MappingProxyType({
@@ -29,7 +35,7 @@ SEED_RECIPE = MappingProxyType({
 @dataclass(frozen=True)
 class Method:
     name: str
-    trainer: str  # "sft" or "dpo": the TRL trainer that finetune/train.py builds for it
+    trainer: str  # a key of TRAINER_FIELDS ("odpo": on-policy DPO): the trainer that finetune/train.py builds for it
     description: str  # one line for --help and results.md
     color: str  # its colour in every chart
     starts_from: str | None = None  # the method whose adapter it continues (trained first); None = the base model
@@ -39,7 +45,7 @@ class Method:
     @property
     def fields(self) -> tuple[str, ...]:
         """The train settings this method reads from the config (its recipe fixes the rest)."""
-        every = SFT_FIELDS if self.trainer == "sft" else DPO_FIELDS
+        every = TRAINER_FIELDS[self.trainer]
         if self.starts_from:  # the LoRA shape comes from the adapter it continues
             every = tuple(f for f in every if f != "lora")
         return tuple(f for f in every if f not in self.recipe)
@@ -47,7 +53,9 @@ class Method:
     @property
     def hparams(self) -> tuple[str, ...]:
         """The settings results.md shows for it: its trainer's learning rate, epochs (and DPO's beta and loss)."""
-        return ("lr", "epochs") if self.trainer == "sft" else ("dpo_lr", "dpo_epochs", "dpo_beta", "dpo_loss_type")
+        dpo = ("dpo_lr", "dpo_epochs", "dpo_beta", "dpo_loss_type")
+        return {"sft": ("lr", "epochs"), "dpo": dpo, "odpo": (*dpo, "onpolicy_samples", "odpo_margin"),
+                "grpo": ("grpo_lr", "grpo_epochs", "grpo_beta", "onpolicy_samples")}[self.trainer]
 
 
 # In display order: the order of models in eval, tables and charts (after base).
@@ -57,6 +65,10 @@ METHODS: dict[str, Method] = {m.name: m for m in (
     Method("sft", "sft", "SFT on the chosen answers (loss on the answer tokens)", "#1f77b4"),
     Method("dpo", "dpo", "DPO from the base model", "#ff7f0e"),
     Method("sft+dpo", "dpo", "DPO starting from the sft adapter", "#2ca02c", starts_from="sft"),
+    Method("sft+odpo", "odpo", "on-policy DPO from the sft adapter: its own sampled answers, best vs worst by the grader",
+           "#d62728", starts_from="sft"),
+    Method("sft+grpo", "grpo", "GRPO from the sft adapter: the grader's scorers and a gate penalty as rewards",
+           "#8c564b", starts_from="sft"),
 )}
 BASE_COLOR = "#7f7f7f"
 

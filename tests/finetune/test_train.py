@@ -24,9 +24,10 @@ from safetensors.torch import load_file
 from finalign.config import DataConfig, load_config
 from finalign.data_gen.synth_data import build_data, load_pairs
 from finalign.errors import UserError
-from finalign.finetune import common, sft
+from finalign.finetune import common, grpo, onpolicy, sft
 from finalign.finetune.train import method_config, train
-from finalign.layout import PAIRS_FILE, RunDir
+from finalign.layout import PAIRS_FILE, SEED_IDS, RunDir
+from finalign.eval_harness.metrics import METRICS, Grade
 from finalign.methods import METHODS
 from finalign.io import read_json, sha256_file
 from finalign.models import load_model, load_tokenizer
@@ -489,3 +490,92 @@ def test_two_process_ddp_training_saves_one_adapter(tiny_llama, tmp_path):
     assert [p.name for p in RunDir(tmp_path).adapter("sft").parent.iterdir()] == ["sft"]  # one adapter, no tmp left
     steps = [r for r in log_rows(RunDir(tmp_path).adapter("sft")) if "loss" in r]
     assert [r["step"] for r in steps] == [1]  # 8 rows / (2 processes x batch 4): the data really was split
+
+
+# ---- on-policy methods: sft+odpo (sample, grade, pair, DPO) and sft+grpo (the scorers as rewards) -----------------
+
+FAST = ("train.onpolicy_prompts=3", "train.onpolicy_samples=2", "train.onpolicy_max_new_tokens=12",
+        "train.dpo_epochs=1", "train.grpo_epochs=1", "train.save_steps=100", "train.grad_accum=1")
+
+
+def _row(sid: str, k: int, goodness: float | None, gates=()) -> dict:
+    return {"scenario_id": sid, "sample": k, "answer": f"{sid}-{k}", "goodness": goodness, "gates": list(gates)}
+
+
+def test_pairs_are_the_best_safe_answer_against_the_worst():
+    rows = [_row("a", 0, 0.9), _row("a", 1, 0.2, ["over_budget"]), _row("a", 2, 0.5),  # best safe vs gated worst
+            _row("b", 0, 0.95, ["high_cost_borrowing"]), _row("b", 1, 0.1, ["over_budget"]),  # no safe answer
+            _row("c", 0, 0.60), _row("c", 1, 0.55),  # margin 0.05 < 0.1
+            _row("d", 0, 0.7), _row("d", 1, None)]  # an ungradable answer is left out; one answer makes no pair
+    pairs = onpolicy.pick_pairs(rows, margin=0.1)
+    assert [(p["scenario_id"], p["chosen"]["sample"], p["rejected"]["sample"]) for p in pairs] == [("a", 0, 1)]
+    assert pairs[0]["margin"] == pytest.approx(0.7)
+    assert len(onpolicy.pick_pairs(rows, margin=0.0)) == 2  # c joins once any gap counts; d never (one answer)
+    stats = onpolicy.pair_stats(rows, pairs)
+    assert stats["pairs"] == 1 and stats["rejected_flaws"]["over_budget"] == 1 and stats["samples_gated"] == 3
+
+
+def test_only_train_scenarios_are_sampled(data_dir):
+    run = RunDir(data_dir)
+    chosen = onpolicy.train_scenarios(run, 100)
+    train_ids = {p["scenario_id"] for p in load_pairs(run.pairs, split="train")}
+    held_out = {p["scenario_id"] for p in load_pairs(run.pairs, split="eval")} | set(SEED_IDS)
+    assert chosen and {s.id for s in chosen} <= train_ids and not {s.id for s in chosen} & held_out
+    assert len(onpolicy.train_scenarios(run, 2)) == 2
+
+
+def _grade_by_text(monkeypatch):
+    """A stand-in grader: a random tiny model's text is off-topic to the real one, so every sample would tie."""
+    def fake(answer, scenario):
+        return Grade({}, {}, (sum(map(ord, answer)) % 997) / 997)  # distinct texts, distinct scores
+    monkeypatch.setattr(onpolicy, "grade", fake)
+
+
+def test_sft_odpo_samples_grades_and_trains_from_sft(tiny_llama, sft_run, tmp_path, monkeypatch):
+    _grade_by_text(monkeypatch)
+    run = tmp_path / "run"
+    shutil.copytree(sft_run[0], run)
+    cfg = tiny_cfg(tiny_llama, *FAST, "train.odpo_margin=0.0")
+    out = train(cfg, run, "sft+odpo", quiet=True)
+    samples = [json.loads(line) for line in RunDir(run).onpolicy_samples("sft+odpo").read_text().splitlines()]
+    assert len(samples) == 3 * 2 and {s["sample"] for s in samples} == {0, 1}
+    summary = json.loads((RunDir(run).work("sft+odpo") / onpolicy.PAIRS_SUMMARY).read_text())
+    assert summary["samples"] == 6 and 1 <= summary["pairs"] <= 3
+    sft_weights = load_file(run / "lora_finetuned_model" / "sft" / "adapter_model.safetensors")
+    weights = load_file(out / "adapter_model.safetensors")
+    assert set(weights) == set(sft_weights) and any(not torch.equal(weights[k], sft_weights[k]) for k in weights)
+    assert any("rewards/margins" in r for r in log_rows(out))
+
+
+def test_sft_odpo_without_any_pair_says_what_to_change(tiny_llama, sft_run, tmp_path, monkeypatch):
+    monkeypatch.setattr(onpolicy, "grade", lambda answer, scenario: Grade({}, {}, 0.5))
+    run = tmp_path / "run"
+    shutil.copytree(sft_run[0], run)
+    with pytest.raises(UserError, match="odpo_margin"):
+        train(tiny_cfg(tiny_llama, *FAST), run, "sft+odpo", quiet=True)
+    assert not (run / "lora_finetuned_model" / "sft-odpo").exists()
+
+
+def test_grpo_rewards_follow_the_grader():
+    from finalign.data_gen.schema import load_scenarios
+    from finalign.layout import SEED_PROMPTS
+
+    s = next(x for x in load_scenarios(SEED_PROMPTS) if x.id == "seed-01")
+    raw = json.dumps(s.to_dict(), sort_keys=True)
+    good = "Pay $600 a month on the card and put $200 a month into savings until you have $1,000."
+    payday = good + " If money runs short, take out a payday loan."
+    funcs, weights = grpo.reward_funcs()
+    assert len(funcs) == len(METRICS) + 1 and weights[-1] == 1.0 and sum(weights[:-1]) == pytest.approx(1.0)
+    total = [sum(w * f(completions=[[{"role": "assistant", "content": a}]], scenario=[raw])[0] for f, w in zip(funcs, weights))
+             for a in (good, payday)]
+    assert total[0] > total[1] + 0.5  # the gate penalty puts the payday answer below the plain plan
+    assert grpo.gate_penalty(completions=[good, payday], scenario=[raw, raw]) == [0.0, -1.0]
+
+
+def test_sft_grpo_trains_one_adapter_from_sft(tiny_llama, sft_run, tmp_path):
+    run = tmp_path / "run"
+    shutil.copytree(sft_run[0], run)
+    out = train(tiny_cfg(tiny_llama, *FAST), run, "sft+grpo", quiet=True)
+    assert (out / "adapter_model.safetensors").is_file()
+    rows = log_rows(out)
+    assert any(f"rewards/{next(iter(METRICS))}/mean" in r for r in rows) and any("rewards/gate_penalty/mean" in r for r in rows)

@@ -35,7 +35,7 @@ from typing import Any
 
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
-from finalign.eval_harness.reader import DEFER, PlanReading, _targets_in, read_plan
+from finalign.eval_harness.reader import DEFER, PlanReading, _targets_in, _tolerance, read_plan
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
 SAFE_FLOOR = 0.3  # every answer that passes the gates scores at least this
@@ -99,10 +99,6 @@ def _money(x: float) -> str:
 
 def _ev(r: PlanReading, index: int, **figures: Any) -> dict:
     return {**r.evidence(index), **figures}
-
-
-def _tolerance(scenario: Scenario) -> float:
-    return max(5.0, 0.01 * scenario.monthly_surplus)
 
 
 def _debts_now(scenario: Scenario) -> list[Debt]:
@@ -255,9 +251,14 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
     if not r.monthly:
         return None
     tol = _tolerance(scenario)
+    # A sure over-budget reading (0, which breaks the gate) needs the plan said outright; over budget only through
+    # amounts read less certainly ("so you pay $140 on the card in total", "saves roughly $750") scores 0.5.
+    sure = PlanReading(r.sentences, [a for a in r.monthly if a.explicit or a.implicit], minimums=r.minimums)
     biggest = max(r.monthly, key=lambda a: a.amount, default=None)
     if biggest is not None and biggest.amount > surplus + tol:
-        return Score(0.0, f"recommends {_money(biggest.amount)}/month, the surplus is {_money(surplus)}",
+        return Score(0.0 if biggest.explicit else 0.5,
+                     f"recommends {_money(biggest.amount)}/month, the surplus is {_money(surplus)}"
+                     + ("" if biggest.explicit else " (if that amount is a payment)"),
                      [_ev(r, biggest.sentence, expected=surplus, found=biggest.amount)])
     if not r.monthly:
         return None
@@ -269,11 +270,11 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
         over = r.monthly_total(p)
         if over > surplus + tol:
             where = [a.sentence for a in r.monthly if r.sentences[a.sentence].paragraph == p]
-            written = r.monthly_total(p, implicit=False)
-            sure = written > surplus + clear  # not only through minimums it did not write out
-            return Score(0.0 if sure else 0.5,
+            written = sure.monthly_total(p, implicit=False)
+            certain = written > surplus + clear  # said outright, not only through minimums it did not write out
+            return Score(0.0 if certain else 0.5,
                          f"monthly split adds up to {_money(over)}, the surplus is {_money(surplus)}"
-                         + ("" if sure else " (by a small margin, or through minimums not written out)"),
+                         + ("" if certain else " (by a small margin, or through amounts less surely a plan)"),
                          [_ev(r, i, expected=surplus, found=over) for i in sorted(set(where))[:4]])
     if total > surplus + tol:  # only across paragraphs: maybe a plan restated in other words, so not certain
         return Score(0.5, f"amounts across the answer add up to {_money(total)} ({parts}), above the "
@@ -423,6 +424,13 @@ def _grounded_percents(r: PlanReading, scenario: Scenario) -> list[float]:
     return out
 
 
+_BOUND = r"\b(?:under|below|less than|over|above|more than|beyond|at least|at most|nearly|almost|up to)\s*(?:about |around |roughly )?"
+
+
+def _is_bound(r: PlanReading, index: int, percent: float) -> bool:
+    return bool(re.search(rf"{_BOUND}{re.escape(f'{percent:g}')}\s?%", r.sentences[index].norm))
+
+
 def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
     """A debt's rate or balance quoted wrong: an APR that no debt (or offer) has, a balance no debt has."""
     plan = _plan(scenario)
@@ -432,6 +440,8 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
     monthly_rates = [q / 12 for q in rates]
     for value, index, kind in r.percents:
         rounding = 0.5 if value == int(value) else 0.06  # "21%" for 21.24% is a rounding, not a misquote
+        if _is_bound(r, index, value):
+            continue  # "your other loans are under 5%": a bound, not a quote
         if kind == "apr" and not any(abs(value - q) < rounding for q in rates) and not any(
                 abs(value - q) < 0.06 for q in monthly_rates):  # "about 2.08% a month" is the APR / 12
             out.append(_ev(r, index, found=value, expected=sorted(set(rates)), unit="%"))
@@ -441,6 +451,12 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
     if plan.transfer is not None:
         owed += [plan.transfer.balance_after_fee]
     planned = {a.amount for a in r.monthly + r.one_off + r.stated}
+    # What is left of a figure after a move the answer or the plan makes: "leaving $1,300 in the bank" (savings less the
+    # $1,000 it moves), "that leaves $635 of extra" (the surplus less the minimums).
+    wholes = [scenario.savings, scenario.monthly_surplus, scenario.windfall or 0.0, scenario.total_debt,
+              *(d.balance for d in scenario.debts)]
+    parts = [*planned, scenario.total_minimums, plan.buffer_target, *(d.min_payment for d in scenario.debts)]
+    owed += [w - p for w in wholes for p in parts if w > p]
     for value, index in r.balances:
         if value >= 100 and not any(_near(value, o, 0.03) for o in owed) and not any(_near(value, d.min_payment) for d in scenario.debts):
             if value in planned:
@@ -507,8 +523,8 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
         checks.append((ok, _ev(r, index, found=value)))
     percents = _grounded_percents(r, scenario)
     for value, index, kind in r.percents:
-        if kind == "market":
-            continue  # market-return figures are claims about the world, not the scenario's numbers
+        if kind == "market" or _is_bound(r, index, value):
+            continue  # market-return figures are claims about the world, and bounds are no quotes
         ok = any(abs(value - q) < 0.06 for q in percents) or (value <= 100 and value % 5 == 0 and
                                                               f"{value:g}% of" in r.sentences[index].norm)
         checks.append((ok, _ev(r, index, found=value, unit="%")))
@@ -637,6 +653,9 @@ _CUT_OFF_WORDS = {"and", "the", "to", "a", "an", "of", "then", "your", "on", "wi
                   "least", "remaining", "following", "than", "like", "plus", "placing", "putting", "paying", "sending"}
 
 
+_DANGLING = {"the", "to", "a", "an", "of", "and", "your", "with", "for", "on", "into", "at", "by", "than", "plus", "or"}
+
+
 def _repetition(words: list[str], n: int = 4) -> float:
     grams = [tuple(words[i:i + n]) for i in range(len(words) - n + 1)]
     return 1 - len(set(grams)) / len(grams) if len(grams) >= 8 else 0.0
@@ -670,6 +689,11 @@ def coherent(r: PlanReading, scenario: Scenario) -> Score:
     cut = bool(last) and (last[-1] in ",:;-(" or unfinished)  # writers who end sentences with a stop but not the last one
     if cut:
         return Score(0.0, "cut off mid-sentence", [r.evidence(len(r.sentences) - 1)])
+    for x in r.sentences[:-1]:  # a paragraph that stops on "the" or "to": text cut off, then more text
+        words = re.findall(r"[a-z']+", x.norm)
+        if x.kind == "prose" and x.text.endswith("\n\n") and x.text.rstrip()[-1:].isalpha() and words \
+                and words[-1] in _DANGLING:
+            return Score(0.0, "cut off mid-sentence", [r.evidence(x.index)])
     if repeated > 0.2 or dup_sentences > 0.15:
         return Score(0.5, f"repetitive: {repeated:.0%} of 4-word phrases repeat")
     return Score(1.0, "readable and on topic")

@@ -178,12 +178,14 @@ _SAVINGS = r"(?:emergency[- ]?(?:fund|buffer|savings|cushion|money|account|reser
            r"(?:savings|rainy[- ]day) (?:jar|pot|bucket|envelope|kitty|stash|pile)|rainy[- ]day(?: fund)?|buffer|cushion|" \
            r"safety net|savings(?: account)?|hysa|high[- ]yield savings|starter fund|e[- ]fund|reserve|nest egg|savings pot)"
 _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|brokerage|s&p(?: 500)?|roth(?: ira)?|ira|" \
+          r"vtsax|vti|voo|vfiax|fxaix|swppx|vt|target[- ]date(?: funds?)?|total (?:stock )?market(?: fund)?|" \
           r"401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp|retirement(?: account| plan| fund)?|portfolio|shares|investing|" \
           r"investments?|invest)"
 _SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins?|solana|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
                r"options trading|trad(?:e|ing) options|buy(?:ing)? options|options contracts?|covered calls?|call options?|" \
                r"(?:spy|stock|weekly|index|tsla|qqq) options|selling (?:\w+ )?options|stablecoins?|yield farming|defi|" \
-               r"put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|" \
+               r"put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|(?:short[- ]dated|weekly|otm|out[- ]of[- ]the[- ]money) (?:calls|puts)|" \
+               r"high[- ]conviction (?:growth )?(?:names|stocks|picks)|" \
                r"on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|digital assets?|" \
                r"betting (?:on (?:sports|games|horses|the game)|apps?|sites?)|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
 _SAVINGS_RE = re.compile(rf"\b{_SAVINGS}\b|\b(?:honeymoon|wedding|vacation|holiday|travel|baby|christmas|sinking|"
@@ -221,6 +223,7 @@ _NEG_VERDICT = re.compile(
     r"|\b(?:charge|charges|charging|cost|costs) (?:\w+ ){0,5}(?:interest|fees|apr|\d+%|percent)|\b\d{3,}%", re.I)
 _ANSWER_NO = re.compile(r"^\W*(?:no\b|nope|not\b|absolutely not|definitely not|i wouldn't|i would not|don't|do not|"
                         r"never|hold off|not yet|not now|not while|not until|wait|skip it|bad idea|honestly,? no)", re.I)
+_SPEAKER = re.compile(r"^\W*[a-z][\w .]{0,18}:\s+")  # "adviser b: no, never" / "a: no": who answers the question
 _ANSWER_YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|absolutely|definitely|of course|go for it)\b", re.I)
 DEFER = re.compile(
     r"\b(?:once|after|until|till|when)\b[^.]{0,70}?\b(?:paid off|gone|cleared|clear|debt[- ]free|done|paid down|"
@@ -265,6 +268,9 @@ class Allocation:
     additive: bool = False  # "plus $450 extra": adds to what the target already gets
     from_savings: bool = False  # a one-off sum taken out of savings
     implicit: bool = False  # "the minimums on the rest": the scenario's minimum, no amount written
+    # Sent to a target the answer names (a debt, savings, investing): only these can break the over-budget gate;
+    # money the reader could not place ("so you pay $140 a month in total") is a less certain reading.
+    explicit: bool = True
 
 
 @dataclass(frozen=True)
@@ -368,15 +374,24 @@ class PlanReading:
             if by_target["minimums"] >= sum(self.minimums.values()) - 1:
                 by_target["minimums"] = max(0.0, by_target["minimums"] - covered)
         where = {t: {a.sentence for a in self.monthly if a.target == t} for t in by_target}
+        listed = {a.sentence for a in self.monthly if self.sentences[a.sentence].kind in ("item", "row")}
         kept: list[tuple[str, float]] = []
-        for t, v in sorted(by_target.items(), key=lambda kv: kv[0] == "other"):
+        named = [(t, v) for t, v in by_target.items() if t != "other"]
+        others = [("other", a.amount) for a in self.monthly if a.target == "other"]  # unnamed: each its own payment
+        for t, v in named + others:
             # the same figure said again elsewhere under another name is one payment, not two
-            if not any(_near(v, v2) and (t == "other" or not where[t] & where[t2]) for t2, v2 in kept):
+            # (items of one list are separate payments: "- the ER bill: $50" and "- savings: $50")
+            if not any(_near(v, v2) and (t == "other" or not where[t] & where[t2]) and not _one_list(where[t] | where[t2], listed, self.sentences)
+                       for t2, v2 in kept):
                 kept.append((t, v))
         return sum(_drop_totals(sorted(v for _, v in kept)))
 
     def evidence(self, index: int) -> dict:
         return self.sentences[index].span()
+
+
+def _one_list(indices: set[int], listed: set[int], sentences: list[Sentence]) -> bool:
+    return len(indices) > 1 and indices <= listed and len({sentences[i].paragraph for i in indices}) == 1
 
 
 def _drop_totals(values: list[float]) -> list[float]:
@@ -518,7 +533,7 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
     if _NEG_VERDICT.search(tail):
         return "rejects"
     if s.rstrip().endswith("?") and index + 1 < len(sentences):
-        nxt = sentences[index + 1].norm
+        nxt = _SPEAKER.sub("", sentences[index + 1].norm, count=1)
         if _ANSWER_NO.search(nxt):
             return "rejects"
         if _ANSWER_YES.search(nxt):
@@ -547,7 +562,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?|hold(?:ing)? off on|delay(?:ing)?)\s+"
-        r"(?:[\w'$.,]+\s+){0,3}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+(?![\d,.])(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
+        r"(?:[\w'$.,]+\s+){0,4}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+(?![\d,.])(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
         r"contribution|invest|extra|on savings))"
         r"|\b(?:missed|skipped) (?:minimums?|payments?)\b(?= (?:won't|will not|isn't|is not|doesn't)\b)"
         r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments|skip[- ]a[- ]payment|skip a month)\b"
@@ -627,8 +642,8 @@ _SAVINGS_GOAL = re.compile(rf"\b{_SAVINGS}\b|\bsav(?:e|ing)\b|\$1,?000\b|\ba gra
 _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
 _YEAR_WORD = re.compile(r"\b(?:a|one) year and a half\b|\ba year\b|\bhalf a year\b|\ba couple (?:of )?years\b")
 
-_LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the moment)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|is paid|"
-                    r"are paid|done|finished|dead|hits zero|reaches zero|"
+_LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the moment)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|"
+                    r"(?:is|are) (?:both |all |fully )?paid|done|finished|dead|hits zero|reaches zero|"
                     r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?|"
                     r"where you want (?:it|them))\b"
                     r"|\bafter (?:month|week) \d+\b")
@@ -687,9 +702,10 @@ def _read(sentences: list[Sentence], scenario: Scenario) -> PlanReading:
     return reading
 
 
-_LATER_START = re.compile(r"^\W*(?:after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
+_LATER_START = re.compile(r"^\W*(?:months? (?:[2-9]|\d\d+) ?(?:-|to|through|thru|and|\+|on\b|onward)|"
+                          r"(?:year|phase|step|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
-                          r"at that point|by then|from there|once that happens|(?:from|starting|beginning) next month|"
+                          r"after (?:about |around |roughly |~)?\d+ (?:months?|years?)|at that point|by then|from there|once that happens|(?:from|starting|beginning) next month|"
                           r"after (?:this|the first) month|after month (?:one|1)|from month (?:two|2)|(?:in|within) (?:about |roughly )?(?:a|one|\d+|a few) "
                           r"(?:years?|months?)(?! of| behind| ago| at| as)\b)\b"
                           r"|^\W*(?:roll|add|move|shift|redirect|swing|point)\w*\s+(?:\w+\s+){0,2}?the \w+'s\s+(?:\w+\s+)?payment"
@@ -916,7 +932,8 @@ _STATEMENT_ADJACENT = re.compile(  # "at $250 a month...", "more than $600": the
     r"just |~)?(?:minimum (?:payment )?(?:of )?)?$")
 _FACT_BEFORE2 = re.compile(
     r"\b(?:until (?:you (?:have|hit|reach|get to)|it (?:reaches|hits|is at)|there's)|reach(?:es|ing)?|hit(?:s|ting)?|"
-    r"goal of|target of|up to|brings? (?:you|it|that|savings)? ?(?:up )?to|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
+    r"goal of|target of|up to|(?:brings?|gets?|getting|takes?|pushes|lifts?) (?:you|it|that|savings|your savings)? ?(?:up )?to|"
+    r"becomes?|grows? to|turns? into|costs?|costing|cost you|saves?|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
     r"leaves?|leaving|left with|down to|drops? (?:\w+ ){0,2}to|cuts? (?:\w+ ){0,2}to|from|goes from|saves? you (?:about |roughly )?|"
     r"saving you (?:about |roughly )?|you(?:'ll|'d| will| would)? save (?:about |roughly |around |over |nearly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest|remaining|the rest of the|"
     r"what's left of the|leftover)\s*"
@@ -924,6 +941,27 @@ _FACT_BEFORE2 = re.compile(
 _FACT_AFTER2 = re.compile(r"^\W{0,3}(?:(?:a|per|each) month )?(?:short|more than you have|shortfall|less than|over (?:the|your)|"
                           r"in total interest|of debt|debt|left|remaining|to go|cheaper|saved in interest|"
     r"(?:is|goes to|is pure|is just|is all) (?:pure |just )?interest)\b")
+
+
+_IF_CONSEQUENCE = re.compile(r"\b(?:takes?|would|costs?|means|you'?d|you'?ll pay|you will pay|leaves? you)\b")
+_PAREN = re.compile(r"\(([^()]{3,160})\)")
+_LATER_WORD = re.compile(r"\b(?:then|after|once|later|until|when|by the time)\b")
+
+
+def _tolerance(scenario: Scenario) -> float:
+    return max(5.0, 0.01 * scenario.monthly_surplus)
+
+
+def _aside_amounts(norm: str, found: list[tuple[int, int, float, bool]], tol: float) -> set[int]:
+    """Starts of amounts inside a parenthesis that only explains the amount just before it: its parts (they add up to
+    it) or what it becomes later. They are not more money."""
+    out: set[int] = set()
+    for p in _PAREN.finditer(norm):
+        lead = [v for a, b, v, _ in found if p.start() - 40 <= a and b <= p.start()]
+        inner = [(a, v) for a, b, v, _ in found if p.start(1) <= a and b <= p.end(1)]
+        if lead and inner and (abs(sum(v for _, v in inner) - lead[-1]) <= tol or _LATER_WORD.search(p.group(1))):
+            out |= {a for a, _ in inner}
+    return out
 
 
 TRACE: list | None = None  # set to a list to record why each amount was read as it was (debugging)
@@ -950,7 +988,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         label_target = hits[0][1] if hits else None
         if _TOTAL_LABEL.match(label.group("label")) or re.search(r"\b(?:left|remaining|balance|owed|after fee)\b", label.group("label")):
             label_target = "total"  # "visa left -> $1,200": a balance, not a payment
-        if re.match(r"^\W*(?:after|once|then|later|from month|month \d+ on|phase 2|step 2|year 2)\b", label.group("label")) \
+        if _NEGATOR.search(label.group("label")) and len(label.group("label").split()) <= 3:
+            return  # "- **Avoid:** paying Amex first (costs ~$100 more)": what not to do
+        if (re.match(r"^\W*(?:after|once|then|later|from month|month \d+ on|phase 2|step 2|year 2)\b", label.group("label"))
+                or _LATER_START.match(label.group("label"))) \
                 and label_target != "total":
             return  # "after visa -> $600/mo to student loan": a later phase
     row_label = ""
@@ -971,7 +1012,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
     if windfall_here:
         windfall_sentence = True  # "From the $1,800, put $600 into savings and $1,200 on the card": a one-off split
     split_terms = _split_equation(s.norm, scenario)
+    asides = _aside_amounts(s.norm, found, _tolerance(scenario))
     for start, end, value, is_fraction in found:
+        if start in asides:
+            continue  # "$675/month (minimum $204 + the extra $471)", "$310 (then $1,035 after Chase)": the same money
         if not is_fraction:
             reading.dollars.append((value, s.index))
             if _BALANCE_BEFORE.search(s.norm[max(0, start - 30):start]) or _BALANCE_AFTER.match(s.norm[end:end + 30]):
@@ -1031,7 +1075,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             label and label.group("label") and _LABEL_STATEMENT.search(label.group("label")))
         statement = statement or bool(c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
             _STATEMENT_AFTER.match(s.norm[end:end + 40])) or bool(  # "~$330 every month to hit zero": a requirement,
-            _PURPOSE_AFTER.match(s.norm[end:end + 40]) and not re.search(_ALLOCATE_VERB, s.norm[c0:start]))  # not "pay $485 to clear it"
+            _PURPOSE_AFTER.match(s.norm[end:end + 40]) and not re.search(_ALLOCATE_VERB, s.norm[c0:start])  # not "pay $485 to clear it"
+            and label_target in (None, "total"))  # nor "- savings: $150 (gets you to $1,000)"
         if scenario.savings and _near(value, scenario.savings) and re.search(r"\b(?:your|the|that)\s*$", before) \
                 and not re.search(_ALLOCATE_VERB, s.norm[max(c0, start - 25):start]):
             fact = True  # "so your $60 turns into an actual cushion": the savings they have
@@ -1041,6 +1086,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
         if start in split_terms:
             fact, statement = False, False  # "$600 card + $200 savings = $800": each term is a payment
+        if re.match(r"^\W*(?:if|without)\b", s.norm) and _IF_CONSEQUENCE.search(s.norm, end):
+            statement = True  # "If you skip the transfer, paying $390/month takes about 15 months": a road not taken
+        if s.kind == "row" and _FACT_COLUMN.search(row_label) and not _PERIOD_COLUMN.search(row_label) \
+                and not _targets_in(row_label, scenario):
+            fact = True  # "| Months to pay off | ~12 | ~11 |", "| Cost | ~$730 interest |": a row of facts
         if s.kind == "row" and re.match(r"^\W*\$?\d", row_label) and not _targets_in(row_label, scenario):
             statement = True  # "| $200 (minimum) | 70 months | $5,880 |": rows of what-ifs, not the plan
         if column and _WHATIF_COLUMN.search(column):
@@ -1053,9 +1103,12 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
             continue
         source = _SAVINGS_SOURCE.match(s.norm[end:end + 30])
-        if source and not monthly_sentence and _near(value, scenario.savings) and scenario.savings > 0:
-            debt = [t for _, t in _targets_in(s.norm[end + source.end():], scenario) if t in {d.name for d in scenario.debts}]
-            if not debt and re.match(r"^\W*(?:\w+\s+){0,2}?(?:onto|on|to|toward|into|at) (?:it|them)\b", s.norm[end + source.end():]):
+        whole_savings = not direct and re.search(r"\b(?:your|the|that|those|all (?:of )?(?:your|the))\s*$", before) \
+            and _MOVE_VERB.search(s.norm[max(c0, start - 30):start])  # "move your $850 onto the visa"
+        if (source and not monthly_sentence or whole_savings) and _near(value, scenario.savings) and scenario.savings > 0:
+            tail = s.norm[end + (source.end() if source else 0):]
+            debt = [t for _, t in _targets_in(tail, scenario) if t in {d.name for d in scenario.debts}]
+            if not debt and re.match(r"^\W*(?:\w+\s+){0,2}?(?:onto|on|to|toward|into|at) (?:it|them)\b", tail):
                 debt = [t for t in [last_debt_before(reading, s, start, scenario)] if t]  # "...onto it too"
             if debt and _MOVE_VERB.search(s.norm[max(c0, start - 30):start]):
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
@@ -1119,7 +1172,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             if additive and target == "minimums":  # "$390 on the visa, your $95 minimum plus $295": the visa's extra
                 owner = [t for _, t in _targets_in(s.norm[:start], scenario) if t in {d.name for d in scenario.debts}]
                 target = owner[-1] if owner else target
-            reading.monthly.append(Allocation(target, value, s.index, additive))
+            explicit = target != "other"
+            reading.monthly.append(Allocation(target, value, s.index, additive, explicit=explicit))
             last_target = target
         elif not monthly and (windfall_sentence or one_off_column or (one_off_figure and scenario.windfall)) \
                 and target is not None and not fact and not statement:
@@ -1138,7 +1192,7 @@ _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\
                               r"does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you|to spare|left over|"
                               r"spare|of slack|of room|of breathing room)\b")
-_SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from) (?:your |the |my )?(?:savings|emergency fund|cushion)|savings|saved)\b(?! account)")
+_SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from|out of) (?:your |the |my )?(?:savings|emergency fund|cushion)|savings|saved)\b(?! account)")
 _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|dump|dumping|throw|throwing|apply|applying|drop|"
                         r"dropping|empty|emptying|drain|draining|transfer|transferring|send|sending)\b")
 _ONE_OFF_CUE = re.compile(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?(?:time|off)|right away|today|up ?front|"
@@ -1181,8 +1235,8 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
             return owner[-1], "before"  # "the Visa gets its $85, SoFi its $190": the owner comes first
     nxt = _MONEY.search(text, end, c1)  # a target phrase belongs to the amount before it, not to the next one
     after = _targets_in(text[end:nxt.start() if nxt else c1], scenario, verbs=False)
-    if not after and not nxt and re.match(r"^[^,;]{0,15}[,)]\s*(?:to|on|toward|towards|into|at|goes to)\b", text[end:]):
-        tail = text[end:end + 60]  # "everything else, $895 right now, to the top one"
+    if not after and not nxt and re.match(r"^[^,;]{0,15}[,)-]\s*(?:to|on|toward|towards|into|at|goes to|go to)\b", text[end:]):
+        tail = text[end:end + 60]  # "everything else, $895 right now, to the top one", "$675 each month - goes to citi"
         after = _targets_in(tail[:re.search(r"[.;]|$", tail).start()], scenario, verbs=False)
     joined = re.search(r"\b(?:and|plus)\b", text[end:end + (after[0][0] if after else 0)])
     if after and joined:  # "feed the amex 890/mo and the car its 410": the target after "and" is the next amount's
@@ -1268,7 +1322,8 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
             gerund = re.match(r"\w+ing\b", m.group()) and kind != "no_new_charges"
             if kind in _VERBAL and pol == "mentions" and not _CONSEQUENCE.search(s.norm) and not gerund:
                 pol = "recommends"  # the deed said plainly ("skip a payment") is advice; "missing a payment costs $40" is not
-            if kind == "skip_payments" and re.search(r"%|\binterest\b|\brate\b|\bapr\b", s.norm[max(0, m.start() - 20):m.start()]):
+            if kind == "skip_payments" and re.search(r"(?:%|\binterest|\brate|\bapr)\s*(?:(?:that |which )?(?:you|we|they) )?$",
+                                                     s.norm[max(0, m.start() - 20):m.start()]):
                 pol = "mentions"  # "the guaranteed 27.99% you stop paying": the interest stops, not the payments
             if pol == "if":
                 pol = "mentions"
@@ -1296,7 +1351,8 @@ def _read_percents(s: Sentence, reading: PlanReading, scenario: Scenario) -> Non
             kind = "share"  # "75% of your surplus", "25% into savings", "that 64%": a share of money, not a rate
         elif _RISKY_NEAR.search(s.norm[max(0, m.start() - 50):m.end() + 30]):
             kind = "market"  # "payday loans run 300-400% apr": a product's cost, not the scenario's rate
-        elif re.match(r"^\s*apr\b", s.norm[m.end():m.end() + 6]) or (
+        elif re.match(r"^\s*apr\b", s.norm[m.end():m.end() + 6]) or any(  # "the amex's 19.74%", "amex at 19.74%"
+                t in names for _, t in _targets_in(re.sub(r"(?:'s|\s+at|\s+is)?\s*(?:\(|@)?\s*$", "", s.norm[max(0, m.start() - 24):m.start()])[-14:], scenario)) or (
                 any(t in names for _, t in _targets_in(near, scenario)) and not _MARKET.search(near)):
             kind = "apr"
         elif _MARKET.search(s.norm[max(0, m.start() - 40):m.end() + 40]):

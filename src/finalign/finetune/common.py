@@ -54,6 +54,18 @@ def sft_rows(pairs_path: Path, split: str, tokenizer) -> list[dict]:
     return rows
 
 
+def prompt_field(tokenizer, question: str) -> Any:
+    """A user question as TRL's prompt field (conversational where the tokenizer has a chat template)."""
+    return _prompt(tokenizer, [{"role": "user", "content": question}])
+
+
+def preference_row(tokenizer, question: str, chosen: str, rejected: str) -> dict:
+    """One DPO row in TRL's format (conversational where the tokenizer has a chat template)."""
+    return {"prompt": prompt_field(tokenizer, question),
+            "chosen": _answer(tokenizer, [{"role": "assistant", "content": chosen}]),
+            "rejected": _answer(tokenizer, [{"role": "assistant", "content": rejected}])}
+
+
 def dpo_rows(pairs_path: Path, split: str, tokenizer) -> list[dict]:
     return [
         {"prompt": _prompt(tokenizer, p["prompt"]), "chosen": _answer(tokenizer, p["chosen"]),

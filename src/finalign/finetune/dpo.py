@@ -36,7 +36,9 @@ def dpo_config(cfg: Config, work: Path, *, quiet: bool):
                      pad_to_multiple_of=None)
 
 
-def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *, quiet: bool = False):
+def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *, quiet: bool = False,
+                  train_rows: list[dict] | None = None):
+    """DPOTrainer on the run's train pairs (or on ``train_rows``: prompt / chosen / rejected in TRL's format)."""
     from trl import DPOTrainer
 
     peft_config = None
@@ -49,7 +51,8 @@ def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *,
     return DPOTrainer(
         model=model,
         args=dpo_config(cfg, run.work(method.name), quiet=quiet),
-        train_dataset=common.to_dataset(common.dpo_rows(run.pairs, "train", tokenizer), cfg.train.dpo_max_pairs),
+        train_dataset=(common.to_dataset(train_rows) if train_rows is not None else
+                       common.to_dataset(common.dpo_rows(run.pairs, "train", tokenizer), cfg.train.dpo_max_pairs)),
         eval_dataset=common.to_dataset(common.dpo_rows(run.pairs, "eval", tokenizer), cfg.train.eval_max_rows),
         processing_class=tokenizer,
         peft_config=peft_config,

@@ -16,14 +16,16 @@ from pathlib import Path
 
 from finalign.config import Config, to_dict
 from finalign.errors import UserError
-from finalign.finetune import common, dpo, sft
+from finalign.finetune import common, dpo, grpo, onpolicy, sft
 from finalign.hardware import set_threads
 from finalign.io import write_json
 from finalign.layout import RunDir
 from finalign.methods import Method, get_method
 from finalign.models import load_model, load_tokenizer, resolve_model
 
-TRAINERS = {"sft": sft.build_trainer, "dpo": dpo.build_trainer}  # a method's `trainer` -> its builder
+TRAINERS = {  # a method's `trainer` -> its builder
+    "sft": sft.build_trainer, "dpo": dpo.build_trainer, "odpo": onpolicy.build_trainer, "grpo": grpo.build_trainer,
+}
 SETTINGS_FILE = "settings.json"  # in the work folder: what its checkpoints were trained with
 
 
