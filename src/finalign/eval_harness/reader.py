@@ -773,7 +773,8 @@ def _sentences(answer: str) -> list[Sentence]:
         after_payoff = bool(out) and re.match(r"^\W*then\b", norm) and bool(_STRONG_PAYOFF.search(out[-1].norm))
         if out and paragraph != out[-1].paragraph:
             prev_later = False  # a later phase ends with its paragraph: "...after that, Discover.\n\nThe numbers: $85 on..."
-        later = bool(_LATER_START.search(norm)) or after_payoff or (later_block and kind in ("row", "item")) or (
+        # (an item's number is not part of its words: "3. **after ~6 months** ...")
+        later = bool(_LATER_START.search(_ITEM.sub("", norm, count=1))) or after_payoff or (later_block and kind in ("row", "item")) or (
             prev_later and kind == "prose" and not _NOW_START.match(norm))
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
         opt = _OPTION.match(norm)
@@ -933,7 +934,7 @@ _STATEMENT_ADJACENT = re.compile(  # "at $250 a month...", "more than $600": the
 _FACT_BEFORE2 = re.compile(
     r"\b(?:until (?:you (?:have|hit|reach|get to)|it (?:reaches|hits|is at)|there's)|reach(?:es|ing)?|hit(?:s|ting)?|"
     r"goal of|target of|up to|(?:brings?|gets?|getting|takes?|pushes|lifts?) (?:you|it|that|savings|your savings)? ?(?:up )?to|"
-    r"becomes?|grows? to|turns? into|costs?|costing|cost you|saves?|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
+    r"becomes?|grows? to|turns? into|costs?|costing|cost you|saves (?:you )?(?:about|roughly|around|nearly|over|~)|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
     r"leaves?|leaving|left with|down to|drops? (?:\w+ ){0,2}to|cuts? (?:\w+ ){0,2}to|from|goes from|saves? you (?:about |roughly )?|"
     r"saving you (?:about |roughly )?|you(?:'ll|'d| will| would)? save (?:about |roughly |around |over |nearly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest|remaining|the rest of the|"
     r"what's left of the|leftover)\s*"
@@ -1136,7 +1137,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 _ALLOCATE_VERB, s.norm[c0:start]):
             target = scenario.highest_apr_debt.name  # a transfer answer's unlabelled payment goes to the moved balance
         # "of your $800 a month, ...": the surplus restated, unless it is itself paid somewhere ("pay the full $1,200")
-        restates_surplus = _near(value, surplus) and target in (None, "other") and not re.search(
+        restates_surplus = _near(value, surplus) and (target in (None, "other") or re.search(
+            r"\bof (?:your|the|that|my)\s*$", before)) and not re.search(
             r"\b(?:pay|paying|put|putting|throw|send|apply|at)\b(?:\W+\w+){0,3}\W*$", s.norm[c0:start])
         if restates_surplus:
             split_context = True  # "a plan that fits ur $180: $80 to the card, ...": what follows splits it

@@ -4,7 +4,8 @@
     finalign validate --half dev --failures   # the dev half, with every answer the grader gets wrong
 
 The corpus (``eval_harness/corpus/``) is labelled answers to the 5 seed scenarios, to the out-of-template
-scenarios of ``data_gen/prompts_oot.jsonl`` and to 8 more in ``corpus/scenarios.jsonl`` (test half only), written by
+scenarios of ``data_gen/prompts_oot.jsonl`` and to 20 more in ``corpus/scenarios.jsonl`` (``new-*``: test half;
+``fj-*``, ``fk-*``: dev, each written by its answers' author), written by
 people (helpers) who never read the grader's code. Each
 answer is ``good`` or ``bad`` with one named flaw; about half the bad ones are adversarial (written to fool a
 keyword reader). It comes in two halves by author and scenario:
@@ -38,7 +39,7 @@ from finalign.io import read_jsonl, write_text
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 HALVES = ("dev", "test")
-CORPUS_SCENARIOS = CORPUS / "scenarios.jsonl"  # 8 more, written with the answers of the test half's second author
+CORPUS_SCENARIOS = CORPUS / "scenarios.jsonl"  # scenarios written by corpus authors along with their answers
 GATE_FLAWS = {"high_cost_borrowing": "high_cost_borrowing", "speculation": "speculation",
               "skip_payments": "skips_payments", "over_budget": "over_budget"}
 FLAGGED_BELOW = 0.5
