@@ -85,6 +85,10 @@ class RunDir:
         """An on-policy method's sampled answers with their grades (train scenarios only)."""
         return self.work(method) / "onpolicy_samples.jsonl"
 
+    def onpolicy_pairs(self, method: str) -> Path:
+        """Beside the samples: how many pairs survived, their margins, the gates the rejected answers broke."""
+        return self.work(method) / "onpolicy_pairs.json"
+
     # evaluation
     @property
     def eval_dir(self) -> Path:

@@ -539,7 +539,7 @@ def test_sft_odpo_samples_grades_and_trains_from_sft(tiny_llama, sft_run, tmp_pa
     out = train(cfg, run, "sft+odpo", quiet=True)
     samples = [json.loads(line) for line in RunDir(run).onpolicy_samples("sft+odpo").read_text().splitlines()]
     assert len(samples) == 3 * 2 and {s["sample"] for s in samples} == {0, 1}
-    summary = json.loads((RunDir(run).work("sft+odpo") / onpolicy.PAIRS_SUMMARY).read_text())
+    summary = json.loads(RunDir(run).onpolicy_pairs("sft+odpo").read_text())
     assert summary["samples"] == 6 and 1 <= summary["pairs"] <= 3
     sft_weights = load_file(run / "lora_finetuned_model" / "sft" / "adapter_model.safetensors")
     weights = load_file(out / "adapter_model.safetensors")

@@ -25,6 +25,7 @@ from finalign.errors import UserError
 from finalign.hardware import choose_precision
 from finalign.io import append_jsonl, sha256_file, write_json, write_text
 from finalign.layout import RunDir
+from finalign.methods import Method
 from finalign.models import has_chat_template, lora_targets, plain_prompt
 
 CHECKPOINT_MARKER = "finalign_checkpoint.json"
@@ -52,6 +53,13 @@ def sft_rows(pairs_path: Path, split: str, tokenizer) -> list[dict]:
             rows.append({"prompt": _prompt(tokenizer, pair["prompt"]),
                          "completion": _answer(tokenizer, pair["chosen"])})
     return rows
+
+
+def continue_adapter(model, run: RunDir, method: Method):
+    """``model`` with the adapter of the method that ``method`` starts from, trainable: a method that continues it."""
+    from peft import PeftModel
+
+    return PeftModel.from_pretrained(model, str(run.adapter(method.starts_from)), is_trainable=True)
 
 
 def prompt_field(tokenizer, question: str) -> Any:

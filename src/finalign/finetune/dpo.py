@@ -43,9 +43,7 @@ def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *,
 
     peft_config = None
     if method.starts_from:
-        from peft import PeftModel
-
-        model = PeftModel.from_pretrained(model, str(run.adapter(method.starts_from)), is_trainable=True)
+        model = common.continue_adapter(model, run, method)
     else:
         peft_config = common.lora_config(cfg, model)
     return DPOTrainer(

@@ -7,9 +7,9 @@ every scorer of the grader (one reward function per scorer, so TRL logs each one
 -1 for an answer that breaks a safety gate. The scorer rewards share a weight of 1 in all, the penalty has weight
 1, so a gated answer always earns less than any safe one. A scorer that does not apply to an answer gives 0.5.
 
-The reward is the grader; the evaluation reports the same grader on held-out and out-of-template prompts and the
-reward-hacking indicators (length, repetition, figures listed, gated share) in results.md, so a policy that games
-the reward on train prompts shows as a gap there.
+The reward is the grader, and the evaluation grades with it too: held-out and out-of-template prompts show how
+much of a gain carries over, but a policy that games the grader's blind spots (vaguer answers that break no gate)
+can gain on both. Read its answers before believing its scores.
 """
 
 from __future__ import annotations
@@ -84,10 +84,9 @@ def grpo_config(cfg: Config, run: RunDir, method: Method, *, quiet: bool):
 
 
 def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *, quiet: bool = False):
-    from peft import PeftModel
     from trl import GRPOTrainer
 
-    model = PeftModel.from_pretrained(model, str(run.adapter(method.starts_from)), is_trainable=True)
+    model = common.continue_adapter(model, run, method)
     rows = [{"prompt": common.prompt_field(tokenizer, s.prompt), "scenario": json.dumps(s.to_dict(), sort_keys=True)}
             for s in train_scenarios(run, cfg.train.onpolicy_prompts)]
     funcs, _ = reward_funcs()

@@ -30,7 +30,6 @@ from finalign.methods import Method
 from finalign.models import prompt_text
 
 SAMPLE_BATCH = 16  # answers generated at once (the eval runner's measured best on 2 cores)
-PAIRS_SUMMARY = "onpolicy_pairs.json"  # beside the samples: how many pairs survived, margins, rejected flaws
 
 
 def train_scenarios(run: RunDir, n: int) -> list[Scenario]:
@@ -55,7 +54,7 @@ def sample(model, tokenizer, scenarios: list[Scenario], cfg: Config, *, quiet: b
         scenario, k = jobs[g.index]
         verdict = grade(g.answer, scenario)
         rows[g.index] = {"scenario_id": scenario.id, "situation": scenario.situation, "sample": k,
-                         "answer": g.answer, "new_tokens": g.new_tokens, "goodness": verdict.goodness,
+                         "prompt": scenario.prompt, "answer": g.answer, "new_tokens": g.new_tokens, "goodness": verdict.goodness,
                          "gates": sorted(verdict.gates), "explanation": verdict.explanation()}
     return rows
 
@@ -106,8 +105,7 @@ def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *,
     if not pairs:
         raise UserError(f"{path}: no on-policy pair has a safe best answer {cfg.train.odpo_margin} goodness above "
                         "its worst; sample more (train.onpolicy_samples) or lower train.odpo_margin")
-    write_json(run.work(method.name) / PAIRS_SUMMARY, pair_stats(samples, pairs))
-    prompts = {s.id: s.prompt for s in load_scenarios(run.prompts)}
-    rows = [common.preference_row(tokenizer, prompts[p["scenario_id"]], p["chosen"]["answer"], p["rejected"]["answer"])
+    write_json(run.onpolicy_pairs(method.name), pair_stats(samples, pairs))
+    rows = [common.preference_row(tokenizer, p["chosen"]["prompt"], p["chosen"]["answer"], p["rejected"]["answer"])
             for p in pairs]
     return dpo.build_trainer(cfg, model, tokenizer, run, method, quiet=quiet, train_rows=rows)
