@@ -151,11 +151,12 @@ def run(cfg: Config, run_dir: str | Path, *, quiet: bool = False) -> Path:
     run_dir.mkdir(parents=True, exist_ok=True)
     manifest_path = run.manifest
     manifest = read_json(manifest_path) if manifest_path.is_file() else {}
-    precision = choose_precision(cfg.train.dtype)
+    precision, eval_precision = choose_precision(cfg.train.dtype), choose_precision(cfg.eval.dtype)
     manifest.update({
         "config": to_dict(cfg), "machine": _machine(), "git_commit": git_commit(),
         "versions": {p: version(p) for p in PACKAGES},
-        "precision": {"train": precision.name, "reason": precision.reason},
+        "precision": {"train": precision.name, "reason": precision.reason,
+                      "eval": eval_precision.name, "eval_reason": eval_precision.reason},
     })
     manifest.setdefault("started", datetime.now(timezone.utc).isoformat(timespec="seconds"))
     records = manifest.setdefault("stages", {})

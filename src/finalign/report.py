@@ -147,7 +147,7 @@ def _stage_rank(stage: str) -> tuple[int, str]:
 
 def _decoding(d: dict) -> str:
     if not d.get("do_sample", False):
-        return f"greedy, max_new_tokens={d.get('max_new_tokens', '?')}"
+        return f"greedy, max_new_tokens={d.get('max_new_tokens', '?')}" + (f", {d['dtype']} weights" if d.get("dtype") else "")
     return "sampling, " + ", ".join(f"{k}={v}" for k, v in d.items() if k != "do_sample")
 
 
@@ -163,7 +163,10 @@ def _machine_line(manifest: dict, summary: dict) -> str:
     if libs:
         line += f" Versions: {libs}."
     if manifest.get("precision"):
-        line += f" Training precision: {manifest['precision']['train']} ({manifest['precision']['reason']})."
+        p = manifest["precision"]
+        line += f" Training precision: {p['train']} ({p['reason']})."
+        if p.get("eval"):
+            line += f" Generation precision: {p['eval']} ({p['eval_reason']})."
     if manifest.get("git_commit"):
         line += f" finalign commit `{manifest['git_commit'][:12]}`."
     if manifest.get("started"):

@@ -37,7 +37,7 @@ from finalign.eval_harness import model_metrics as mm
 from finalign.eval_harness.generate import Decoding, generate_batches
 from finalign.eval_harness.metrics import grade, reported_metrics
 from finalign.eval_harness.summary_schema import check_summary
-from finalign.hardware import set_threads
+from finalign.hardware import choose_precision, set_threads
 from finalign.io import append_jsonl, read_json, read_jsonl, sha256_sources, write_json, write_jsonl
 from finalign.layout import OOT_PROMPTS, SEED_IDS, RunDir
 from finalign.methods import METHODS
@@ -104,13 +104,21 @@ def trained_methods(run_dir: Path) -> list[str]:
     return [m for m in METHODS if run.has_adapter(m)]
 
 
-def variant(base, adapter: Path | None):
-    """The base model itself, or a merged copy with the adapter at ``adapter`` applied."""
-    if adapter is None:
-        return base
-    from peft import PeftModel
+def variant(base, adapter: Path | None, *, bf16: bool = False):
+    """The base model itself, or a merged copy with the adapter at ``adapter`` applied; cast to bf16 when asked.
 
-    return PeftModel.from_pretrained(copy.deepcopy(base), str(adapter)).merge_and_unload()
+    The adapter is merged in ``base``'s precision (fp32) before any cast, so the LoRA delta is not rounded twice;
+    ``base`` itself is never cast (``Module.to`` works in place)."""
+    model = base
+    if adapter is not None:
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(copy.deepcopy(base), str(adapter)).merge_and_unload()
+    if bf16:
+        import torch
+
+        model = (copy.deepcopy(base) if model is base else model).to(torch.bfloat16)
+    return model
 
 
 # ---- generation -------------------------------------------------------------------------------
@@ -132,7 +140,7 @@ def _done_keys(path: Path, decoding: dict) -> set[tuple]:
 def _decoding_record(e: EvalConfig) -> dict:
     return {"max_new_tokens": e.max_new_tokens, "do_sample": e.do_sample,
             "temperature": e.temperature if e.do_sample else None, "top_p": e.top_p if e.do_sample else None,
-            "seed": e.seed}
+            "seed": e.seed, "dtype": choose_precision(e.dtype).name}
 
 
 def generate_for(model, tokenizer, name: str, sets: list[PromptSet], cfg: Config, out: Path,
@@ -291,10 +299,11 @@ def generate(cfg: Config, run_dir: str | Path, *, resume: bool = False, quiet: b
     set_threads(cfg.threads)
     tokenizer = load_tokenizer(base_path)
     base = load_model(base_path)
+    bf16 = choose_precision(cfg.eval.dtype).bf16
     model_level: dict = {}
     base_lp = None
     for name in models:
-        model = variant(base, None if name == "base" else run.adapter(name))
+        model = variant(base, None if name == "base" else run.adapter(name), bf16=bf16)
         generate_for(model, tokenizer, name, chosen, cfg, run.generations, done, quiet)
         if cfg.eval.model_metrics:
             lp, model_level[name] = model_level_metrics(model, tokenizer, eval_pairs, base_lp, cfg)
@@ -354,7 +363,7 @@ def score_run(cfg: Config, run_dir: Path, *, sets: tuple[str, ...] = BUILTIN_SET
         "prompt_sets": results,  # the other sets, each with its own statistics (report.py: side by side)
         "template_gap": gap,
         "n_samples": cfg.eval.num_samples if cfg.eval.do_sample else 1,
-        "decoding": {k: getattr(cfg.eval, k) for k in ("max_new_tokens", "do_sample", "temperature", "top_p", "seed")},
+        "decoding": _decoding_record(cfg.eval),
         "seed_answers": _seed_answers(head_records, head_scores),
         "timing": _timing(records, models),
         "grader_sha256": grader_fingerprint(),

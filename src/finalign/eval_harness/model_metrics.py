@@ -41,30 +41,40 @@ class AnswerLogprob:
 
 
 def answer_logprobs(model, tokenizer, prompts: list[str], answers: list[str], *, batch_size: int = 8) -> list[AnswerLogprob]:
-    """Log-probabilities of ``answer`` tokens after ``prompt`` (rendered text), batched with right padding."""
-    out: list[AnswerLogprob] = []
+    """Log-probabilities of ``answer`` tokens after ``prompt`` (rendered text), in caller order.
+
+    Three things keep this pass cheap, measured on the 135M model: sequences are batched by length (little
+    padding); padding goes on the left, so every answer ends at the last position and the LM head (49,152 logits
+    per position) runs only on the last ``longest answer + 1`` positions (``logits_to_keep``) instead of the whole
+    prompt; position ids skip the padding, so a padded row computes what it would alone."""
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    eos = tokenizer.eos_token or ""
+    seqs = [(tokenizer(p, add_special_tokens=False).input_ids, tokenizer(a + eos, add_special_tokens=False).input_ids)
+            for p, a in zip(prompts, answers)]
+    order = sorted(range(len(seqs)), key=lambda i: (len(seqs[i][0]) + len(seqs[i][1]), i))
+    out: dict[int, AnswerLogprob] = {}
     model.eval()
-    for start in range(0, len(prompts), batch_size):
-        seqs, starts = [], []
-        for prompt, answer in zip(prompts[start:start + batch_size], answers[start:start + batch_size]):
-            p = tokenizer(prompt, add_special_tokens=False).input_ids
-            a = tokenizer(answer + (tokenizer.eos_token or ""), add_special_tokens=False).input_ids
-            seqs.append(p + a)
-            starts.append(len(p))
-        width = max(map(len, seqs))
-        ids = torch.full((len(seqs), width), pad_id, dtype=torch.long)  # right padding, built here
+    for start in range(0, len(order), batch_size):
+        idx = order[start:start + batch_size]
+        width = max(len(seqs[i][0]) + len(seqs[i][1]) for i in idx)
+        keep = max(len(seqs[i][1]) for i in idx) + 1  # the answers' predictions need the position before each
+        ids = torch.full((len(idx), width), pad_id, dtype=torch.long)
         mask = torch.zeros_like(ids)
-        for i, s in enumerate(seqs):
-            ids[i, :len(s)] = torch.tensor(s)
-            mask[i, :len(s)] = 1
+        for row, i in enumerate(idx):
+            full = seqs[i][0] + seqs[i][1]
+            ids[row, width - len(full):] = torch.tensor(full)
+            mask[row, width - len(full):] = 1
+        positions = (mask.cumsum(-1) - 1).clamp(min=0)
         with torch.inference_mode():
-            logits = model(input_ids=ids.to(model.device), attention_mask=mask.to(model.device)).logits.float()
-        logp = torch.log_softmax(logits[:, :-1], dim=-1).gather(-1, ids[:, 1:, None].to(model.device))[..., 0]
-        for i, s in enumerate(seqs):
-            span = logp[i, starts[i] - 1:len(s) - 1]  # predictions of the answer tokens
-            out.append(AnswerLogprob(total=float(span.sum()), tokens=len(s) - starts[i]))
-    return out
+            logits = model(input_ids=ids.to(model.device), attention_mask=mask.to(model.device),
+                           position_ids=positions.to(model.device), logits_to_keep=keep).logits.float()
+        # logits[:, j] predicts token width - keep + j + 1; the answer is the last len(answer) tokens
+        targets = ids[:, width - keep + 1:].to(model.device)
+        logp = torch.log_softmax(logits[:, :-1], dim=-1).gather(-1, targets[..., None])[..., 0]
+        for row, i in enumerate(idx):
+            n = len(seqs[i][1])
+            out[i] = AnswerLogprob(total=float(logp[row, keep - 1 - n:].sum()), tokens=n)
+    return [out[i] for i in range(len(seqs))]
 
 
 def pair_logprobs(model, tokenizer, pairs: list[dict]) -> dict[str, list[AnswerLogprob]]:

@@ -24,6 +24,7 @@ from finalign.errors import UserError
 from finalign.eval_harness.generate import Decoding, generate_batches
 from finalign.eval_harness.metrics import grade
 from finalign.finetune import common, dpo
+from finalign.hardware import choose_precision
 from finalign.io import read_jsonl, write_json, write_jsonl
 from finalign.layout import SEED_IDS, RunDir
 from finalign.methods import Method
@@ -97,7 +98,8 @@ def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *,
         samples = [row for _, row in read_jsonl(path)]
     else:
         scenarios = train_scenarios(run, cfg.train.onpolicy_prompts)
-        policy = variant(model, run.adapter(method.starts_from))  # a merged copy; `model` stays the plain base
+        policy = variant(model, run.adapter(method.starts_from),  # a merged copy; `model` stays the plain base
+                         bf16=choose_precision(cfg.train.dtype).bf16)
         samples = sample(policy, tokenizer, scenarios, cfg, quiet=quiet)
         del policy
         write_jsonl(path, samples)
