@@ -20,8 +20,9 @@ from pathlib import Path
 
 import torch
 
-from finalign.config import load_config
+from finalign.config import EvalConfig, load_config
 from finalign.data_gen.synth_data import build_data
+from finalign.eval_harness.evaluate import variant
 from finalign.eval_harness.generate import Decoding, generate_batches
 from finalign.finetune.common import sft_rows
 from finalign.finetune.train import TRAINERS, method_config
@@ -71,11 +72,31 @@ def train_rate(run_dir: Path, overrides: list[str], *, method: str, steps: int) 
     trainer.add_callback(Clock())
     trainer.train()
     (t0, n0), (t1, n1) = mark[1], mark[steps + 1]
+    if m.trainer == "grpo":
+        return steps / (t1 - t0)  # optimizer steps per second (each: sampling, grading, one update)
     pairs_done = steps * trainer.args.per_device_train_batch_size * trainer.args.gradient_accumulation_steps
     return (pairs_done if method == "dpo" else n1 - n0) / (t1 - t0)
 
 
+def grpo_rate(run_dir: Path, steps: int) -> dict | None:
+    """sft+grpo's optimizer steps per second at the full profile's settings, from the quick run's sft adapter."""
+    sft = RunDir(ROOT / "runs" / "quick").adapter("sft")
+    if not (sft / "adapter_model.safetensors").is_file():
+        return None
+    import shutil
+
+    shutil.copytree(sft, RunDir(run_dir).adapter("sft"), dirs_exist_ok=True)
+    full = load_config("full").train  # its batch settings: one prompt's group of answers per optimizer step
+    rate = train_rate(run_dir, [f"train.grad_accum={full.grad_accum}"], method="sft+grpo", steps=steps)
+    return {**summary([rate]), "steps": steps, "prompts_per_step": full.grad_accum, "samples": full.onpolicy_samples,
+            "max_new_tokens": full.onpolicy_max_new_tokens,
+            "full_profile_steps": round(full.onpolicy_prompts * full.grpo_epochs / full.grad_accum)}
+
+
 # ---- generation -------------------------------------------------------------------------------
+
+
+BF16_RUNNER = "bf16 eval runner (batch 16; what eval.dtype auto picks here)"
 
 
 def generation_rates(repeats: int, n_prompts: int, max_new: int) -> tuple[dict, bool]:
@@ -90,11 +111,11 @@ def generation_rates(repeats: int, n_prompts: int, max_new: int) -> tuple[dict, 
     decoding = Decoding(max_new_tokens=max_new)
     outputs: dict[str, list[str]] = {}
 
-    def batched(size: int) -> float:
+    def batched(size: int, weights=model, name: str | None = None) -> float:
         t = time.perf_counter()
-        gens = sorted(generate_batches(model, tok, prompts, decoding, batch_size=size, quiet=True),
+        gens = sorted(generate_batches(weights, tok, prompts, decoding, batch_size=size, quiet=True),
                       key=lambda g: g.index)
-        outputs[f"batched {size}"] = [g.answer for g in gens]
+        outputs[name or f"batched {size}"] = [g.answer for g in gens]
         return sum(g.new_tokens for g in gens) / (time.perf_counter() - t)
 
     def sequential() -> float:
@@ -109,8 +130,12 @@ def generation_rates(repeats: int, n_prompts: int, max_new: int) -> tuple[dict, 
         outputs["sequential"] = answers
         return tokens / (time.perf_counter() - t)
 
-    rates = alternate({"eval runner (batch 16)": lambda: batched(16), "eval runner (batch 8)": lambda: batched(8),
-                       "plain generate, one at a time": sequential}, repeats)
+    variants = {"eval runner (batch 16)": lambda: batched(16), "eval runner (batch 8)": lambda: batched(8),
+                "plain generate, one at a time": sequential}
+    if choose_precision(EvalConfig().dtype).bf16:  # what `finalign eval` runs on this machine: bf16 weights
+        bf16 = variant(model, None, bf16=True)
+        variants = {BF16_RUNNER: lambda: batched(16, bf16, "bf16"), **variants}
+    rates = alternate(variants, repeats)
     same = outputs["batched 16"] == outputs["sequential"] and outputs["batched 8"] == outputs["sequential"]
     return rates, same
 
@@ -225,6 +250,8 @@ def main() -> None:
                 run_dir, ["train.gradient_checkpointing=true"], method="dpo", steps=args.steps),
         }, max(1, args.repeats - 1))
         raw["sft_mean_tokens"] = mean_tokens(run_dir)
+        print("GRPO: seconds per step from the quick run's sft adapter ...", flush=True)
+        raw["grpo"] = grpo_rate(run_dir, args.steps)
     print("generation: batched vs one at a time ...", flush=True)
     raw["generation"], raw["generation_identical"] = generation_rates(max(1, args.repeats - 1), n_prompts=16,
                                                                       max_new=64)
@@ -309,6 +336,31 @@ def _precision_text(p: dict | None) -> str:
             "LoRA SFT step 3.2x slower, so auto picks fp32 there.")
 
 
+def grpo_text(g: dict | None) -> str:
+    if not g:
+        return "GRPO (`sft+grpo`): not measured (it starts from the quick run's `sft` adapter: run `make run` first)."
+    s = 1 / g["median"]
+    return (f"GRPO (`sft+grpo`, TRL's `GRPOTrainer` with the grader's scorers as rewards), at the full profile's "
+            f"settings: **{s:.1f} s per optimizer step** ({g['prompts_per_step']} prompt x {g['samples']} sampled "
+            f"answers of at most {g['max_new_tokens']} tokens, graded, one update), timed over {g['steps']} steps after a "
+            f"warm-up step, from the quick run's `sft` adapter. The full profile's {g['full_profile_steps']} steps "
+            f"would take about {g['full_profile_steps'] * s / 60:.0f} min here, which is why it is not in the quick "
+            "profile.")
+
+
+def bf16_runner_text(raw: dict) -> str:
+    gen = raw["generation"]
+    if BF16_RUNNER not in gen:
+        if (raw.get("precision") or {}).get("auto") == "bf16":
+            return "The bf16 runner `finalign eval` uses on this machine was not measured in this file (older bench)."
+        return ("`finalign eval` generates in fp32 on this machine (`eval.dtype: auto` found no native bf16), so the "
+                "batch-16 row is what it runs.")
+    return (f"`finalign eval` runs the bf16 row here (`eval.dtype: auto`: native bf16): "
+            f"**{ratio(gen, BF16_RUNNER, 'plain'):.1f}x** plain one-at-a-time `generate` (target >= 8x), "
+            f"{ratio(gen, BF16_RUNNER, 'eval runner (batch 16)'):.2f}x the same runner in fp32. Its greedy answers are "
+            "not the fp32 ones (bf16 rounds differently); they are the same from run to run on one machine.")
+
+
 def render(raw: dict) -> str:
     sft_ratio = ratio(raw["sft"], "ours", "seed")
     dpo_ratio = ratio(raw["dpo"], "ours", "TRL")
@@ -355,13 +407,15 @@ checkpointing. It costs DPO the ratio above; in SFT (section 2, one repeat) it c
 sampler reads `input_ids`, which DPO rows don't have). The quick profile turns checkpointing *on* anyway: it
 keeps every training stage under the profile's 4 GB budget (see the peaks in section 5).
 
+{grpo_text(raw.get("grpo"))}
+
 ## 4. Generation throughput (new tokens per second, greedy)
 
 {table(raw['generation'], 'tokens/s', key(raw['generation'], 'plain'))}
 
 The eval runner at batch 16 vs one prompt at a time with plain `generate`: **{gen_ratio:.1f}x** (target >= 5x),
 16 prompts, 64 new tokens each. Outputs identical (greedy, both batch sizes vs one at a time):
-**{raw['generation_identical']}**.
+**{raw['generation_identical']}**. {bf16_runner_text(raw)}
 
 {limits_text(raw)}
 

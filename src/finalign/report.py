@@ -335,6 +335,87 @@ def sets_section(summary: dict) -> str | None:
     return "\n\n".join(parts)
 
 
+def _vs_sft_cell(r: dict, model: str, metric: str = "goodness") -> str:
+    d = (r.get("paired_vs_sft") or {}).get(model, {}).get(metric)
+    return f"{fmt_ci(d['mean_diff'], d['ci_lo'], d['ci_hi'], signed=True)}, {fmt_p(d['p_value'])}" if d else "—"
+
+
+def _share(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.0%}"
+
+
+def _onpolicy_line(run_dir: Path, model: str) -> str | None:
+    path = RunDir(run_dir).onpolicy_pairs(model)
+    if not path.is_file():
+        return None
+    p = read_json(path)
+    flaws = ", ".join(f"{k} {v}" for k, v in p["rejected_flaws"].items() if v)
+    return (f"`{model}` sampled {p['samples']} answers to {p['prompts']} train prompts; {p['samples_gated']} broke a "
+            f"gate. {p['pairs']} prompts gave a pair (median margin {fmt(p['margin_median'])}, least "
+            f"{fmt(p['margin_min'])}); what was wrong with the rejected answers: {flaws}.")
+
+
+def _hacking_reading(sets: dict, model: str) -> str:
+    """One data-driven sentence per method above sft: where it gains, and whether the gain looks like gaming."""
+    parts, head, *others = [], *sets.values()
+    ind = {n: r.get("indicators") or {} for n, r in sets.items()}
+    d_head = (head.get("paired_vs_sft") or {}).get(model, {}).get("goodness")
+    if not d_head or "sft" not in ind[next(iter(sets))] or model not in ind[next(iter(sets))]:
+        return ""
+    name = next(iter(sets))
+    a, b = ind[name]["sft"], ind[name][model]
+    parts.append(f"`{model}` vs `sft` ({name}): goodness {fmt(d_head['mean_diff'], signed=True)}, gated answers "
+                 f"{_share(a['gated_share'])} → {_share(b['gated_share'])}, median words {a['median_words']:g} → "
+                 f"{b['median_words']:g}, figures {a['median_figures']:g} → {b['median_figures']:g}, 4-gram repetition "
+                 f"{fmt(a['mean_repetition'])} → {fmt(b['mean_repetition'])}.")
+    for r, n in zip(others, list(sets)[1:]):
+        d = (r.get("paired_vs_sft") or {}).get(model, {}).get("goodness")
+        if d and d_head["ci_lo"] > 0 and d["mean_diff"] < 0:
+            parts.append(f"It wins in template but loses out of template (`{n}` {fmt(d['mean_diff'], signed=True)}).")
+    if b["gated_share"] < a["gated_share"] - 0.1 and b["median_figures"] <= a["median_figures"]:
+        parts.append("Its answers break gates less often without listing more figures: much of a goodness gain can "
+                     "be the model steering clear of gated plans rather than writing better ones; read them.")
+    if b["median_words"] > 1.5 * a["median_words"] or b["mean_repetition"] > a["mean_repetition"] + 0.1:
+        parts.append("Its answers got much longer or more repetitive: a sign of gaming the grader.")
+    return " ".join(parts)
+
+
+def methods_section(summary: dict, manifest: dict | None, run_dir: Path) -> str | None:
+    """Every method on the same footing: goodness and within_budget vs sft in and out of template, the wall time
+    of its training stage, and the reward-hacking indicators (eval_harness/indicators.py) per prompt set."""
+    models, sets = summary["models"], set_results(summary)
+    if "sft" not in models or len(models) < 3:
+        return None
+    stages = (manifest or {}).get("stages") or {}
+    names = list(sets)
+    rows = []
+    for m in models:
+        wall = stages.get(f"train:{m}", {}).get("wall_s")
+        row = [f"`{m}`", "—" if m == "base" else "n/a" if wall is None else f"{wall:.0f}"]
+        for n in names:
+            row += [fmt(sets[n]["scores"][m]["goodness"]["mean"]), _vs_sft_cell(sets[n], m),
+                    fmt(sets[n]["scores"][m].get("within_budget", {}).get("mean"))]
+        rows.append(row)
+    header = ["model", "train wall (s)"] + [h for n in names for h in (f"goodness `{n}`", f"− sft `{n}` [95% CI], p",
+                                                                     f"within_budget `{n}`")]
+    parts = ["Each method trained on top of `sft` against `sft` itself, on the same scenarios (paired, as in the "
+             "tables vs base). `train wall` is the method's own training stage, from manifest.json; on-policy "
+             "methods include their sampling.\n\n" + table(header, rows)]
+    ind_rows = [[f"`{n}`", f"`{m}`", str(i["n"]), f"{i['median_words']:g}", f"{i['median_figures']:g}",
+                 fmt(i["mean_repetition"]), _share(i["gated_share"])]
+                for n in names for m, i in (sets[n].get("indicators") or {}).items()]
+    if ind_rows:
+        parts.append("What reward hacking would look like, counted from the text: answer length, figures written "
+                     "with digits, the share of 4-word phrases that repeat, and the share of answers that broke a "
+                     "safety gate. A method that games the grader shows it here first.\n\n"
+                     + table(["set", "model", "answers", "median words", "median figures", "4-gram repetition",
+                              "gated"], ind_rows))
+    lines = [x for m in models[2:] for x in (_onpolicy_line(run_dir, m), _hacking_reading(sets, m)) if x]
+    if lines:
+        parts.append("\n\n".join(lines))
+    return "\n\n".join(parts)
+
+
 def _situation_table(summary: dict) -> str:
     per_sit = summary.get("per_situation") or {}
     models = [m for m in summary["models"] if per_sit.get(m)]
@@ -443,6 +524,8 @@ def render(run_dir: Path, charts: list[Path]) -> str:
         "## Scores", _scores_table(summary),
         *(["## In template vs out of template", sets_block] if (sets_block := sets_section(summary)) else []),
         "## Paired differences vs base", _paired_tables(summary),
+        *(["## Methods on the same footing (vs sft)", block] if (block := methods_section(summary, manifest, run_dir))
+          else []),
         "## Results by situation", _situation_table(summary),
         "## Charts", _charts(charts),
         "## Seed scenarios: answers side by side", _seed_answers(summary),

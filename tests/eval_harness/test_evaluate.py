@@ -81,6 +81,10 @@ def test_writes_generations_scores_and_summary(evaluated):
     assert set(summary["per_situation"]) == {"base", "sft"}
     assert summary["worst"] and all(w["model"] == "sft" for w in summary["worst"])
     assert summary["decoding"]["max_new_tokens"] == 8
+    assert summary["paired_vs_sft"] == {}  # nothing was trained on top of sft here
+    for r in (summary, summary["prompt_sets"]["oot"]):
+        assert set(r["indicators"]) == {"base", "sft"}
+    assert summary["indicators"]["sft"]["n"] == n and summary["prompt_sets"]["oot"]["indicators"]["base"]["n"] == N_OOT
 
     gens = rows(run / "eval" / "generations.jsonl")
     scores = rows(run / "eval" / "scores.jsonl")
@@ -292,3 +296,18 @@ def test_retention_score_matches_expected_words():
     assert mm.retention_score(["PARIS", "The sky is BLUE", "seven days", "cold", "Cats", "jupiter", "spring",
                                "honey", "hola", "ice"]) == 1.0  # case and number words
     assert mm.retention_score(["Parisian food.", "bluest", "17", "colder", "catalog", "", "", "", "", ""]) == 0.0
+
+
+def test_methods_above_sft_are_also_compared_with_sft():
+    from finalign.config import Config
+
+    scenarios = load_scenarios(OOT_PROMPTS)[:5]
+    tuned = {"base": 0.5, "sft": 0.3, "sft+odpo": 0.6}
+    scores = [{"model": m, "scenario_id": s.id, "situation": s.situation, "sample": 0,
+               "scores": {k: (v + 0.01 * i if k == "goodness" else None) for k in reported_metrics()}}
+              for m, v in tuned.items() for i, s in enumerate(scenarios)]
+    out = ev.summarise(scores, list(tuned), scenarios, Config())
+    d = out["paired_vs_sft"]["sft+odpo"]["goodness"]
+    assert abs(d["mean_diff"] - 0.3) < 1e-9 and d["wins"] == 5 and d["n"] == 5
+    assert set(out["paired_vs_sft"]) == {"sft+odpo"}  # base and sft themselves are not "above sft"
+    assert abs(out["paired"]["sft"]["goodness"]["mean_diff"] + 0.2) < 1e-9  # vs base stays vs base

@@ -116,6 +116,13 @@ def make_fake_run(root: Path, *, effect: float, seed: int = 0, n: int = 29, mani
     oot_table = {m: {k: dict(zip(("mean", "ci_lo", "ci_hi"), _ci(oot[m][k])), n=n_oot) for k in metrics} for m in models}
     oot_paired = {m: {k: _paired(oot[m][k], oot["base"][k], SCORERS.get(k, False), oot_ids) for k in metrics}
                   for m in models[1:]}
+    vs_sft = {"sft+dpo": {k: _paired(per_model["sft+dpo"][k], per_model["sft"][k], SCORERS.get(k, False), ids)
+                          for k in metrics}}
+    oot_vs_sft = {"sft+dpo": {k: _paired(oot["sft+dpo"][k], oot["sft"][k], SCORERS.get(k, False), oot_ids)
+                              for k in metrics}}
+    # sft+dpo gates half as often as sft without listing more figures (the reading's "steering clear of gates")
+    indicators = {m: {"n": n, "median_words": 60.0 + 10 * j, "median_figures": 4.0, "mean_repetition": 0.05,
+                      "gated_share": (0.1, 0.4, 0.2)[j]} for j, m in enumerate(models)}
     gap = {m: {"gap": paired[m]["goodness"]["mean_diff"] - oot_paired[m]["goodness"]["mean_diff"], "ci_lo": -0.1,
                "ci_hi": 0.3, "n_eval": n, "n_oot": n_oot} for m in models[1:]}
     summary = {
@@ -123,11 +130,12 @@ def make_fake_run(root: Path, *, effect: float, seed: int = 0, n: int = 29, mani
         "metrics": {k: {"description": f"Description of {k}.", "higher_is_better": True} for k in metrics},
         "headline_set": "eval",
         "prompt_sets": {"oot": {"n_scenarios": n_oot, "source": "prompts_oot.jsonl", "scores": oot_table,
-                                "paired": oot_paired, "per_situation": {}}},
+                                "paired": oot_paired, "paired_vs_sft": oot_vs_sft, "per_situation": {},
+                                "indicators": indicators}},
         "template_gap": gap,
         "n_scenarios": n, "n_samples": 1,
         "decoding": {"max_new_tokens": 160, "do_sample": False, "temperature": 0.7, "top_p": 0.9, "seed": 0},
-        "scores": table, "paired": paired, "per_situation": per_sit,
+        "scores": table, "paired": paired, "paired_vs_sft": vs_sft, "per_situation": per_sit, "indicators": indicators,
         "model_metrics": {m: {"pref_accuracy": 0.5 + 0.1 * j, "reward_accuracy": None if m == "base" else 0.7,
                               "perplexity": 12.5 - j, "retention": 0.9} for j, m in enumerate(models)},
         "seed_answers": seed_answers,

@@ -232,3 +232,43 @@ def test_scorer_verdicts_need_enough_paired_scenarios():
     text = report._scorer_sentence("sft", paired, ["goodness", *paired])
     assert "better on `actionable`" in text and "worse on `safe`;" in text and "no clear change on `coherent`" in text
     assert "to say on `within_budget`" in text and "`within_budget`" not in text.split("worse on")[1].split(";")[0]
+
+
+def test_methods_are_compared_with_sft_with_stage_times_and_indicators(won):
+    _, md, summary = won
+    text = section(md, "Methods on the same footing (vs sft)")
+    rows = {r[0]: r for r in table_rows(text.split("What reward hacking")[0])}
+    d = summary["paired_vs_sft"]["sft+dpo"]["goodness"]
+    assert f"{report.fmt_ci(d['mean_diff'], d['ci_lo'], d['ci_hi'], signed=True)}, {report.fmt_p(d['p_value'])}" \
+        in rows["`sft+dpo`"]
+    assert rows["`sft`"][3] == "—" and rows["`base`"][1] == "—"
+    assert rows["`sft+dpo`"][1] == "38"  # train:sft+dpo's wall time in the fixture's manifest
+    indicators = {(r[0], r[1]): r for r in table_rows(text.split("What reward hacking")[1])}
+    assert indicators[("`oot`", "`sft`")][-1] == "40%" and indicators[("`eval`", "`base`")][3] == "60"
+    assert "gated answers 40% → 20%" in text and "steering clear of gated plans" in text  # the fixture's story
+
+
+def test_the_reading_says_when_a_method_wins_in_template_but_loses_out_of_it(tmp_path, fake_run):
+    run = fake_run(tmp_path, effect=0.3)
+    summary = read_json(run / "eval" / "summary.json")
+    assert "loses out of template" not in report.render(run, [])
+    head = summary["paired_vs_sft"]["sft+dpo"]["goodness"]
+    head.update(mean_diff=0.2, ci_lo=0.05, ci_hi=0.35)
+    summary["prompt_sets"]["oot"]["paired_vs_sft"]["sft+dpo"]["goodness"].update(mean_diff=-0.04)
+    for ind in (summary["indicators"], summary["prompt_sets"]["oot"]["indicators"]):
+        ind["sft+dpo"]["gated_share"] = 0.4  # no fewer gates: that sentence must go
+    write_json(run / "eval" / "summary.json", summary)
+    text = section(report.render(run, []), "Methods on the same footing (vs sft)")
+    assert "wins in template but loses out of template (`oot` -0.040)" in text
+    assert "steering clear" not in text
+
+
+def test_the_methods_section_is_left_out_without_sft(tmp_path, fake_run):
+    run = fake_run(tmp_path, effect=0.3)
+    summary = read_json(run / "eval" / "summary.json")
+    summary["models"] = ["base", "sft+dpo"]
+    for r in (summary, summary["prompt_sets"]["oot"]):
+        r["scores"].pop("sft"), r["paired"].pop("sft"), r["indicators"].pop("sft")
+    summary["per_situation"].pop("sft")
+    write_json(run / "eval" / "summary.json", summary)
+    assert "## Methods on the same footing" not in report.render(run, [])

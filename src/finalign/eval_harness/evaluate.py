@@ -32,7 +32,7 @@ from finalign.data_gen import finance, schema
 from finalign.data_gen.schema import Scenario, load_scenarios
 from finalign.data_gen.synth_data import load_pairs
 from finalign.errors import UserError
-from finalign.eval_harness import metrics, reader, stats
+from finalign.eval_harness import indicators, metrics, reader, stats
 from finalign.eval_harness import model_metrics as mm
 from finalign.eval_harness.generate import Decoding, generate_batches
 from finalign.eval_harness.metrics import grade, reported_metrics
@@ -50,7 +50,7 @@ BUILTIN_SETS = ("eval", "oot")
 def grader_fingerprint() -> str:
     """sha256 of the grader's source (reader, scorers, statistics, finance engine, scenario schema, this file):
     the score step's key, so an edited scorer never serves a stale score."""
-    return sha256_sources(reader, metrics, stats, finance, schema, sys.modules[__name__])
+    return sha256_sources(reader, metrics, indicators, stats, finance, schema, sys.modules[__name__])
 
 
 # ---- what to evaluate -------------------------------------------------------------------------
@@ -196,36 +196,48 @@ def _binary(values) -> bool:
     return all(v in (0.0, 1.0) for v in values)
 
 
+def _paired(values: dict[str, float], ref: dict[str, float], cfg: Config) -> dict | None:
+    """``values`` minus ``ref`` on the scenarios both have: the paired difference, its test, and flips across 0.5."""
+    ids = sorted(set(values) & set(ref))
+    if not ids:
+        return None
+    a, b = [values[i] for i in ids], [ref[i] for i in ids]
+    diff = stats.paired_diff(a, b, n_boot=cfg.eval.n_bootstrap, seed=cfg.eval.seed)
+    test = "permutation"
+    if _binary(a) and _binary(b):
+        diff["p_value"], test = stats.mcnemar(a, b), "mcnemar"
+    return {**{k: diff[k] for k in ("mean_diff", "ci_lo", "ci_hi", "p_value", "wins", "ties", "losses")},
+            "test": test, "n": len(ids),
+            "flipped_up": [i for i in ids if values[i] >= 0.5 > ref[i]],
+            "flipped_down": [i for i in ids if ref[i] >= 0.5 > values[i]]}
+
+
+REFERENCE = "sft"  # the on-policy and offline preference methods all start from it: each is also compared with it
+
+
 def summarise(scores: list[dict], models: list[str], scenarios: list[Scenario], cfg: Config) -> dict:
+    """Per model and metric: the mean with its CI; per tuned model: paired differences vs base, and vs sft for
+    the methods trained on top of it (``paired_vs_sft``)."""
     n_boot, seed = cfg.eval.n_bootstrap, cfg.eval.seed
     names = list(reported_metrics())
     table: dict = {m: {} for m in models}
     paired: dict = {m: {} for m in models[1:]}
+    above_sft = [m for m in models[1:] if m != REFERENCE] if REFERENCE in models else []
+    vs_sft: dict = {m: {} for m in above_sft}
     for metric in names:
-        base = per_scenario(scores, models[0], metric)
-        for model in models:
-            values = per_scenario(scores, model, metric)
+        by_model = {model: per_scenario(scores, model, metric) for model in models}
+        for model, values in by_model.items():
             if values:
                 m, lo, hi = stats.bootstrap_ci(list(values.values()), n_boot=n_boot, seed=seed)
                 table[model][metric] = {"mean": m, "ci_lo": lo, "ci_hi": hi, "n": len(values)}
             else:
                 table[model][metric] = {"mean": None, "ci_lo": None, "ci_hi": None, "n": 0}
-            if model == models[0]:
-                continue
-            ids = sorted(set(values) & set(base))
-            if not ids:
-                continue
-            a, b = [values[i] for i in ids], [base[i] for i in ids]
-            diff = stats.paired_diff(a, b, n_boot=n_boot, seed=seed)
-            test = "permutation"
-            if _binary(a) and _binary(b):
-                diff["p_value"], test = stats.mcnemar(a, b), "mcnemar"
-            paired[model][metric] = {
-                **{k: diff[k] for k in ("mean_diff", "ci_lo", "ci_hi", "p_value", "wins", "ties", "losses")},
-                "test": test, "n": len(ids),
-                "flipped_up": [i for i in ids if values[i] >= 0.5 > base[i]],
-                "flipped_down": [i for i in ids if base[i] >= 0.5 > values[i]],
-            }
+        for model in models[1:]:
+            if (d := _paired(by_model[model], by_model[models[0]], cfg)) is not None:
+                paired[model][metric] = d
+        for model in above_sft:
+            if (d := _paired(by_model[model], by_model[REFERENCE], cfg)) is not None:
+                vs_sft[model][metric] = d
     situations = {s.id: s.situation for s in scenarios}
     per_sit: dict = {}
     for model in models:
@@ -233,7 +245,7 @@ def summarise(scores: list[dict], models: list[str], scenarios: list[Scenario], 
         for sid, value in per_scenario(scores, model, "goodness").items():
             by[situations[sid]].append(value)
         per_sit[model] = {sit: {"mean": mean(v), "n": len(v)} for sit, v in sorted(by.items())}
-    return {"scores": table, "paired": paired, "per_situation": per_sit}
+    return {"scores": table, "paired": paired, "paired_vs_sft": vs_sft, "per_situation": per_sit}
 
 
 def template_gap(scores: list[dict], models: list[str], cfg: Config) -> dict:
@@ -348,7 +360,9 @@ def score_run(cfg: Config, run_dir: Path, *, sets: tuple[str, ...] = BUILTIN_SET
                        "explanation": g.explanation(), "gates": sorted(g.gates)})
     write_jsonl(run.scores, scores)
     results = {ps.name: {"n_scenarios": len(ps.scenarios), "source": str(ps.source),
-                         **summarise([r for r in scores if r["set"] == ps.name], models, list(ps.scenarios), cfg)}
+                         **summarise([r for r in scores if r["set"] == ps.name], models, list(ps.scenarios), cfg),
+                         "indicators": indicators.summarise([r for r in records if r.get("set", HEADLINE) == ps.name],
+                                                            [r for r in scores if r["set"] == ps.name], models)}
                for ps in chosen}
     headline = HEADLINE if HEADLINE in results else chosen[0].name
     gap = template_gap(scores, models, cfg) if {"eval", "oot"} <= set(results) else {}

@@ -35,6 +35,7 @@ from typing import Any
 
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
+from finalign.eval_harness.indicators import repetition
 from finalign.eval_harness.reader import DEFER, PlanReading, _targets_in, _tolerance, read_plan
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
@@ -656,11 +657,6 @@ _CUT_OFF_WORDS = {"and", "the", "to", "a", "an", "of", "then", "your", "on", "wi
 _DANGLING = {"the", "to", "a", "an", "of", "and", "your", "with", "for", "on", "into", "at", "by", "than", "plus", "or"}
 
 
-def _repetition(words: list[str], n: int = 4) -> float:
-    grams = [tuple(words[i:i + n]) for i in range(len(words) - n + 1)]
-    return 1 - len(set(grams)) / len(grams) if len(grams) >= 8 else 0.0
-
-
 @metric("coherent", "Readable on-topic text: not empty, not looping, not cut off mid-sentence.", flaws=("incoherent",))
 def coherent(r: PlanReading, scenario: Scenario) -> Score:
     text = " ".join(s.norm for s in r.sentences)
@@ -670,7 +666,7 @@ def coherent(r: PlanReading, scenario: Scenario) -> Score:
     if not re.search(r"\b(?:debt|loan|pay\w*|interest|apr|balance|sav\w*|budget|invest\w*|minimum\w*|owe\w*|a month)\b|\$", text) and not any(
             a.target in _debt_names(scenario) for a in r.monthly + r.one_off):
         return Score(0.0, "off topic: nothing about paying the debt")
-    repeated = _repetition(words)
+    repeated = repetition(words)
     prose = " ".join(x.norm for x in r.sentences if x.kind == "prose")
     content = [w for w in re.findall(r"[a-z']+", prose) if len(w) > 3]
     if len(content) >= 20:  # circular text: a few words said over and over ("the card is the card, pay the card")

@@ -16,6 +16,7 @@ from finalign.layout import SEED_IDS
 CELL = {"mean", "ci_lo", "ci_hi", "n"}
 PAIRED = {"mean_diff", "ci_lo", "ci_hi", "p_value", "wins", "ties", "losses", "test", "n", "flipped_up", "flipped_down"}
 GAP = {"gap", "ci_lo", "ci_hi", "n_eval", "n_oot"}
+INDICATORS = {"n", "median_words", "median_figures", "mean_repetition", "gated_share"}  # eval_harness/indicators.py
 SET_KEYS = {"n_scenarios": int, "scores": dict, "paired": dict, "per_situation": dict}
 TOP = {"models": list, "metrics": dict, "headline_set": str, "prompt_sets": dict, "template_gap": dict,
        "n_samples": int, "decoding": dict, "seed_answers": dict, "timing": dict, "worst": list, **SET_KEYS}
@@ -38,6 +39,13 @@ def _set_problems(r: dict, where: str, models: list[str], metrics: set[str]) -> 
             out.append(f"{where}: paired.{m}: not a tuned model of this run")
         out += [f"{where}: paired.{m}.{k} must have keys {sorted(PAIRED)}" for k, d in by_metric.items()
                 if set(d) != PAIRED or k not in metrics]
+    # optional: summaries written before these existed still load
+    for m, by_metric in (r.get("paired_vs_sft") or {}).items():
+        out += [f"{where}: paired_vs_sft.{m}.{k} must have keys {sorted(PAIRED)}" for k, d in by_metric.items()
+                if m not in models or set(d) != PAIRED or k not in metrics]
+    for m, row in (r.get("indicators") or {}).items():
+        if m not in models or set(row) != INDICATORS:
+            out.append(f"{where}: indicators.{m} must be a model of this run with keys {sorted(INDICATORS)}")
     return out
 
 
