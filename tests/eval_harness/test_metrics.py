@@ -103,6 +103,19 @@ def test_within_budget(answer, expected):
 
 
 @pytest.mark.parametrize("answer, expected", [
+    # a tuned model's answer (runs/onpolicy, oot-03): $1,500 is the savings, said as the payment of a payoff time
+    ("At 22.9% APR, your card is expensive. Paying $1,500 a month is the minimum, so it takes about 5 months.", 0.0),
+    ("At 22.9% APR, your card is expensive. Paying $1,500 a month is the minimum.", None),  # not timed: no plan read
+    ("At 22.9% APR, your card is expensive. Paying $700 a month is enough, so it takes about 10 months.", None),
+    # beside a plan, a timed payment above the surplus is what a goal would take, not the plan
+    ("Clearing it in 7 months would need about $1,000 a month, more than you have. Put $600 a month on the card and "
+     "$200 into savings instead.", 1.0),
+])
+def test_an_amount_timed_as_a_payoff_is_a_payment(answer, expected):
+    assert value("within_budget", answer, CARD) == expected
+
+
+@pytest.mark.parametrize("answer, expected", [
     ("At $600 a month the card is paid off in about 12 months.", 1.0),
     ("At $600 a month the card is paid off in about 6 months.", 0.0),
     ("Paying only the $150 minimum would take about 77 months.", 1.0),

@@ -249,9 +249,16 @@ def keeps_emergency_buffer(r: PlanReading, scenario: Scenario) -> Score | None:
 def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
     """Within the surplus: no single monthly amount above it, and the monthly split adds up within it."""
     surplus = scenario.monthly_surplus
+    tol = _tolerance(scenario)
+    # With no allocation read, a payoff time put on a monthly payment is the answer's plan ("Paying $1,500 a month
+    # is the minimum, so it takes about 12 months"). Beside a plan it is often what a goal would take ("needs about
+    # $851 a month to be gone in 12 months; you have $750"), so then it is not read as one.
+    timed = max((c for c in r.claims if c.payment is not None and not c.minimums), key=lambda c: c.payment, default=None)
+    if not r.monthly and timed is not None and timed.payment > surplus + tol:
+        return Score(0.0, f"times a payoff at {_money(timed.payment)}/month, the surplus is {_money(surplus)}",
+                     [_ev(r, timed.sentence, expected=surplus, found=timed.payment)])
     if not r.monthly:
         return None
-    tol = _tolerance(scenario)
     # A sure over-budget reading (0, which breaks the gate) needs the plan said outright; over budget only through
     # amounts read less certainly ("so you pay $140 on the card in total", "saves roughly $750") scores 0.5.
     sure = PlanReading(r.sentences, [a for a in r.monthly if a.explicit or a.implicit], minimums=r.minimums)
