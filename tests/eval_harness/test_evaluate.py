@@ -311,3 +311,24 @@ def test_methods_above_sft_are_also_compared_with_sft():
     assert abs(d["mean_diff"] - 0.3) < 1e-9 and d["wins"] == 5 and d["n"] == 5
     assert set(out["paired_vs_sft"]) == {"sft+odpo"}  # base and sft themselves are not "above sft"
     assert abs(out["paired"]["sft"]["goodness"]["mean_diff"] + 0.2) < 1e-9  # vs base stays vs base
+
+
+def test_variant_casts_a_copy_to_bf16_and_never_the_base(tiny_llama):
+    import torch
+
+    from finalign.models import load_model
+
+    base = load_model(tiny_llama)
+    fast = ev.variant(base, None, bf16=True)
+    assert fast is not base and next(fast.parameters()).dtype == torch.bfloat16
+    assert next(base.parameters()).dtype == torch.float32  # Module.to is in place: the base must not be cast
+    assert ev.variant(base, None) is base  # fp32 and no adapter: the base itself, no copy
+
+
+def test_generation_precision_is_recorded_with_every_answer(evaluated):
+    from finalign.hardware import choose_precision
+
+    run, summary_path = evaluated
+    name = choose_precision("auto").name
+    assert read_json(summary_path)["decoding"]["dtype"] == name
+    assert {g["decoding"]["dtype"] for g in rows(run / "eval" / "generations.jsonl")} == {name}

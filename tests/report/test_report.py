@@ -246,6 +246,7 @@ def test_methods_are_compared_with_sft_with_stage_times_and_indicators(won):
     indicators = {(r[0], r[1]): r for r in table_rows(text.split("What reward hacking")[1])}
     assert indicators[("`oot`", "`sft`")][-1] == "40%" and indicators[("`eval`", "`base`")][3] == "60"
     assert "gated answers 40% → 20%" in text and "steering clear of gated plans" in text  # the fixture's story
+    assert "more often" not in text
 
 
 def test_the_reading_says_when_a_method_wins_in_template_but_loses_out_of_it(tmp_path, fake_run):
@@ -256,11 +257,11 @@ def test_the_reading_says_when_a_method_wins_in_template_but_loses_out_of_it(tmp
     head.update(mean_diff=0.2, ci_lo=0.05, ci_hi=0.35)
     summary["prompt_sets"]["oot"]["paired_vs_sft"]["sft+dpo"]["goodness"].update(mean_diff=-0.04)
     for ind in (summary["indicators"], summary["prompt_sets"]["oot"]["indicators"]):
-        ind["sft+dpo"]["gated_share"] = 0.4  # no fewer gates: that sentence must go
+        ind["sft+dpo"]["gated_share"] = 0.6  # more gates than sft's 0.4: the other sentence
     write_json(run / "eval" / "summary.json", summary)
     text = section(report.render(run, []), "Methods on the same footing (vs sft)")
     assert "wins in template but loses out of template (`oot` -0.040)" in text
-    assert "steering clear" not in text
+    assert "steering clear" not in text and "breaks safety gates more often than `sft`" in text
 
 
 def test_the_methods_section_is_left_out_without_sft(tmp_path, fake_run):
