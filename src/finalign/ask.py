@@ -73,7 +73,7 @@ class Answerer:
 
     def __init__(self, cfg: Config, run_dir: str | Path | None = None, method: str | None = None):
         from finalign.eval_harness.evaluate import variant
-        from finalign.hardware import set_threads
+        from finalign.hardware import choose_precision, set_threads
         from finalign.models import load_model, load_tokenizer, resolve_model
 
         adapter = None
@@ -87,7 +87,8 @@ class Answerer:
         set_threads(cfg.threads)
         self.cfg, self.name = cfg, method or "base"
         self.tokenizer = load_tokenizer(path)
-        self.model = variant(load_model(path), adapter)
+        # the eval's precision too, so that an answer here is the one `finalign eval` would give
+        self.model = variant(load_model(path), adapter, bf16=choose_precision(cfg.eval.dtype).bf16)
 
     def answer(self, messages: list[dict[str, str]]) -> str:
         from finalign.eval_harness.generate import Decoding, generate_batches
