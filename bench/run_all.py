@@ -430,7 +430,7 @@ The eval runner at batch 16 vs one prompt at a time with plain `generate`: **{ge
 |---|---|---|
 {e2e_rows or '| (no runs/quick/manifest.json yet: run `make run` first) | | |'}
 
-Whole run: {e2e_total:.0f} s ({e2e_total / 60:.1f} min). Stages run in child processes, so each peak is its own.
+Whole run: {e2e_total:.0f} s ({e2e_total / 60:.1f} min). Stages run in child processes, so each peak is its own. This section is copied from the quick run at hand when this file is rendered, so it can be newer than sections 1-4.
 {grader_text(raw)}"""
 
 
