@@ -30,7 +30,7 @@ def test_the_seed_method_trains_the_tutorial_recipe_whatever_the_profile(profile
 def test_overrides_beat_the_file_and_parse_numbers_and_lists():
     cfg = load_config("quick", ["train.lr=3e-4", "train.methods=sft,sft+dpo", "eval.do_sample=true"])
     assert cfg.train.lr == 3e-4 and cfg.train.methods == ("sft", "sft+dpo") and cfg.eval.do_sample is True
-    assert cfg.train.batch_size == 4  # untouched values still come from the file
+    assert cfg.train.batch_size == 2  # untouched values still come from the file (the default is 8)
 
 
 def test_unknown_key_names_key_and_file(tmp_path):

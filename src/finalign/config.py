@@ -90,7 +90,8 @@ class TrainConfig:
 class EvalConfig:
     max_new_tokens: int = _checked(160, ge=1)
     batch_size: int = _checked(16, ge=1)  # docs/benchmarks.md: 1.4x the tokens/s of batch 8 on 2 cores
-    # The weights answers are generated with; auto: bf16 only where native (hardware.py), 2.36x fp32 on an AMD EPYC (docs/benchmarks.md)
+    # The weights answers are generated with; auto: bf16 only where native (hardware.py): 2.36x the tokens/s of
+    # fp32 on an AMD EPYC (docs/benchmarks.md)
     dtype: str = _checked("auto", choices=("auto", "bf16", "fp32"))
     do_sample: bool = False
     temperature: float = _checked(0.7, gt=0)
