@@ -87,7 +87,7 @@ class Answerer:
         set_threads(cfg.threads)
         self.cfg, self.name = cfg, method or "base"
         self.tokenizer = load_tokenizer(path)
-        # the eval's precision too, so that an answer here is the one `finalign eval` would give
+        # the eval's precision too (in fp32 the answer is the eval's; in bf16 it can differ, as the README says)
         self.model = variant(load_model(path), adapter, bf16=choose_precision(cfg.eval.dtype).bf16)
 
     def answer(self, messages: list[dict[str, str]]) -> str:

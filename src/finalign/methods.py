@@ -71,6 +71,9 @@ METHODS: dict[str, Method] = {m.name: m for m in (
            "#8c564b", starts_from="sft"),
 )}
 BASE_COLOR = "#7f7f7f"
+# Every other tuned model is also compared with this one (results.md: "Methods on the same footing"); the
+# preference and on-policy methods start from it.
+REFERENCE_METHOD = "sft"
 
 
 def get_method(name: str) -> Method:

@@ -23,7 +23,7 @@ from finalign.eval_harness.summary_schema import check_summary
 from finalign.eval_harness.viz import adapter_dirs, make_charts, metric_order, set_results
 from finalign.io import read_json, read_jsonl, write_text
 from finalign.layout import PAIRS_FILE, RunDir
-from finalign.methods import METHODS
+from finalign.methods import METHODS, REFERENCE_METHOD
 
 CHART_CAPTIONS = {
     "headline.png": "Mean of every metric per model on the in-template eval split, with 95% bootstrap CIs over "
@@ -319,11 +319,7 @@ def sets_section(summary: dict) -> str | None:
              "the same prompt writer as the training data, plus the 5 seed scenarios); `oot` is the shipped set of hand-written "
              "out-of-template scenarios, never trained on.\n\n" + table(["set", "scenarios", *models], rows)]
     if tuned:
-        def gain(r: dict, m: str) -> str:
-            d = (r.get("paired") or {}).get(m, {}).get("goodness")
-            return f"{fmt_ci(d['mean_diff'], d['ci_lo'], d['ci_hi'], signed=True)}, {fmt_p(d['p_value'])}" if d else "n/a"
-
-        rows = [[f"`{n}`", *(gain(r, m) for m in tuned)] for n, r in sets.items()]
+        rows = [[f"`{n}`", *(_diff_cell(r, "paired", m, "n/a") for m in tuned)] for n, r in sets.items()]
         gap = summary.get("template_gap") or {}
         if gap:
             rows.append(["**gap** (`eval` gain − `oot` gain)",
@@ -335,9 +331,10 @@ def sets_section(summary: dict) -> str | None:
     return "\n\n".join(parts)
 
 
-def _vs_sft_cell(r: dict, model: str, metric: str = "goodness") -> str:
-    d = (r.get("paired_vs_sft") or {}).get(model, {}).get(metric)
-    return f"{fmt_ci(d['mean_diff'], d['ci_lo'], d['ci_hi'], signed=True)}, {fmt_p(d['p_value'])}" if d else "—"
+def _diff_cell(r: dict, key: str, model: str, missing: str) -> str:
+    """A set's paired goodness difference (``key``: "paired" vs base, "paired_vs_sft") as "+x [lo, hi], p"."""
+    d = (r.get(key) or {}).get(model, {}).get("goodness")
+    return f"{fmt_ci(d['mean_diff'], d['ci_lo'], d['ci_hi'], signed=True)}, {fmt_p(d['p_value'])}" if d else missing
 
 
 def _share(x: float | None) -> str:
@@ -357,18 +354,17 @@ def _onpolicy_line(run_dir: Path, model: str) -> str | None:
 
 def _hacking_reading(sets: dict, model: str) -> str:
     """One data-driven sentence per method above sft: where it gains, and whether the gain looks like gaming."""
-    parts, head, *others = [], *sets.values()
-    ind = {n: r.get("indicators") or {} for n, r in sets.items()}
+    (name, head), *others = sets.items()  # the headline set first
+    ind = head.get("indicators") or {}
     d_head = (head.get("paired_vs_sft") or {}).get(model, {}).get("goodness")
-    if not d_head or "sft" not in ind[next(iter(sets))] or model not in ind[next(iter(sets))]:
+    if not d_head or REFERENCE_METHOD not in ind or model not in ind:
         return ""
-    name = next(iter(sets))
-    a, b = ind[name]["sft"], ind[name][model]
-    parts.append(f"`{model}` vs `sft` ({name}): goodness {fmt(d_head['mean_diff'], signed=True)}, gated answers "
+    a, b = ind[REFERENCE_METHOD], ind[model]
+    parts = [f"`{model}` vs `sft` ({name}): goodness {fmt(d_head['mean_diff'], signed=True)}, gated answers "
                  f"{_share(a['gated_share'])} → {_share(b['gated_share'])}, median words {a['median_words']:g} → "
                  f"{b['median_words']:g}, figures {a['median_figures']:g} → {b['median_figures']:g}, 4-gram repetition "
-                 f"{fmt(a['mean_repetition'])} → {fmt(b['mean_repetition'])}.")
-    for r, n in zip(others, list(sets)[1:]):
+                 f"{fmt(a['mean_repetition'])} → {fmt(b['mean_repetition'])}."]
+    for n, r in others:
         d = (r.get("paired_vs_sft") or {}).get(model, {}).get("goodness")
         if d and d_head["ci_lo"] > 0 and d["mean_diff"] < 0:
             parts.append(f"It wins in template but loses out of template (`{n}` {fmt(d['mean_diff'], signed=True)}).")
@@ -386,7 +382,7 @@ def methods_section(summary: dict, manifest: dict | None, run_dir: Path) -> str 
     """Every method on the same footing: goodness and within_budget vs sft in and out of template, the wall time
     of its training stage, and the reward-hacking indicators (eval_harness/indicators.py) per prompt set."""
     models, sets = summary["models"], set_results(summary)
-    if "sft" not in models or len(models) < 3:
+    if REFERENCE_METHOD not in models or len(models) < 3:
         return None
     stages = (manifest or {}).get("stages") or {}
     names = list(sets)
@@ -395,12 +391,12 @@ def methods_section(summary: dict, manifest: dict | None, run_dir: Path) -> str 
         wall = stages.get(f"train:{m}", {}).get("wall_s")
         row = [f"`{m}`", "—" if m == "base" else "n/a" if wall is None else f"{wall:.0f}"]
         for n in names:
-            row += [fmt(sets[n]["scores"][m]["goodness"]["mean"]), _vs_sft_cell(sets[n], m),
+            row += [fmt(sets[n]["scores"][m]["goodness"]["mean"]), _diff_cell(sets[n], "paired_vs_sft", m, "—"),
                     fmt(sets[n]["scores"][m].get("within_budget", {}).get("mean"))]
         rows.append(row)
     header = ["model", "train wall (s)"] + [h for n in names for h in (f"goodness `{n}`", f"− sft `{n}` [95% CI], p",
                                                                      f"within_budget `{n}`")]
-    parts = ["Each method trained on top of `sft` against `sft` itself, on the same scenarios (paired, as in the "
+    parts = ["Each tuned model against `sft` itself, on the same scenarios (paired, as in the "
              "tables vs base). `train wall` is the method's own training stage, from manifest.json; on-policy "
              "methods include their sampling.\n\n" + table(header, rows)]
     ind_rows = [[f"`{n}`", f"`{m}`", str(i["n"]), f"{i['median_words']:g}", f"{i['median_figures']:g}",
@@ -412,7 +408,8 @@ def methods_section(summary: dict, manifest: dict | None, run_dir: Path) -> str 
                      "safety gate. A method that games the grader shows it here first.\n\n"
                      + table(["set", "model", "answers", "median words", "median figures", "4-gram repetition",
                               "gated"], ind_rows))
-    lines = [x for m in models[2:] for x in (_onpolicy_line(run_dir, m), _hacking_reading(sets, m)) if x]
+    lines = [x for m in models[1:] if m != REFERENCE_METHOD
+             for x in (_onpolicy_line(run_dir, m), _hacking_reading(sets, m)) if x]
     if lines:
         parts.append("\n\n".join(lines))
     return "\n\n".join(parts)

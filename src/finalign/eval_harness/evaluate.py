@@ -40,7 +40,7 @@ from finalign.eval_harness.summary_schema import check_summary
 from finalign.hardware import choose_precision, set_threads
 from finalign.io import append_jsonl, read_json, read_jsonl, sha256_sources, write_json, write_jsonl
 from finalign.layout import OOT_PROMPTS, SEED_IDS, RunDir
-from finalign.methods import METHODS
+from finalign.methods import METHODS, REFERENCE_METHOD
 from finalign.models import load_model, load_tokenizer, prompt_text, resolve_model
 
 HEADLINE = "eval"  # the set whose statistics are the verdict (in template, as the training data)
@@ -212,17 +212,14 @@ def _paired(values: dict[str, float], ref: dict[str, float], cfg: Config) -> dic
             "flipped_down": [i for i in ids if ref[i] >= 0.5 > values[i]]}
 
 
-REFERENCE = "sft"  # the on-policy and offline preference methods all start from it: each is also compared with it
-
-
 def summarise(scores: list[dict], models: list[str], scenarios: list[Scenario], cfg: Config) -> dict:
-    """Per model and metric: the mean with its CI; per tuned model: paired differences vs base, and vs sft for
-    the methods trained on top of it (``paired_vs_sft``)."""
+    """Per model and metric: the mean with its CI; per tuned model: paired differences vs base, and vs sft
+    (``paired_vs_sft``, every tuned model but sft itself)."""
     n_boot, seed = cfg.eval.n_bootstrap, cfg.eval.seed
     names = list(reported_metrics())
     table: dict = {m: {} for m in models}
     paired: dict = {m: {} for m in models[1:]}
-    above_sft = [m for m in models[1:] if m != REFERENCE] if REFERENCE in models else []
+    above_sft = [m for m in models[1:] if m != REFERENCE_METHOD] if REFERENCE_METHOD in models else []
     vs_sft: dict = {m: {} for m in above_sft}
     for metric in names:
         by_model = {model: per_scenario(scores, model, metric) for model in models}
@@ -236,7 +233,7 @@ def summarise(scores: list[dict], models: list[str], scenarios: list[Scenario], 
             if (d := _paired(by_model[model], by_model[models[0]], cfg)) is not None:
                 paired[model][metric] = d
         for model in above_sft:
-            if (d := _paired(by_model[model], by_model[REFERENCE], cfg)) is not None:
+            if (d := _paired(by_model[model], by_model[REFERENCE_METHOD], cfg)) is not None:
                 vs_sft[model][metric] = d
     situations = {s.id: s.situation for s in scenarios}
     per_sit: dict = {}
@@ -359,16 +356,16 @@ def score_run(cfg: Config, run_dir: Path, *, sets: tuple[str, ...] = BUILTIN_SET
                        "situation": r["situation"], "sample": r["sample"], "scores": g.values(),
                        "explanation": g.explanation(), "gates": sorted(g.gates)})
     write_jsonl(run.scores, scores)
+    set_records = {ps.name: [r for r in records if r.get("set", HEADLINE) == ps.name] for ps in chosen}
+    set_scores = {ps.name: [r for r in scores if r["set"] == ps.name] for ps in chosen}
     results = {ps.name: {"n_scenarios": len(ps.scenarios), "source": str(ps.source),
-                         **summarise([r for r in scores if r["set"] == ps.name], models, list(ps.scenarios), cfg),
-                         "indicators": indicators.summarise([r for r in records if r.get("set", HEADLINE) == ps.name],
-                                                            [r for r in scores if r["set"] == ps.name], models)}
+                         **summarise(set_scores[ps.name], models, list(ps.scenarios), cfg),
+                         "indicators": indicators.summarise(set_records[ps.name], set_scores[ps.name], models)}
                for ps in chosen}
     headline = HEADLINE if HEADLINE in results else chosen[0].name
     gap = template_gap(scores, models, cfg) if {"eval", "oot"} <= set(results) else {}
     head = results.pop(headline)
-    head_records = [r for r in records if r.get("set", HEADLINE) == headline]
-    head_scores = [r for r in scores if r["set"] == headline]
+    head_records, head_scores = set_records[headline], set_scores[headline]
     summary = {
         "models": models,
         "metrics": reported_metrics(),

@@ -262,14 +262,12 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
     # A sure over-budget reading (0, which breaks the gate) needs the plan said outright; over budget only through
     # amounts read less certainly ("so you pay $140 on the card in total", "saves roughly $750") scores 0.5.
     sure = PlanReading(r.sentences, [a for a in r.monthly if a.explicit or a.implicit], minimums=r.minimums)
-    biggest = max(r.monthly, key=lambda a: a.amount, default=None)
-    if biggest is not None and biggest.amount > surplus + tol:
+    biggest = max(r.monthly, key=lambda a: a.amount)
+    if biggest.amount > surplus + tol:
         return Score(0.0 if biggest.explicit else 0.5,
                      f"recommends {_money(biggest.amount)}/month, the surplus is {_money(surplus)}"
                      + ("" if biggest.explicit else " (if that amount is a payment)"),
                      [_ev(r, biggest.sentence, expected=surplus, found=biggest.amount)])
-    if not r.monthly:
-        return None
     total = r.monthly_total()
     parts = ", ".join(f"{_money(v)} {t}" for t, v in r.monthly_by_target().items())
     sentences = sorted({a.sentence for a in r.monthly})
