@@ -143,6 +143,33 @@ def test_a_lump_sum_the_answer_puts_on_a_debt_shortens_its_timeline(months, expe
     assert value("timeline_accuracy", plain, WINDFALL) == 1.0
 
 
+TWO = replace(SEEDS["seed-01"], id="t-two", situation="surplus_allocation", savings=300.0, monthly_surplus=700, debts=(
+    Debt("visa", 3500, 23.74, 95), Debt("car loan", 11000, 7.25, 310)))
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # a tuned model's answer (runs/onpolicy, oot-07): "the credit card" is the visa, and both amounts are over $700
+    ("Pay $1100 a month on the credit card and $1000 a month on the car loan.", 0.0),
+    ("Pay $390 a month on the credit card and the $310 on the car loan.", 1.0),
+    # the surplus named as what there is, beside a hypothetical that would not fit
+    ("The visa can't be gone in 3 months with $700 to work with. Send $390 to the card and $310 to the car loan.", 1.0),
+])
+def test_within_budget_reads_the_card_by_its_kind(answer, expected):
+    assert value("within_budget", answer, TWO) == expected
+
+
+def test_a_claim_that_something_cannot_happen_is_a_lower_bound():
+    """At $390 a month the $3,500 visa takes 10 months: "can't be gone in 6" holds; "gone in about 6" does not."""
+    plan = "Send $390 a month to the visa and $310 to the car loan."
+    assert value("timeline_accuracy", f"{plan} The visa can't be gone in 6 months.", TWO) == 1.0
+    assert value("timeline_accuracy", f"{plan} The visa is gone in about 6 months.", TWO) == 0.0
+
+
+def test_a_savings_rate_is_not_a_misquoted_apr():
+    assert value("numbers_grounded", "Cash earning maybe 4% while the card charges 23.74% is a losing trade.", TWO) == 1.0
+    assert value("numbers_grounded", "The card charges 4%, so it can wait.", TWO) == 0.0
+
+
 def test_timeline_accuracy_reads_words():
     assert value("timeline_accuracy", "At $250 a month, that $2,000 card will be history within four months.", LOW) == 0.0
     assert value("timeline_accuracy", "At $250 a month the card is gone in about ten months.", LOW) == 1.0

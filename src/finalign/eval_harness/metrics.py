@@ -262,7 +262,8 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
     # A sure over-budget reading (0, which breaks the gate) needs the plan said outright; over budget only through
     # amounts read less certainly ("so you pay $140 on the card in total", "saves roughly $750") scores 0.5.
     sure = PlanReading(r.sentences, [a for a in r.monthly if a.explicit or a.implicit], minimums=r.minimums)
-    biggest = max(r.monthly, key=lambda a: a.amount)
+    # an amount said outright as a plan outweighs a bigger one read less surely
+    biggest = max(r.monthly, key=lambda a: (a.explicit and a.amount > surplus + tol, a.amount))
     if biggest.amount > surplus + tol:
         return Score(0.0 if biggest.explicit else 0.5,
                      f"recommends {_money(biggest.amount)}/month, the surplus is {_money(surplus)}"

@@ -418,6 +418,13 @@ _KIND_WORDS = {  # what people call a kind of debt: "the car" for the car loan, 
 }
 
 
+_CARD_BRANDS = {"visa", "mastercard", "amex", "discover", "cc"}  # a "Visa" is a card even where its name says not
+
+
+def _is_kind(word: str, tokens: set[str]) -> bool:
+    return word in tokens or (word == "card" and bool(tokens & _CARD_BRANDS))
+
+
 def _token_pattern(token: str) -> str:
     stem = token[:-1] if token.endswith("s") and len(token) > 3 else token
     return re.escape(stem) + r"(?:'?s)?"  # "Kohl's", "Kohls", "Kohl"; "visa's"
@@ -443,7 +450,7 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
             own += [r"cards?|cc|debt|balance|loan|bill"]
         else:
             for word, alias in kinds.items():  # "the card" picks out the only card among loans
-                if word in tokens[name] and sum(word in tokens[n] for n in names) == 1:
+                if _is_kind(word, tokens[name]) and sum(_is_kind(word, tokens[n]) for n in names) == 1:
                     # less another debt's own name: with a "Visa" and a "Best Buy card", "visa" is the Visa
                     own.append("|".join(a for a in alias.split("|") if a.rstrip("s?") not in others))
         apr = f"{d.apr:g}".replace(".", r"\.")
@@ -1140,6 +1147,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         restates_surplus = _near(value, surplus) and (target in (None, "other") or re.search(
             r"\bof (?:your|the|that|my)\s*$", before)) and not re.search(
             r"\b(?:pay|paying|put|putting|throw|send|apply|at)\b(?:\W+\w+){0,3}\W*$", s.norm[c0:start])
+        # "with $700 to work with", "the $700 you have left": the surplus named as what there is, not where it goes
+        restates_surplus = restates_surplus or _near(value, surplus) and bool(re.match(
+            r"\s*(?:a month |monthly |each month |every month )?(?:to work with|to spare|(?:you |i |we )?(?:have |got )?"
+            r"(?:left|free|spare|available)\b)", s.norm[end:end + 40]))
         if restates_surplus:
             split_context = True  # "a plan that fits ur $180: $80 to the card, ...": what follows splits it
         if is_fraction and target is None:
@@ -1335,7 +1346,8 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
 
 
 _RISKY_NEAR = re.compile(r"\b(?:payday|title loan|cash advance|pawn|crypto|bitcoin|lottery|casino|loan shark)\w*")
-_MARKET = re.compile(r"\b(?:return|returns|market|stocks?|average|historically|yield|earn|grow|gain|inflation|match|s&p|index|"
+_MARKET = re.compile(r"\b(?:return|returns|market|stocks?|average|historically|yields?|earn\w*|grow|gain|inflation|match|s&p|index|"
+                     r"savings account|hysa|bank|cash|cds?|"
                      r"hoped[- ]for|expected|beats?|vs|versus|"
                      r"crypto|bitcoin|go up|fall|drop|payday|title|lenders?|hundreds|typical|usually|often)\b")
 _APR_CONTEXT = re.compile(r"^\s*(?:apr|interest|rate|a year|annual)|^\W*\)?\s*(?:card|loan|debt|one|balance)\b")
@@ -1419,6 +1431,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             bound = "within" if bound in ("within", "in under", "under", "less than", "fewer than", "no more than",
                                           "at most", "before", "just under") else \
                 "over" if bound in ("over", "more than", "at least", "upwards of", "just over") else "about"
+            if re.search(r"\b(?:can't|cannot|can not|won't|will not|isn't|is not|not|no way)\b", text[k0:m.start()]):
+                bound = "over"  # "the card can't be gone in 18 months": it takes longer than that
             found.append((months, bound, granularity, m.start()))
         for m in _MONTH_N.finditer(text):
             found.append((float(m.group("n")), "about", 1.0, m.start()))
