@@ -181,19 +181,20 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
         a = wrong_lump[0]
         return Score(0.0, f"the lump sum goes to the {a.target} ({_apr(scenario, a.target):g}%), not the {top.name} ({top.apr:g}%)",
                      [_ev(r, a.sentence, expected=top.name, found=a.target)])
+    by_target = r.monthly_by_target()
+    now = [a for a in r.monthly if a.target in ("savings", "invest", "speculation") and not DEFER.search(r.sentences[a.sentence].norm)]
+    elsewhere = sum(PlanReading(r.sentences, now, minimums=r.minimums).monthly_by_target().values())  # not "once it's gone"
+    extra_to_debt = any(v > plan_min + 1 for t, v in by_target.items() for plan_min in [_minimum(scenario, t)] if plan_min is not None)
+    if elsewhere >= scenario.monthly_surplus - scenario.total_minimums - _tolerance(scenario) and not extra_to_debt:
+        where = sorted({a.sentence for a in r.monthly if a.target in ("savings", "invest", "speculation")})
+        return Score(0.0, f"the money beyond the minimums ({_money(elsewhere)}/month) goes to savings or investing, not the "
+                          f"{top.name}", [_ev(r, i) for i in where[:2]])
     if r.priority is None:
         if len(scenario.debts) == 1 and any(a.kind == "avalanche" and a.polarity != "rejects" for a in r.actions):
             return Score(1.0, f"extra money to the {top.name}", [])
         if r.monthly or r.one_off:  # a plan whose extra money the reader could not place: unknown, not wrong
             return Score(0.5, "amounts found, but not which debt gets the extra money", [])
         return Score(0.0, "no debt named for the extra money", [])
-    by_target = r.monthly_by_target()
-    elsewhere = sum(v for t, v in by_target.items() if t in ("savings", "invest", "speculation"))
-    extra_to_debt = any(v > plan_min + 1 for t, v in by_target.items() for plan_min in [_minimum(scenario, t)] if plan_min is not None)
-    if elsewhere >= scenario.monthly_surplus - scenario.total_minimums - _tolerance(scenario) and not extra_to_debt:
-        where = sorted({a.sentence for a in r.monthly if a.target in ("savings", "invest", "speculation")})
-        return Score(0.0, f"the money beyond the minimums ({_money(elsewhere)}/month) goes to savings or investing, not the "
-                          f"{top.name}", [_ev(r, i) for i in where[:2]])
     target, index = r.priority
     ok = _apr(scenario, target) >= plan.target_apr - 1e-9 or target == top.name
     best = plan.target_debt
