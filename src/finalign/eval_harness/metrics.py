@@ -247,6 +247,9 @@ def keeps_emergency_buffer(r: PlanReading, scenario: Scenario) -> Score | None:
                  [_ev(r, i, expected=plan.buffer_monthly, found=max(amounts) if amounts else None) for i in kept[:3]])
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|need\w*|requir\w*|to hit|to make|to clear|to pay (?:it |\w+ )?off|if|instead|takes?)\b")
+
+
 def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
     """Within the surplus: no single monthly amount above it, and the monthly split adds up within it."""
     surplus = scenario.monthly_surplus
@@ -258,6 +261,12 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
     if not r.monthly and timed is not None and timed.payment > surplus + tol:
         return Score(0.0, f"times a payoff at {_money(timed.payment)}/month, the surplus is {_money(surplus)}",
                      [_ev(r, timed.sentence, expected=surplus, found=timed.payment)])
+    # Likewise a monthly payment on a debt said as a fact ("Paying $1,500 a month is the minimum, so keep it that way")
+    said = max((a for a in r.stated if a.target in _debt_names(scenario) and not _HYPOTHETICAL.search(r.sentences[a.sentence].norm)),
+               key=lambda a: a.amount, default=None)
+    if not r.monthly and said is not None and said.amount > surplus + tol:
+        return Score(0.0, f"says {_money(said.amount)}/month on the {said.target}, the surplus is {_money(surplus)}",
+                     [_ev(r, said.sentence, expected=surplus, found=said.amount)])
     if not r.monthly:
         return None
     # A sure over-budget reading (0, which breaks the gate) needs the plan said outright; over budget only through
