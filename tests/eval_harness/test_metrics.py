@@ -105,7 +105,7 @@ def test_within_budget(answer, expected):
 @pytest.mark.parametrize("answer, expected", [
     # a tuned model's answer (runs/onpolicy, oot-03): $1,500 is the savings, said as the payment of a payoff time
     ("At 22.9% APR, your card is expensive. Paying $1,500 a month is the minimum, so it takes about 5 months.", 0.0),
-    ("At 22.9% APR, your card is expensive. Paying $1,500 a month is the minimum.", None),  # not timed: no plan read
+    ("At 22.9% APR, your card is expensive. Paying $1,500 a month is the minimum.", 0.0),  # untimed, still the plan
     ("At 22.9% APR, your card is expensive. Paying $700 a month is enough, so it takes about 10 months.", None),
     # beside a plan, a timed payment above the surplus is what a goal would take, not the plan
     ("Clearing it in 7 months would need about $1,000 a month, more than you have. Put $600 a month on the card and "
@@ -168,6 +168,38 @@ def test_a_claim_that_something_cannot_happen_is_a_lower_bound():
 def test_a_savings_rate_is_not_a_misquoted_apr():
     assert value("numbers_grounded", "Cash earning maybe 4% while the card charges 23.74% is a losing trade.", TWO) == 1.0
     assert value("numbers_grounded", "The card charges 4%, so it can wait.", TWO) == 0.0
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # a tuned model's answer (runs/onpolicy, oot-18 has the same shape): the car loan's rate put on the visa
+    ("At 7.25% APR, the visa is the highest rate, so pay it first.", 0.0),
+    ("The visa at 7.25% comes first.", 0.0),
+    ("At 23.74% APR, the visa is the highest rate, so pay it first.", 1.0),
+    ("The visa (23.74%) comes before the car loan (7.25%).", 1.0),
+    ("23.74% beats 7.25%, so the visa first.", 1.0),  # a comparison names both rates, each its own
+])
+def test_numbers_grounded_catches_one_debts_rate_on_another(answer, expected):
+    assert value("numbers_grounded", answer, TWO) == expected
+
+
+def test_money_beyond_the_minimums_to_savings_is_a_wrong_priority():
+    """Savings already at the buffer, a 22.9% card: $600 a month into savings puts the extra money in the wrong place
+    (a tuned model's answer to oot-13 had this shape), whether or not a debt is named; later, it is the plan."""
+    saved = replace(CARD, savings=3000.0)
+    assert value("prioritizes_high_apr", "Keep $600 a month in savings and pay the $150 minimum.", saved) == 0.0
+    assert value("prioritizes_high_apr", "Put $650 a month on the card and $150 into savings.", saved) == 1.0
+    assert value("prioritizes_high_apr", "Put $800 a month on the card, then start saving the $800 once it's gone.",
+                 saved) == 1.0
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # tuned models' answers (runs/onpolicy, oot-26 and seed-03): a payment said as a fact, with no other plan
+    ("At 22.9% APR, your card is expensive. Paying $1,500 a month is the minimum, so keep it that way.", 0.0),
+    ("At 22.9% APR, your card is expensive. Paying $800 a month is the way, so keep it that way.", 1.0),
+    ("To clear it in 4 months you would need $1,600 a month, which you don't have.", None),  # a hypothetical
+])
+def test_a_payment_said_as_a_fact_is_the_plan_when_there_is_no_other(answer, expected):
+    assert value("within_budget", answer, CARD) == expected
 
 
 def test_timeline_accuracy_reads_words():

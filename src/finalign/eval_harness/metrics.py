@@ -448,6 +448,46 @@ def _is_bound(r: PlanReading, index: int, percent: float) -> bool:
     return bool(re.search(rf"{_BOUND}{re.escape(f'{percent:g}')}\s?%", r.sentences[index].norm))
 
 
+def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
+    """One debt's rate put on another ("At 11.5% APR, the Discover card is the highest"; 11.5% is the personal loan's):
+    the debt named right before the percent in its clause (or, with none, right after it) does not have it, and
+    another debt does."""
+    if len(scenario.debts) < 2:
+        return []
+    aprs = {d.name: d.apr for d in scenario.debts}
+    out = []
+    for value, index, kind in r.percents:
+        if kind != "apr":
+            continue
+        norm = r.sentences[index].norm
+        text = _PERCENT_AT.sub(lambda x: " " * len(x.group()), norm)  # names only, not "26%" itself
+        for m in _PERCENT_AT.finditer(norm):
+            if float(m.group(1)) != value:
+                continue
+            if re.search(r"\d\s?[-–]\s?$", norm[:m.start()]) or re.match(r"\s*(?:fee|of|back|cash|intro|promo)", norm[m.end():]):
+                break  # "25-27%", "the 4% fee", "5% of it": a range, a fee, a share
+            before = _CLAUSE_BREAK.split(text[max(0, m.start() - 32):m.start()])[-1]
+            hits = [(len(before) - p, t) for p, t in _targets_in(before, scenario) if t in aprs]
+            if not hits:
+                lead = re.fullmatch(r"\W*at\s*", text[:m.start()])  # "At 11.5% APR, the Discover card is...": what follows
+                after = (_CLAUSE_BREAK if lead else _CLAUSE_OR_COMMA).split(text[m.end():m.end() + 28])[0]
+                hits = [(p, t) for p, t in _targets_in(after, scenario) if t in aprs]
+            hits.sort()
+            if not hits or (len(hits) > 1 and hits[1][1] != hits[0][1] and hits[1][0] - hits[0][0] < 12):
+                break  # no debt beside it, or two names in one phrase ("student loans": the student loan or "loans"?)
+            own = hits[0][1]
+            rounding = 0.5 if value == int(value) else 0.06
+            if abs(aprs[own] - value) >= rounding and any(abs(q - value) < rounding for q in aprs.values()):
+                out.append(_ev(r, index, found=value, expected=aprs[own], unit="%", what=f"rate of the {own}"))
+            break
+    return out
+
+
+_CLAUSE_BREAK = re.compile(r"[;:<>=→]|->|\b(?:then|and|than|not|vs|versus|over|before|after|while|but|beats?|times)\b")
+_CLAUSE_OR_COMMA = re.compile(_CLAUSE_BREAK.pattern + r"|[,(]")
+_PERCENT_AT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
+
+
 def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
     """A debt's rate or balance quoted wrong: an APR that no debt (or offer) has, a balance no debt has."""
     plan = _plan(scenario)
@@ -462,6 +502,7 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
         if kind == "apr" and not any(abs(value - q) < rounding for q in rates) and not any(
                 abs(value - q) < 0.06 for q in monthly_rates):  # "about 2.08% a month" is the APR / 12
             out.append(_ev(r, index, found=value, expected=sorted(set(rates)), unit="%"))
+    out += _misattributed_rates(r, scenario)
     owed = [d.balance for d in scenario.debts] + [scenario.total_debt, plan.target_balance]
     owed += [d.balance - a.amount for d in scenario.debts for a in r.one_off if a.target == d.name]
     owed += [d.balance - x for d in scenario.debts for _, x in plan.windfall_to_debts or ()]
@@ -528,6 +569,11 @@ def _interest_figures(r: PlanReading, scenario: Scenario) -> tuple[float, ...]:
         flaws=("wrong_numbers",))
 def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
     misquoted = _misquotes(r, scenario)
+    moved = [e for e in misquoted if e.get("what", "").startswith("rate of the ")]
+    if moved:
+        e = moved[0]
+        return Score(0.0, f"gives {e['found']:g}% as the {e['what'][12:]}'s rate; it is {e['expected']:g}% (another debt's rate)",
+                     misquoted)
     if misquoted:
         shown = ", ".join(f"{e['found']:g}%" if e.get("unit") else _money(e["found"]) for e in misquoted[:3])
         return Score(0.0, f"misquotes the scenario: {shown} is no debt's rate or balance", misquoted)
