@@ -202,6 +202,18 @@ def test_a_payment_said_as_a_fact_is_the_plan_when_there_is_no_other(answer, exp
     assert value("within_budget", answer, CARD) == expected
 
 
+@pytest.mark.parametrize("answer, expected", [
+    # tuned models' answers (runs/onpolicy oot-09, oot-18): a debt called the most or least expensive that is not
+    ("The car loan at 7.25% is the highest rate, so it takes the most money. Put $390 on the visa.", 0.0),
+    ("Put $390 a month on the visa. At 23.74%, the visa is the lowest rate.", 0.0),
+    ("The visa at 23.74% is the highest rate, so put $390 a month on it.", 1.0),
+    ("The car loan is not the highest rate; put $390 a month on the visa.", 1.0),
+    ("Is the car loan the highest rate? No. Put $390 a month on the visa.", 1.0),
+])
+def test_a_false_claim_about_which_rate_is_highest_is_a_wrong_priority(answer, expected):
+    assert value("prioritizes_high_apr", answer, TWO) == expected
+
+
 def test_timeline_accuracy_reads_words():
     assert value("timeline_accuracy", "At $250 a month, that $2,000 card will be history within four months.", LOW) == 0.0
     assert value("timeline_accuracy", "At $250 a month the card is gone in about ten months.", LOW) == 1.0

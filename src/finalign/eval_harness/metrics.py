@@ -36,7 +36,7 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import DEFER, PlanReading, _targets_in, _tolerance, read_plan
+from finalign.eval_harness.reader import _HIGHEST_RE, DEFER, PlanReading, _targets_in, _tolerance, read_plan
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
 SAFE_FLOOR = 0.3  # every answer that passes the gates scores at least this
@@ -164,6 +164,37 @@ def _minimums_only(r: PlanReading, scenario: Scenario) -> list[int]:
     return []
 
 
+_RANK_CLAIM = re.compile(r"\b(?:is|'s|are|has|carries|charges)\s+(?:by far\s+|still\s+|clearly\s+)?(?:the|your)\s+"
+                         r"(?:(?P<high>highest|most expensive|biggest|largest|worst|steepest|top)|(?P<low>lowest|cheapest|smallest))"
+                         r"(?:[- ](?:interest|apr|rate)\w*|(?= (?:one|debt|card|loan)\b)(?<=expensive)|(?<=cheapest))")
+
+
+def _false_rank_claims(r: PlanReading, scenario: Scenario) -> list[dict]:
+    """"The credit union card at 17.9% is the highest rate" when the Amazon card is at 26.24%: a debt called the most
+    (or least) expensive that is not. The subject is the debt named last before the verb, in its clause."""
+    if len(scenario.debts) < 2:
+        return []
+    aprs = {d.name: d.apr for d in scenario.debts}
+    top, bottom = max(aprs.values()), min(aprs.values())
+    out = []
+    for x in r.sentences:
+        text = x.norm
+        if text.rstrip().endswith("?") or re.match(r"^\W*(?:if|whether|unless)\b", text):
+            continue
+        for m in _RANK_CLAIM.finditer(text):
+            subject = re.split(r"[;:(]|[.,](?!\d)|\b(?:and|but|so|because|since|while|than)\b", text[max(0, m.start() - 60):m.start()])[-1]
+            if re.search(r"\b(?:not|never|no longer|isn't|aren't|if|think|thinks|thought|believe|seems?|says?|said)\b", subject):
+                continue
+            names = [t for _, t in sorted(_targets_in(_HIGHEST_RE.sub(" ", subject), scenario)) if t in aprs]
+            if not names:
+                continue
+            said, apr = names[-1], aprs[names[-1]]
+            wrong = apr < top - 0.5 if m.group("high") else apr > bottom + 0.5
+            if wrong:
+                out.append(_ev(r, x.index, found=said, expected="highest" if m.group("high") else "lowest"))
+    return out
+
+
 @metric("prioritizes_high_apr", "Extra money goes to the highest-APR debt first, not a cheaper debt or investments.",
         flaws=("wrong_priority", "invest_instead"))
 def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
@@ -174,6 +205,12 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
     minimum = _minimums_only(r, scenario)
     if minimum:
         return Score(0.0, "no extra payment: minimums only", [_ev(r, i) for i in minimum])
+    ranked = _false_rank_claims(r, scenario)
+    if ranked:
+        e = ranked[0]
+        truly = top if e["expected"] == "highest" else min(scenario.debts, key=lambda d: d.apr)
+        return Score(0.0, f"calls the {e['found']} ({_apr(scenario, e['found']):g}%) the {e['expected']} rate; the "
+                          f"{truly.name} is ({truly.apr:g}%)", ranked)
     plan = _plan(scenario)
     lump = [a for a in r.one_off if a.target in _debt_names(scenario) and not a.from_savings]
     wrong_lump = [a for a in lump if _apr(scenario, a.target) < top.apr and not any(b.target == top.name for b in lump)]
