@@ -316,6 +316,14 @@ def test_lower_is_better_scorers_are_inverted(monkeypatch):
     assert flipped.goodness > normal.goodness  # its 0 now counts as the best value, 1 - 0
 
 
+def test_an_answer_that_ignores_the_windfall_is_not_a_plan_for_it():
+    """A tuned model's answer to a $2,000-bonus question (runs/onpolicy eval-0022) gave only a monthly split."""
+    monthly = "Put $535 a month on the Mastercard and $115 on the personal loan."
+    assert value("actionable", monthly, WINDFALL) == 0.0
+    assert value("actionable", "Put the $2,000 on the Mastercard. " + monthly, WINDFALL) == 1.0
+    assert value("actionable", "Use the whole bonus on the Mastercard. " + monthly, WINDFALL) == 1.0
+
+
 def test_platitudes_score_like_no_plan():
     platitude = grade("Stay positive, make a budget, and chip away at it. You've got this!", CARD)
     plan = grade(GOOD, CARD)

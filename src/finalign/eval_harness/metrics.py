@@ -732,12 +732,19 @@ _FEE_DISMISSED = re.compile(r"\b(?:leave (?:it|the fee) out|(?:fees?|it)(?: is| 
                             r"doesn't matter|ignore (?:it|the fee)|costs? (?:you )?nothing|(?:basically |practically )?free money)\b")
 
 
+_WINDFALL_WORDS = re.compile(r"\b(?:bonus|refund|windfall|lump|inheritance|inherited|gift|one[- ]off|one[- ]time|settlement|payout|"
+                             r"check|cheque|raise|sale|proceeds)\b")
+
+
 @metric("actionable", "A concrete plan: amounts, where they go and in what order; not platitudes or minimums only.",
         flaws=("vague", "minimum_payments_only"))
 def actionable(r: PlanReading, scenario: Scenario) -> Score:
     minimum = _minimums_only(r, scenario)
     if minimum:
         return Score(0.0, "the plan is minimum payments only", [_ev(r, i) for i in minimum])
+    if scenario.windfall and not r.one_off and not any(_near(v, scenario.windfall) for v, _ in r.dollars) \
+            and not _WINDFALL_WORDS.search(" ".join(x.norm for x in r.sentences)):
+        return Score(0.0, f"says nothing about the {_money(scenario.windfall)} one-off sum it was asked about", [])
     amounts = bool(r.monthly) or bool(r.one_off) or bool(r.stated)
     target = r.priority is not None or any(a.target in _debt_names(scenario) for a in r.monthly + r.one_off)
     if not amounts:
