@@ -173,3 +173,25 @@ def test_a_debt_kept_as_a_buffer_is_no_buffer():
     low = replace(CARD, savings=300)
     assert "buffer" not in {a.kind for a in read_plan("Keep the card as a buffer, so you can pay it down.", low).actions}
     assert "buffer" in {a.kind for a in read_plan("Keep $200 a month as a buffer.", low).actions}
+
+
+@pytest.mark.parametrize("answer, visa", [
+    ("Pay the $250 minimum on the car loan and put everything else on the Visa card.", 610.0),
+    ("Minimums on the car loan and the store card; the Visa gets whatever is left.", 610.0),
+    ("Put $200 a month into savings, pay the other minimums, and throw every spare dollar at the Visa.", 410.0),
+    ("Pay the minimums and put all the rest of your spare money each month on the Visa card.", 610.0),
+])
+def test_the_rest_said_in_words_is_the_surplus_less_the_rest_of_the_plan(answer, visa):
+    """$900 surplus, minimums $250 (car loan) + $40 (store card): "the rest" on the Visa is $610 less any savings."""
+    r = read_plan(answer, MULTI)
+    assert r.monthly_by_target()["Visa card"] == pytest.approx(visa)
+    assert r.priority[0] == "Visa card"
+
+
+@pytest.mark.parametrize("answer", [
+    "Once the Visa is paid off, put everything else on the car loan.",  # a later phase
+    "Don't put everything else on the car loan.",  # rejected
+    "Put all the extra money on the car loan: $300 a month.",  # the amount is said
+])
+def test_the_rest_is_not_read_where_it_is_later_rejected_or_said_as_an_amount(answer):
+    assert not any(a.implicit and a.target == "car loan" for a in read_plan(answer, MULTI).monthly)

@@ -704,6 +704,8 @@ def _read(sentences: list[Sentence], scenario: Scenario) -> PlanReading:
         _read_percents(s, reading, scenario)
     for s in reading.sentences:
         _read_implicit_minimums(s, reading, scenario)
+    for s in reading.sentences:
+        _read_rest(s, reading, scenario)
     _read_claims(reading, scenario)
     reading.priority = _priority(reading, scenario)
     return reading
@@ -1302,6 +1304,42 @@ def _read_implicit_minimums(s: Sentence, reading: PlanReading, scenario: Scenari
                 reading.monthly.append(Allocation(t, names[t], s.index, implicit=True))
 
 
+_REST = (r"(?:all (?:of )?)?(?:the rest|the remainder|everything else|all else|whatever(?:'s| is)? left(?: over)?|"
+         r"everything (?:that's |that is )?left(?: over)?|what(?:'s| is) left(?: over)?|anything (?:that's )?left(?: over)?|"
+         r"every (?:other |single )?(?:spare|extra|remaining|leftover|free) (?:dollar|cent|buck)|"
+         r"all (?:of )?(?:your |the |that )?(?:spare|extra|remaining|leftover|free|other) (?:money|cash|dollars|funds|bucks)|"
+         r"all (?:of )?(?:your |the )?(?:surplus|leftover|extra)(?! \$))")
+_REST_TO = re.compile(rf"\b(?P<rest>{_REST})(?P<gap>(?:\s+(?:of (?:it|that|your \w+(?: \w+)?|the \w+(?: \w+)?)|each month|every month|a month|"
+                      rf"monthly|goes|go|should go|can go|you have|you've got))*)\s+(?:on|to|toward|towards|into|at|for)\s+(?P<what>[^.;:!?]{{2,60}})")
+_GETS_REST = re.compile(rf"(?P<what>[^.;:!?]{{2,50}}?)\s+(?:gets|takes|receives|should get|can get|get)\s+(?P<rest>{_REST})\b")
+
+
+def _read_rest(s: Sentence, reading: PlanReading, scenario: Scenario) -> None:
+    """"Pay the minimum on the car loan and put everything else on the visa", "the visa gets the rest": the surplus
+    less what the answer sends elsewhere (and the other debts' minimums) goes to that debt, with no amount written."""
+    if s.later or DEFER.search(s.norm) or (scenario.windfall and _ONE_OFF_CUE.search(s.norm)):
+        return
+    for pattern in (_REST_TO, _GETS_REST):
+        for m in pattern.finditer(s.norm):
+            if polarity(reading.sentences, s.index, m.start("rest"), m.end("rest")) in ("rejects", "defers", "if"):
+                continue
+            what = m.group("what")
+            hits = [t for _, t in _targets_in(what, scenario, verbs=False) if t in reading.minimums or t == "savings"]
+            if not hits or _MONEY.search(s.norm[m.start("rest"):]):  # "all the extra to the card: $590 a month": said
+                continue
+            target = hits[0] if pattern is _REST_TO else hits[-1]
+            if any(a.target == target and not a.implicit for a in reading.monthly):
+                continue  # an amount said for it elsewhere is the better reading
+            now = [a for a in reading.monthly if a.target != target and not reading.sentences[a.sentence].later]
+            elsewhere = PlanReading(reading.sentences, now, minimums=reading.minimums).monthly_total()
+            unnamed = sum(v for t, v in reading.minimums.items() if t != target and not any(a.target == t for a in now))
+            rest = round(scenario.monthly_surplus - elsewhere - unnamed, 2)
+            if rest > reading.minimums.get(target, 0.0) + 1:
+                reading.monthly = [a for a in reading.monthly if a.target != target]
+                reading.monthly.append(Allocation(target, rest, s.index, implicit=True))
+            return
+
+
 def _read_actions(s: Sentence, reading: PlanReading) -> None:
     for kind, pattern in _ACTIONS.items():
         hints = _ACTION_HINTS.get(kind)
@@ -1415,7 +1453,7 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                 continue
             if re.search(r"\b(?:by|miss\w*|late|early|sooner|earlier|past|short|extra|more|longer|faster|another|saves?)\s*(?:about |roughly |~)?$",
                          text[max(0, m.start("n") - 20):m.start("n")]) or re.match(
-                    r"^\s*(?:sooner|earlier|later|faster|longer|early|late|past|behind|ahead|more|less|quicker|"
+                    r"^\s*(?:sooner|earlier|later|faster|longer|early|late|too (?:late|long|soon|early)|past|behind|ahead|more|less|quicker|"
                     r"of (?:slack|margin|room|buffer|cushion|breathing room)|to spare|before (?:the|your|it|that|0%|the promo))\b",
                     text[m.end():m.end() + 22]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
