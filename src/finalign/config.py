@@ -38,8 +38,9 @@ class DataConfig:
     n_train_scenarios: int = _checked(96, ge=8)  # generated scenarios for training (at least one per situation)
     n_eval_scenarios: int = _checked(24, ge=1)  # generated held-out scenarios; the 5 seed scenarios are added
     rejected_per_scenario: int = _checked(2, ge=1, le=4)  # failure modes sampled per scenario; one pair each
-    # "facts_first": every answer opens by restating the figures it uses (synth_data._facts); "plain": it doesn't
-    answer_style: str = _checked("plain", choices=("plain", "facts_first"))
+    # "facts_first": every answer opens by restating the figures it uses (synth_data._facts); "rule_words": the split
+    # is a rule in words and no computed figure is given (synth_data._split_words); "plain": neither
+    answer_style: str = _checked("plain", choices=("plain", "facts_first", "rule_words"))
 
 
 @dataclass(frozen=True)

@@ -207,3 +207,28 @@ def test_facts_first_answers_restate_the_figures_before_the_plan(tmp_path):
         assert all(f"{money(d.balance)} balance on the {d.name}" in first for d in s.debts), first
     plain = build_data(DataConfig(n_train_scenarios=16, n_eval_scenarios=8), tmp_path / "plain")
     assert not any(r["chosen"][-1]["content"].startswith("Your figures") for r in load_pairs(plain["preferences"]))
+
+
+def test_rule_words_answers_say_the_split_as_a_rule_and_compute_no_figure(tmp_path):
+    """rule_words: the chosen answer names the target and the rule ("the rest on the Visa"), and states no monthly
+    payment, payoff time or fee in dollars; every figure it gives is one the prompt holds (or the $1,000 buffer)."""
+    import re
+
+    from finalign.config import DataConfig
+    from finalign.data_gen.finance import recommend_plan
+    from finalign.data_gen.scenarios import money
+    from finalign.data_gen.schema import load_scenarios
+    from finalign.data_gen.synth_data import build_data, load_pairs
+
+    paths = build_data(DataConfig(n_train_scenarios=24, n_eval_scenarios=8, answer_style="rule_words"), tmp_path / "rw")
+    scenarios = {s.id: s for s in load_scenarios(paths["prompts"])}
+    for row in load_pairs(paths["preferences"]):
+        s, text = scenarios[row["scenario_id"]], row["chosen"][-1]["content"]
+        plan = recommend_plan(s)
+        given = {money(x) for x in (s.savings, s.savings + (plan.windfall_to_buffer or 0), s.windfall or 0, 1000)}
+        assert set(re.findall(r"\$\d{1,3}(?:,\d{3})*", text)) <= given, text
+        assert plan.target_debt in text
+        assert not re.search(r"\b\d+ months\b", text.replace(f"{s.goal_months}-month", "")
+                             .replace(f"{s.goal_months} months", "")) or s.balance_transfer, text
+    plain = load_pairs(build_data(DataConfig(n_train_scenarios=24, n_eval_scenarios=8), tmp_path / "plain")["preferences"])
+    assert any(re.search(r"\$[\d,]+ (?:a|per|each) month", r["chosen"][-1]["content"]) for r in plain)

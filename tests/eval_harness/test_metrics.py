@@ -214,6 +214,21 @@ def test_a_false_claim_about_which_rate_is_highest_is_a_wrong_priority(answer, e
     assert value("prioritizes_high_apr", answer, TWO) == expected
 
 
+def test_interest_saved_is_not_an_emergency_buffer():
+    no_buffer = "Put all $800 a month on the card and nothing into savings."
+    assert value("keeps_emergency_buffer", no_buffer + " The 22.9% you save is certain.", CARD) == 0.0
+    assert value("keeps_emergency_buffer", no_buffer + " That saves you about $900 in interest.", CARD) == 0.0
+    assert value("keeps_emergency_buffer", "Put $600 a month on the card and save $200 a month.", CARD) == 1.0
+
+
+def test_a_goal_sentence_that_gives_the_needed_payment_right_is_not_a_misquote():
+    """seed-03: $8,000 at 21% in 12 months needs $745 a month."""
+    right = "Send $900 a month to the card. Your 12-month goal is realistic: it takes about $745 a month and you're putting in $900."
+    wrong = "Send $900 a month to the card. Your 12-month goal is realistic: it takes about $845 a month and you're putting in $900."
+    assert value("numbers_grounded", right, DEADLINE) == 1.0
+    assert value("numbers_grounded", wrong, DEADLINE) == 0.0
+
+
 def test_timeline_accuracy_reads_words():
     assert value("timeline_accuracy", "At $250 a month, that $2,000 card will be history within four months.", LOW) == 0.0
     assert value("timeline_accuracy", "At $250 a month the card is gone in about ten months.", LOW) == 1.0
@@ -341,7 +356,7 @@ def test_the_tutorials_own_answers_on_seed_01():
 # ---- the generated pairs -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module", params=["plain", "facts_first"])
+@pytest.fixture(scope="module", params=["plain", "facts_first", "rule_words"])
 def all_pairs(tmp_path_factory, request):
     from finalign.data_gen.synth_data import build_data, load_pairs
 

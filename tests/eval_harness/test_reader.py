@@ -195,3 +195,18 @@ def test_the_rest_said_in_words_is_the_surplus_less_the_rest_of_the_plan(answer,
 ])
 def test_the_rest_is_not_read_where_it_is_later_rejected_or_said_as_an_amount(answer):
     assert not any(a.implicit and a.target == "car loan" for a in read_plan(answer, MULTI).monthly)
+
+
+def test_a_payment_to_a_named_debt_is_not_a_total_even_when_others_add_up_to_it():
+    """$300 + $55 + $470 + $100 = $925: the store card's $925 is still its own payment (a generated over-budget pair)."""
+    r = read_plan("Put $925 a month toward the Kohl's card and $300 a month into savings, and pay $470 a month on the "
+                  "car loan, $55 on the Visa card and $100 on something else.", MULTI)
+    assert r.monthly_total() >= 925 + 300 + 470
+    # a figure with no target that the others add up to is still a total
+    assert read_plan("$800 a month: $600 to the card and $200 into savings.", CARD).monthly_total() == 800.0
+
+
+def test_a_payoff_time_after_a_later_phase_sentence_times_this_phase():
+    r = read_plan("Send $600 a month to the card. Once the card is paid off, send the same amount to savings. "
+                  "Expect about 6 months until the card is paid off.", CARD)
+    assert [c.bound for c in r.claims] == ["about"]

@@ -58,6 +58,8 @@ def _open_debts(s: Scenario, plan: Plan) -> list:
 
 def _why(s: Scenario, plan: Plan, rng: random.Random) -> str:
     f = {"t": plan.target_debt, "apr": percent(plan.target_apr)}
+    if plan.target_debt != s.highest_apr_debt.name:  # the lump sum clears the costliest debt: the next one is the target
+        return f"With the {s.highest_apr_debt.name} paid off, the {plan.target_debt} at {f['apr']} is the highest rate left."
     debts = _open_debts(s, plan)
     if len(debts) > 1:
         nxt = sorted((d for d in debts if d.name != plan.target_debt), key=lambda d: -d.apr)[0]
@@ -275,7 +277,71 @@ def _facts(s: Scenario, plan: Plan) -> str:
             f"{debts}.")
 
 
+# ``answer_style: rule_words``: the split said as a rule in words ("a quarter into savings, the rest on the Visa"),
+# and no figure the answer would have to compute (a payment, a payoff time, a fee in dollars): a small model only has
+# to name the right debt and copy a rate, where the plain answers also ask it to do arithmetic it gets wrong.
+
+
+def _split_words(s: Scenario, plan: Plan, rng: random.Random) -> str:
+    t = plan.target_debt
+    others = [name for name, _ in plan.allocations[1:]]
+    mins = f"pay the minimum on the {' and the '.join(others)}, " if others else ""
+    if plan.buffer_monthly > 0:
+        return rng.choice((
+            f"Each month, put a quarter of your spare money into savings, {mins}and put the rest on the {t}.",
+            f"Every month, a quarter of your spare money goes into savings; {mins}and everything else goes to the {t}.",
+            f"Split your spare money each month: a quarter into savings, {mins}and the rest on the {t}.",
+        ))
+    if others:
+        return rng.choice((
+            f"Each month, {mins}and put everything else on the {t}.",
+            f"Every month, {mins}and send the rest of your spare money to the {t}.",
+            f"Keep paying the minimum on the {' and the '.join(others)}; the {t} gets the rest of your spare money each month.",
+        ))
+    return rng.choice((
+        f"Put all of your spare money each month on the {t}.",
+        f"Every month, send every spare dollar to the {t}.",
+        f"Each month, put all of your spare money toward the {t}.",
+    ))
+
+
+def _extra_words(s: Scenario, plan: Plan, rng: random.Random) -> str:
+    """The situation's sentence, with no computed figure: a yes or no where the plain answer gives the numbers."""
+    t = plan.target_debt
+    if s.situation == "payoff_deadline":
+        goal = plan.goal_months
+        return (f"That is enough to clear the {t} within your {goal}-month goal." if plan.goal_fits else
+                f"That is not enough to clear the {t} in {goal} months, so plan for a later date.")
+    if s.situation == "balance_transfer":
+        bt = s.balance_transfer
+        first = (f"The transfer can work: count the {percent(bt.fee_pct)} fee on the balance, and put no new charges on "
+                 f"the card.")
+        second = (f"Your payment clears it before the {bt.promo_months}-month promo ends." if plan.transfer_fits else
+                  f"Your payment falls short of clearing it before the {bt.promo_months}-month promo ends, so raise it "
+                  f"once your buffer is full.")
+        return f"{first} {second}"
+    if s.situation == "windfall":
+        w = money(s.windfall)
+        if plan.windfall_to_buffer:
+            first = (plan.windfall_to_debts or ((t, 0.0),))[0][0]
+            return f"From the {w}, put enough into savings to reach {money(BUFFER_TARGET)}, and put the rest of it on the {first}."
+        first, *rest = [name for name, _ in plan.windfall_to_debts or ((t, 0.0),)]
+        return f"Put the whole {w} on the {first}" + (f"; what is left once it is paid off goes to the {rest[0]}." if rest else ".")
+    if s.situation == "multiple_debts":
+        nxt = plan.allocations[1][0]
+        return rng.choice((f"Once the {t} is paid off, add its payment to the {nxt}, the next-highest APR.",
+                           f"After the {t}, move to the {nxt} with everything you were paying."))
+    if s.situation == "minimum_payment_trap":
+        return rng.choice(("Minimums mostly cover interest, so the balance barely moves; pay more than the minimum.",
+                           "The minimum is designed to keep you paying interest; paying more each month is what gets you out."))
+    return EXTRAS[s.situation](s, plan, rng)
+
+
 def chosen_parts(s: Scenario, plan: Plan, rng: random.Random, style: str = "plain") -> Parts:
+    if style == "rule_words":
+        parts = {"why": _why(s, plan, rng), "split": _split_words(s, plan, rng), "buffer": _buffer(s, plan, rng),
+                 "extra": _extra_words(s, plan, rng), "months": ""}
+        return ({"extra": parts.pop("extra")} | parts) if s.situation == "windfall" else parts
     parts = {
         "why": _why(s, plan, rng),
         "split": _split(s, plan, rng),

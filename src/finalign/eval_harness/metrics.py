@@ -182,6 +182,8 @@ def _false_rank_claims(r: PlanReading, scenario: Scenario) -> list[dict]:
         if text.rstrip().endswith("?") or re.match(r"^\W*(?:if|whether|unless)\b", text):
             continue
         for m in _RANK_CLAIM.finditer(text):
+            if re.match(r"[^.;]{0,20}\b(?:left|remaining|after|once|then|next|now that)\b", text[m.end():]):
+                continue  # "the highest rate left", "the highest once the card is paid off": a later order
             subject = re.split(r"[;:(]|[.,](?!\d)|\b(?:and|but|so|because|since|while|than)\b", text[max(0, m.start() - 60):m.start()])[-1]
             if re.search(r"\b(?:not|never|no longer|isn't|aren't|if|think|thinks|thought|believe|seems?|says?|said)\b", subject):
                 continue
@@ -256,11 +258,16 @@ _KEEP_VERBS = ("keep", "build", "set aside", "put aside", "save", "grow", "top u
                "go to", "into", "toward", "boost", "rebuild", "untouched", "cushion", "for emergencies")
 
 
+# "the 24.7% you save is certain", "saves you $900 in interest": interest saved, not money put into savings
+_INTEREST_SAVED = re.compile(r"%\s+(?:\w+\s+){0,2}?sav\w*|\bsav\w*\s+(?:\w+\s+){0,3}?(?:in|on|of)\s+interest\b|\binterest\s+(?:you\s+)?sav")
+
+
 def _buffer_kept(r: PlanReading) -> list[int]:
     monthly = [a.sentence for a in r.monthly if a.target == "savings" and a.amount > 0]
     one_off = [a.sentence for a in r.one_off if a.target == "savings" and a.amount > 0]
     said = [a.sentence for a in r.actions if a.kind == "buffer" and a.polarity in ("recommends", "mentions")
-            and any(v in r.sentences[a.sentence].norm for v in _KEEP_VERBS)]
+            and any(v in r.sentences[a.sentence].norm for v in _KEEP_VERBS)
+            and not (a.match.startswith("sav") and _INTEREST_SAVED.search(r.sentences[a.sentence].norm))]
     return sorted(set(monthly + one_off + said))
 
 
@@ -562,6 +569,8 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
         goal = re.compile(rf"\b{scenario.goal_months}[ -]months?\b|\b{scenario.goal_months} payments\b")
         for a in r.stated + r.monthly:
             text = r.sentences[a.sentence].norm
+            if any(_near(v, plan_required, 0.03, 5.0) for v, i in r.dollars if i == a.sentence):
+                continue  # "it takes about $1,472 a month and you're putting in $1,700": the need is said right
             if goal.search(text) and re.search(r"\b(?:need|needed|needs|required|requires|takes|would take|to clear|to pay|"
                                                r"to finish|to hit)\b", text) and not _near(a.amount, plan_required, 0.03, 5.0):
                 if a.amount > scenario.monthly_surplus * 1.6 or a.amount < plan_required * 0.5:

@@ -95,7 +95,7 @@ def _raw_sentences(text: str) -> list[tuple[int, int]]:
             continue  # a table row is one sentence, whatever its cells say; "1." opens a list item
         if m.group().startswith(".") and "\n" not in m.group():
             abbrev = _ABBREV_END.search(text[max(0, m.start() - 8): m.start() + 1])
-            ends = abbrev and re.match(r"(?:mo|mos|yr|yrs|etc|min|mins)\.$", abbrev.group().lower()) and re.match(
+            ends = abbrev and re.match(r"(?:mo|mos|yr|yrs|etc|min|mins|apr)\.$", abbrev.group().lower()) and re.match(
                 r"\s*[A-Z0-9*#|-]", text[m.end():m.end() + 3]) or (  # "No. Put the whole $600 on it" (not "No. 5")
                 abbrev and abbrev.group().lower() == "no." and re.match(r"\s*[A-Z]", text[m.end():m.end() + 3]))
             if abbrev and not ends:
@@ -209,7 +209,9 @@ _NEGATOR = re.compile(
     r"avoid\w*|instead of|rather than|better than|stay away from|steer clear of|resist\w*|hold off on|forget about|"
     r"forget|ignore|without|nor|neither|refrain from|no need (?:to|for)|against|beware of|careful with|"
     r"tempted by|tempting|temptation|warn\w* (?:you )?(?:against|about|off)|say no to|skip the|pass on|"
-    r"last thing you need|nothing to do with|under no circumstances|out of the question)\b", re.I)
+    r"last thing you need|nothing to do with|under no circumstances|out of the question|"
+    r"(?:put|putting|send|sending|add|adding|set aside|setting aside)\s+nothing|nothing (?:goes |going )?(?:in|into|to|toward)|"
+    r"zero (?:dollars )?(?:in|into|to|toward))\b", re.I)
 _NEG_VERDICT = re.compile(
     r"\b(?:is|are|was|'s|would be|will be|can be|be|sounds?|seems?|looks?)\s+(?:\w+\s+){0,2}?(?:a |an |the )?(?:\w+\s+)?"
     r"(?:bad|terrible|awful|horrible|dangerous|risky|predatory|trap|scam|mistake|gamble|no[- ]go|off the table|"
@@ -384,7 +386,10 @@ class PlanReading:
             if not any(_near(v, v2) and (t == "other" or not where[t] & where[t2]) and not _one_list(where[t] | where[t2], listed, self.sentences)
                        for t2, v2 in kept):
                 kept.append((t, v))
-        return sum(_drop_totals(sorted(v for _, v in kept)))
+        # a total is a figure no target was given ("$800: $600 to the card, $200 saved"); "$925 toward the store card"
+        # is a payment even where the other payments happen to add up to it
+        placed = [v for t, v in kept if t not in ("other", "minimums")]
+        return sum(_drop_totals([v for _, v in kept], keep=placed))
 
     def evidence(self, index: int) -> dict:
         return self.sentences[index].span()
@@ -394,14 +399,16 @@ def _one_list(indices: set[int], listed: set[int], sentences: list[Sentence]) ->
     return len(indices) > 1 and indices <= listed and len({sentences[i].paragraph for i in indices}) == 1
 
 
-def _drop_totals(values: list[float]) -> list[float]:
-    """Remove amounts that are the sum of two or more of the others ("$800: $600 to the card, $200 saved")."""
+def _drop_totals(values: list[float], keep: list[float] = ()) -> list[float]:
+    """Remove amounts that are the sum of two or more of the others ("$800: $600 to the card, $200 saved"), except
+    those in ``keep`` (payments to a named target)."""
     values = sorted(values)
+    keep = sorted(keep)
     while len(values) >= 3:
         largest, rest = values[-1], values[:-1]
         small = rest[-12:]  # bounded: a pathological answer with hundreds of amounts stays linear
-        if not any(abs(sum(c) - largest) <= max(1.0, 0.01 * largest)
-                   for k in range(2, min(len(small), 4) + 1) for c in itertools.combinations(small, k)):
+        if largest in keep or not any(abs(sum(c) - largest) <= max(1.0, 0.01 * largest)
+                                      for k in range(2, min(len(small), 4) + 1) for c in itertools.combinations(small, k)):
             break
         values = rest
     return values
@@ -691,6 +698,8 @@ def read_plan(answer: str, scenario: Scenario) -> PlanReading:
     return reading
 
 
+# "Expect about 6 months until the card is paid off" after a sentence about the time after: it times this phase
+_UNTIL_PAID = re.compile(r"\b(?:until|till|before)\b[^.]{0,40}\b(?:is|are)\s+(?:paid off|gone|cleared|done)\b")
 _STEADY_START = re.compile(r"^\W*(?:from then on|after (?:this|the first) month|from month (?:two|2)|"
                            r"(?:from|starting|beginning) next month|after month (?:one|1)|every month after)\b")
 
@@ -784,7 +793,7 @@ def _sentences(answer: str) -> list[Sentence]:
             prev_later = False  # a later phase ends with its paragraph: "...after that, Discover.\n\nThe numbers: $85 on..."
         # (an item's number is not part of its words: "3. **after ~6 months** ...")
         later = bool(_LATER_START.search(_ITEM.sub("", norm, count=1))) or after_payoff or (later_block and kind in ("row", "item")) or (
-            prev_later and kind == "prose" and not _NOW_START.match(norm))
+            prev_later and kind == "prose" and not _NOW_START.match(norm) and not _UNTIL_PAID.search(norm))
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
         opt = _OPTION.match(norm)
         if opt:
