@@ -206,7 +206,15 @@ def test_a_payment_to_a_named_debt_is_not_a_total_even_when_others_add_up_to_it(
     assert read_plan("$800 a month: $600 to the card and $200 into savings.", CARD).monthly_total() == 800.0
 
 
-def test_a_payoff_time_after_a_later_phase_sentence_times_this_phase():
-    r = read_plan("Send $600 a month to the card. Once the card is paid off, send the same amount to savings. "
-                  "Expect about 6 months until the card is paid off.", CARD)
+@pytest.mark.parametrize("claim", ["Expect about 6 months until the card is paid off.",
+                                   "That pays off the card in about 6 months."])
+def test_a_payoff_time_after_a_later_phase_sentence_times_this_phase(claim):
+    """The card cannot be paid off after it is gone: a claim about it is this phase's, checked as said."""
+    r = read_plan(f"Send $600 a month to the card. Once the card is paid off, send the same amount to savings. {claim}", CARD)
     assert [c.bound for c in r.claims] == ["about"]
+
+
+def test_a_payoff_time_in_a_later_phase_about_the_next_debt_is_a_lower_bound():
+    r = read_plan("Put $650 a month on the Visa card and the minimums on the rest. Once the Visa card is paid off, "
+                  "move its payment to the Kohl's card. That clears the Kohl's card in about 2 months.", MULTI)
+    assert [c.bound for c in r.claims] == ["over"]

@@ -283,26 +283,25 @@ def _facts(s: Scenario, plan: Plan) -> str:
 
 
 def _split_words(s: Scenario, plan: Plan, rng: random.Random) -> str:
+    """The debt first, in one fixed shape ("... the rest of your spare money on the Visa"); the buffer, when there is
+    one, in its own sentence after it, so the sentence that names the target never starts with savings."""
     t = plan.target_debt
     others = [name for name, _ in plan.allocations[1:]]
-    mins = f"pay the minimum on the {' and the '.join(others)}, " if others else ""
-    if plan.buffer_monthly > 0:
-        return rng.choice((
-            f"Each month, put a quarter of your spare money into savings, {mins}and put the rest on the {t}.",
-            f"Every month, a quarter of your spare money goes into savings; {mins}and everything else goes to the {t}.",
-            f"Split your spare money each month: a quarter into savings, {mins}and the rest on the {t}.",
-        ))
-    if others:
-        return rng.choice((
-            f"Each month, {mins}and put everything else on the {t}.",
-            f"Every month, {mins}and send the rest of your spare money to the {t}.",
-            f"Keep paying the minimum on the {' and the '.join(others)}; the {t} gets the rest of your spare money each month.",
-        ))
-    return rng.choice((
-        f"Put all of your spare money each month on the {t}.",
+    mins = f"pay the minimum on the {' and the '.join(others)} and " if others else ""
+    split = rng.choice((
+        f"Each month, {mins}put the rest of your spare money on the {t}.",
+        f"Every month, {mins}send everything else to the {t}.",
+        f"Each month, {mins}put every spare dollar on the {t}.",
+    ) if others else (
+        f"Each month, put all of your spare money on the {t}.",
         f"Every month, send every spare dollar to the {t}.",
-        f"Each month, put all of your spare money toward the {t}.",
     ))
+    if plan.buffer_monthly > 0:
+        split += " " + rng.choice((
+            f"Until your savings reach {money(BUFFER_TARGET)}, a quarter of your spare money goes into savings first.",
+            f"Until you have {money(BUFFER_TARGET)} saved, put a quarter of your spare money into savings first.",
+        ))
+    return split
 
 
 def _extra_words(s: Scenario, plan: Plan, rng: random.Random) -> str:

@@ -1544,8 +1544,19 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             if own_total:
                 debts = named
             # a later phase pays more than today's plan, so it can only finish sooner than today's payment implies
-            reading.claims.append(Claim(months, claim_bound if not s.later else ("over" if bound == "about" else bound), claim_payment,
+            # ... unless it times the very debt whose payoff began that phase ("When the Visa is gone, ... That pays
+            # off the Visa in about 3 months": this phase, since the Visa cannot be paid off after it is gone)
+            later = s.later and not (debts and debts[0] in _gone_before(reading, s.index, scenario))
+            reading.claims.append(Claim(months, claim_bound if not later else ("over" if bound == "about" else bound), claim_payment,
                                         tuple(debts), s.index, minimums, granularity, own_total))
+
+
+def _gone_before(reading: PlanReading, index: int, scenario: Scenario) -> set[str]:
+    """The debts that earlier sentences of the same paragraph say are gone ("once the Visa is paid off")."""
+    names = {d.name for d in scenario.debts}
+    paragraph = reading.sentences[index].paragraph
+    return {t for x in reading.sentences[:index] if x.paragraph == paragraph
+            for m in DEFER.finditer(x.norm) for _, t in _targets_in(m.group(), scenario) if t in names}
 
 
 def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | None:
