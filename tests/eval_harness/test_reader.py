@@ -218,3 +218,9 @@ def test_a_payoff_time_in_a_later_phase_about_the_next_debt_is_a_lower_bound():
     r = read_plan("Put $650 a month on the Visa card and the minimums on the rest. Once the Visa card is paid off, "
                   "move its payment to the Kohl's card. That clears the Kohl's card in about 2 months.", MULTI)
     assert [c.bound for c in r.claims] == ["over"]
+
+
+def test_a_decimal_comma_before_k_is_a_decimal():
+    """A tuned model wrote "Keep the 1,5k as your emergency fund" for $1,500 of savings: not $15,000."""
+    assert [v for v, _ in read_plan("Keep the 1,5k as your emergency fund.", CARD).dollars] == [1500.0]
+    assert [v for v, _ in read_plan("It is $1,500k, not $12,500.", CARD).dollars] == [1500000.0, 12500.0]

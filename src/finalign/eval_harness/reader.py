@@ -149,8 +149,9 @@ def _normalise(text: str) -> str:
         t = re.sub(r"(\d) point (\d)", r"\1.\2", t)
     t = re.sub(r"\b(?:half a year|a half[- ]year)\b", "6 months", t)
     t = re.sub(r"\b(a|an|one|two) (grand|thousand)\b", lambda m: f"{_SMALL[m.group(1)]:g}k", t)
+    t = re.sub(r"(?<![\d,.])(\d{1,3}),(\d{1,2})\s?k\b", r"\1.\2k", t)  # "1,5k" is 1.5k: a decimal comma, not thousands
     t = re.sub(r"(?<![\d.])(?!(?:401|403|457)k)(\d(?:[\d,]*\d)?(?:\.\d+)?)\s?(?:k|grand|thousand)\b",  # not a 401k
-               lambda m: f"{float(m.group(1).replace(',', '')) * 1000:g}", t)
+               lambda m: f"{float(m.group(1).replace(',', '')) * 1000:.12g}", t)
     t = re.sub(r"(?<=\d)\s?p/mo?\b|(?<=\d)\s?/m\b|\bper mo\b", " a month", t)  # "$460 p/m", "per mo"
     t = re.sub(r"\b(?:usd|us\$)\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)  # "USD 1,200"
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\$", r"$\1", t)  # "1,214$"
