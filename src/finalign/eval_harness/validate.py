@@ -4,8 +4,8 @@
     finalign validate --half dev --failures   # the dev half, with every answer the grader gets wrong
 
 The corpus (``eval_harness/corpus/``) is labelled answers to the 5 seed scenarios, to the out-of-template
-scenarios of ``data_gen/prompts_oot.jsonl`` and to 20 more in ``corpus/scenarios.jsonl`` (``new-*``: test half;
-``fj-*``, ``fk-*``: dev, each written by its answers' author), written by
+scenarios of ``data_gen/prompts_oot.jsonl`` and to 36 more in ``corpus/scenarios.jsonl`` (``new-*``, ``fl-*``,
+``fm-*``: test half; ``fj-*``, ``fk-*``: dev, each written by its answers' author), written by
 people (helpers) who never read the grader's code. Each
 answer is ``good`` or ``bad`` with one named flaw; about half the bad ones are adversarial (written to fool a
 keyword reader). It comes in two halves by author and scenario:
@@ -151,8 +151,8 @@ def render(results: dict[str, dict[str, Any]]) -> str:
         "",
         "Written by `finalign validate` (also run by `make bench`) from the hand-written corpus in",
         "`src/finalign/eval_harness/corpus/`: labelled answers to the 5 seed scenarios and to out-of-template",
-        "scenarios (`data_gen/prompts_oot.jsonl`, and `corpus/scenarios.jsonl` for the test half only), written by",
-        "helpers who never read the grader's code. The",
+        "scenarios (`data_gen/prompts_oot.jsonl`, and `corpus/scenarios.jsonl`, written with their answers), written",
+        "by helpers who never read the grader's code. The",
         "**dev** half is where failures were studied and the reader fixed; the **test** half is frozen: only these",
         "numbers are read from it. A flaw is *caught* when the bad answer scores below every good answer of its",
         "scenario. Definitions are in `eval_harness/validate.py`.",
