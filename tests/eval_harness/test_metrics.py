@@ -229,6 +229,15 @@ def test_a_goal_sentence_that_gives_the_needed_payment_right_is_not_a_misquote()
     assert value("numbers_grounded", wrong, DEADLINE) == 0.0
 
 
+def test_the_savings_said_wrong_is_a_misquote():
+    """A 2-epoch tuned answer to seed-03 ($1,000 saved) said "You already have $9,000 saved"."""
+    plan = "Send every spare dollar to the card."
+    assert value("numbers_grounded", f"{plan} You already have $9,000 saved, so keep it untouched.", DEADLINE) == 0.0
+    assert value("numbers_grounded", f"{plan} You already have $1,000 saved, so keep it untouched.", DEADLINE) == 1.0
+    assert value("numbers_grounded", f"{plan} You'll end with $9,000 in the bank.", DEADLINE) != 0.0  # a future, not a fact
+    assert value("numbers_grounded", f"{plan} Until you have $9,000 saved, put a quarter into savings.", DEADLINE) != 0.0
+
+
 def test_timeline_accuracy_reads_words():
     assert value("timeline_accuracy", "At $250 a month, that $2,000 card will be history within four months.", LOW) == 0.0
     assert value("timeline_accuracy", "At $250 a month the card is gone in about ten months.", LOW) == 1.0

@@ -527,6 +527,27 @@ def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
     return out
 
 
+_SAVINGS_HELD = re.compile(r"\b(?:you(?: already)? have|you've got|you have got|your|since you have)\s+(?P<x>\$\d[\d,]*(?:\.\d+)?)"
+                           r"\s+(?:already\s+)?(?:saved|in savings|of savings|in the bank|savings|in your savings)\b")
+
+
+def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
+    """"You already have $9,000 saved" when the person has $1,000: the savings said as a fact, and wrong (a lump sum
+    the plan or the answer puts into savings may be added first)."""
+    plan = _plan(scenario)
+    held = [scenario.savings, scenario.savings + (plan.windfall_to_buffer or 0.0), scenario.savings + (scenario.windfall or 0.0)]
+    held += [scenario.savings + a.amount for a in r.one_off if a.target == "savings"]
+    out = []
+    for x in r.sentences:
+        for m in _SAVINGS_HELD.finditer(x.norm):
+            if re.search(r"\b(?:until|till|once|when|after|before|if|by the time|so that|so)\s*$", x.norm[max(0, m.start() - 14):m.start()]):
+                continue  # "until you have $1,000 saved": a goal, not what the person has
+            value = float(m.group("x")[1:].replace(",", ""))
+            if not any(_near(value, h, 0.02, 5.0) for h in held):
+                out.append(_ev(r, x.index, found=value, expected=scenario.savings, what="savings"))
+    return out
+
+
 _CLAUSE_BREAK = re.compile(r"[;:<>=→]|->|\b(?:then|and|than|not|vs|versus|over|before|after|while|but|beats?|times)\b")
 _CLAUSE_OR_COMMA = re.compile(_CLAUSE_BREAK.pattern + r"|[,(]")
 _PERCENT_AT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
@@ -547,6 +568,7 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
                 abs(value - q) < 0.06 for q in monthly_rates):  # "about 2.08% a month" is the APR / 12
             out.append(_ev(r, index, found=value, expected=sorted(set(rates)), unit="%"))
     out += _misattributed_rates(r, scenario)
+    out += _misquoted_savings(r, scenario)
     owed = [d.balance for d in scenario.debts] + [scenario.total_debt, plan.target_balance]
     owed += [d.balance - a.amount for d in scenario.debts for a in r.one_off if a.target == d.name]
     owed += [d.balance - x for d in scenario.debts for _, x in plan.windfall_to_debts or ()]
