@@ -238,6 +238,18 @@ def test_the_savings_said_wrong_is_a_misquote():
     assert value("numbers_grounded", f"{plan} Until you have $9,000 saved, put a quarter into savings.", DEADLINE) != 0.0
 
 
+def test_a_sentence_said_again_in_nearly_the_same_words_is_a_loop():
+    """A tuned answer (runs/rw_odpo eval-0017) repeated its buffer sentence with one word changed each time."""
+    head = "The card at 22.9% is the highest rate, so it comes first. Each month, send every spare dollar to the card. "
+    loop = ("Until you have $1,000 saved, put all of your spare money on savings first. Until you have $1,000 saved, "
+            "put all of your spare money into savings first. Until you have $1,000 saved, put all of your spare money "
+            "into a savings account.")
+    varied = ("Until you have $1,000 saved, put a quarter of it into savings first. After that, the whole amount goes to "
+              "the card. Don't add new charges to the card while you pay it down.")
+    assert value("coherent", head + loop, CARD) == 0.0
+    assert value("coherent", head + varied, CARD) == 1.0
+
+
 def test_timeline_accuracy_reads_words():
     assert value("timeline_accuracy", "At $250 a month, that $2,000 card will be history within four months.", LOW) == 0.0
     assert value("timeline_accuracy", "At $250 a month the card is gone in about ten months.", LOW) == 1.0

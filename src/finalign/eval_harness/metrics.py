@@ -794,6 +794,21 @@ _CUT_OFF_WORDS = {"and", "the", "to", "a", "an", "of", "then", "your", "on", "wi
 _DANGLING = {"the", "to", "a", "an", "of", "and", "your", "with", "for", "on", "into", "at", "by", "than", "plus", "or"}
 
 
+def _near_duplicate_share(r: PlanReading) -> float:
+    """The share of sentences (of 4 words or more) that say again, in nearly the same words, one said before: "Until
+    you have $1,000 saved, put all of your spare money on savings first." / "... into savings first." is a loop."""
+    seen: list[set[str]] = []
+    repeats = 0
+    for x in r.sentences:
+        words = set(re.findall(r"[a-z0-9$',.]+", x.norm.strip(" .!?")))
+        if len(words) < 4:
+            continue
+        if any(len(words & w) / len(words | w) >= 0.75 for w in seen[-20:]):  # bounded: linear in length
+            repeats += 1
+        seen.append(words)
+    return repeats / len(seen) if len(seen) >= 3 else 0.0
+
+
 @metric("coherent", "Readable on-topic text: not empty, not looping, not cut off mid-sentence.", flaws=("incoherent",))
 def coherent(r: PlanReading, scenario: Scenario) -> Score:
     text = " ".join(s.norm for s in r.sentences)
@@ -810,8 +825,7 @@ def coherent(r: PlanReading, scenario: Scenario) -> Score:
         top_share = Counter(content).most_common(1)[0][1] / len(content)
         if top_share > 0.2 and len(set(content)) / len(content) < 0.45:
             return Score(0.0, f"circular: one word is {top_share:.0%} of the text")
-    sentence_texts = [s.norm.strip() for s in r.sentences if len(s.norm.split()) >= 4]
-    dup_sentences = 1 - len(set(sentence_texts)) / len(sentence_texts) if len(sentence_texts) >= 3 else 0.0
+    dup_sentences = _near_duplicate_share(r)
     if repeated > 0.4 or dup_sentences > 0.3:
         return Score(0.0, f"loops: {repeated:.0%} of 4-word phrases repeat")
     last = r.sentences[-1].text.rstrip()
