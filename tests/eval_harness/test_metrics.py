@@ -236,6 +236,7 @@ def test_the_savings_said_wrong_is_a_misquote():
     assert value("numbers_grounded", f"{plan} You already have $1,000 saved, so keep it untouched.", DEADLINE) == 1.0
     assert value("numbers_grounded", f"{plan} You'll end with $9,000 in the bank.", DEADLINE) != 0.0  # a future, not a fact
     assert value("numbers_grounded", f"{plan} Until you have $9,000 saved, put a quarter into savings.", DEADLINE) != 0.0
+    assert value("numbers_grounded", f"{plan} The $800 in savings already covers the buffer.", DEADLINE) == 0.0
 
 
 def test_a_sentence_said_again_in_nearly_the_same_words_is_a_loop():
@@ -248,6 +249,13 @@ def test_a_sentence_said_again_in_nearly_the_same_words_is_a_loop():
               "the card. Don't add new charges to the card while you pay it down.")
     assert value("coherent", head + loop, CARD) == 0.0
     assert value("coherent", head + varied, CARD) == 1.0
+
+
+def test_a_thing_compared_with_itself_is_not_coherent():
+    """A tuned answer (runs/rw_lr2) kept writing "A $1,000 emergency buffer is more than a $1,000 emergency buffer"."""
+    plan = "Put $600 a month on the card and $200 into savings. "
+    assert value("coherent", plan + "A $1,000 emergency buffer is more than a $1,000 emergency buffer.", CARD) == 0.5
+    assert value("coherent", plan + "A $1,000 emergency buffer is more than a $300 one.", CARD) == 1.0
 
 
 def test_timeline_accuracy_reads_words():

@@ -528,7 +528,8 @@ def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
 
 
 _SAVINGS_HELD = re.compile(r"\b(?:you(?: already)? have|you've got|you have got|your|since you have)\s+(?P<x>\$\d[\d,]*(?:\.\d+)?)"
-                           r"\s+(?:already\s+)?(?:saved|in savings|of savings|in the bank|savings|in your savings)\b")
+                           r"\s+(?:already\s+)?(?:saved|in savings|of savings|in the bank|savings|in your savings)\b"
+                           r"|\bthe (?P<y>\$\d[\d,]*(?:\.\d+)?) (?:in|of) savings (?:already|is already|covers|is enough)")
 
 
 def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
@@ -542,7 +543,7 @@ def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
         for m in _SAVINGS_HELD.finditer(x.norm):
             if re.search(r"\b(?:until|till|once|when|after|before|if|by the time|so that|so)\s*$", x.norm[max(0, m.start() - 14):m.start()]):
                 continue  # "until you have $1,000 saved": a goal, not what the person has
-            value = float(m.group("x")[1:].replace(",", ""))
+            value = float((m.group("x") or m.group("y"))[1:].replace(",", ""))
             if not any(_near(value, h, 0.02, 5.0) for h in held):
                 out.append(_ev(r, x.index, found=value, expected=scenario.savings, what="savings"))
     return out
@@ -642,6 +643,10 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
         e = moved[0]
         return Score(0.0, f"gives {e['found']:g}% as the {e['what'][12:]}'s rate; it is {e['expected']:g}% (another debt's rate)",
                      misquoted)
+    saved = [e for e in misquoted if e.get("what") == "savings"]
+    if saved:
+        e = saved[0]
+        return Score(0.0, f"says {_money(e['found'])} of savings; the person has {_money(e['expected'])}", misquoted)
     if misquoted:
         shown = ", ".join(f"{e['found']:g}%" if e.get("unit") else _money(e["found"]) for e in misquoted[:3])
         return Score(0.0, f"misquotes the scenario: {shown} is no debt's rate or balance", misquoted)
@@ -794,6 +799,10 @@ _CUT_OFF_WORDS = {"and", "the", "to", "a", "an", "of", "then", "your", "on", "wi
 _DANGLING = {"the", "to", "a", "an", "of", "and", "your", "with", "for", "on", "into", "at", "by", "than", "plus", "or"}
 
 
+_SELF_COMPARED = re.compile(r"\b(?:an? |the |your )?(?P<a>[$\d][\w$,.%' -]{2,40}?) (?:is|are) (?:more|less|bigger|smaller|greater|"
+                            r"higher|lower|better|worse) than (?:an? |the |your )?(?P=a)\b")
+
+
 def _near_duplicate_share(r: PlanReading) -> float:
     """The share of sentences (of 4 words or more) that say again, in nearly the same words, one said before: "Until
     you have $1,000 saved, put all of your spare money on savings first." / "... into savings first." is a loop."""
@@ -843,6 +852,9 @@ def coherent(r: PlanReading, scenario: Scenario) -> Score:
             return Score(0.0, "cut off mid-sentence", [r.evidence(x.index)])
     if repeated > 0.2 or dup_sentences > 0.15:
         return Score(0.5, f"repetitive: {repeated:.0%} of 4-word phrases repeat")
+    same = next((x for x in r.sentences if _SELF_COMPARED.search(x.norm)), None)
+    if same is not None:  # "A $1,000 emergency buffer is more than a $1,000 emergency buffer": says nothing
+        return Score(0.5, "compares a thing with itself", [r.evidence(same.index)])
     return Score(1.0, "readable and on topic")
 
 
