@@ -224,3 +224,16 @@ def test_a_decimal_comma_before_k_is_a_decimal():
     """A tuned model wrote "Keep the 1,5k as your emergency fund" for $1,500 of savings: not $15,000."""
     assert [v for v, _ in read_plan("Keep the 1,5k as your emergency fund.", CARD).dollars] == [1500.0]
     assert [v for v, _ in read_plan("It is $1,500k, not $12,500.", CARD).dollars] == [1500000.0, 12500.0]
+
+
+def test_a_name_the_answer_gives_a_debt_by_its_rate_names_it_throughout():
+    """A tuned answer (runs/quick, oot-09) called the 26.24% Amazon card "the credit card", beside a credit union
+    card: the rate says which one it means. A rate that is no debt's, or one name for two rates, defines nothing."""
+    three = replace(CARD, id="t-three", situation="multiple_debts", monthly_surplus=1000, debts=(
+        Debt("car loan", 14000, 8.9, 380), Debt("credit union card", 6200, 17.9, 160), Debt("Amazon card", 2100, 26.24, 65)))
+    plan = "Each month, put all of your spare money on the credit card."
+    assert read_plan(f"The credit card at 26.24% is the highest rate. {plan}", three).priority[0] == "Amazon card"
+    assert read_plan(f"The credit card at 17.9% is the highest rate. {plan}", three).priority[0] == "credit union card"
+    assert read_plan(f"The credit card at 19% is the highest rate. {plan}", three).priority is None
+    both = f"The credit card at 26.24% comes first, then the credit card at 17.9%. {plan}"
+    assert not read_plan(both, three).monthly  # "the credit card" stays unplaced

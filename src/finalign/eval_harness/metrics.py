@@ -549,7 +549,8 @@ def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"[;:<>=→]|->|\b(?:then|and|than|not|vs|versus|over|before|after|while|but|beats?|times)\b")
+_CLAUSE_BREAK = re.compile(r"[;:<>=→]|->|\b(?:then|and|than|not|vs|versus|over|before|after|while|but|beats?|times|"
+                           r"compared (?:with|to)|against|unlike|whereas)\b")
 _CLAUSE_OR_COMMA = re.compile(_CLAUSE_BREAK.pattern + r"|[,(]")
 _PERCENT_AT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 

@@ -687,7 +687,7 @@ _TARGET_LINK = re.compile(r"^\W{0,3}(?:(?:a|per|each|every) month |monthly |/mo\
 
 def read_plan(answer: str, scenario: Scenario) -> PlanReading:
     """Read ``answer`` into the plan it recommends for ``scenario`` (the rules are in the module docstring)."""
-    sentences = _sentences(answer)
+    sentences = _with_local_names(_sentences(answer), scenario)
     reading = _read(sentences, scenario)
     steady = [x for x in sentences if x.later and _STEADY_START.match(x.norm)]
     if not reading.monthly and steady and any(not x.later for x in sentences[:steady[0].index]):
@@ -697,6 +697,31 @@ def read_plan(answer: str, scenario: Scenario) -> PlanReading:
                      for x in sentences]
         reading = _read(sentences, scenario)
     return reading
+
+
+_DEFINED_BY_RATE = re.compile(r"\b(?:the|your|my) (?P<alias>(?:[a-z']+ ){0,2}(?:card|loan|debt|balance|bill))"
+                              r"(?: at| with| charging|,| \()\s*(?:an? )?(?P<apr>\d+(?:\.\d+)?)\s?%")
+
+
+def _with_local_names(sentences: list[Sentence], scenario: Scenario) -> list[Sentence]:
+    """A name the answer gives a debt by its rate ("The credit card at 26.24% is the highest... put all of your
+    spare money on the credit card", with a credit union card and an Amazon card) names that debt throughout the
+    answer, when the rate is one debt's and the name is not already another debt's."""
+    names = {d.name for d in scenario.debts}
+    if len(names) < 2:
+        return sentences
+    defined: dict[str, set[str]] = {}
+    for x in sentences:
+        for m in _DEFINED_BY_RATE.finditer(x.norm):
+            debts = [d.name for d in scenario.debts if abs(d.apr - float(m.group("apr"))) < 0.005]
+            said = {t for _, t in _targets_in(m.group("alias"), scenario, verbs=False) if t in names}
+            if len(debts) == 1 and not said:
+                defined.setdefault(m.group("alias"), set()).add(debts[0])
+    local = {alias: next(iter(debts)) for alias, debts in defined.items() if len(debts) == 1}
+    if not local:
+        return sentences
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(a) for a in sorted(local, key=len, reverse=True)) + r")\b")
+    return [replace(x, norm=pattern.sub(lambda m: local[m.group()].lower(), x.norm)) for x in sentences]
 
 
 # "Expect about 6 months until the card is paid off" after a sentence about the time after: it times this phase
