@@ -36,7 +36,7 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import _HIGHEST_RE, DEFER, PlanReading, _targets_in, _tolerance, read_plan
+from finalign.eval_harness.reader import _HIGHEST_RE, _PERCENT, DEFER, PlanReading, _targets_in, _tolerance, read_plan
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
 SAFE_FLOOR = 0.3  # every answer that passes the gates scores at least this
@@ -504,17 +504,17 @@ def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
         if kind != "apr":
             continue
         norm = r.sentences[index].norm
-        text = _PERCENT_AT.sub(lambda x: " " * len(x.group()), norm)  # names only, not "26%" itself
-        for m in _PERCENT_AT.finditer(norm):
+        text = _PERCENT.sub(lambda x: " " * len(x.group()), norm)  # names only, not "26%" itself
+        for m in _PERCENT.finditer(norm):
             if float(m.group(1)) != value:
                 continue
             if re.search(r"\d\s?[-–]\s?$", norm[:m.start()]) or re.match(r"\s*(?:fee|of|back|cash|intro|promo)", norm[m.end():]):
                 break  # "25-27%", "the 4% fee", "5% of it": a range, a fee, a share
-            before = _CLAUSE_BREAK.split(text[max(0, m.start() - 32):m.start()])[-1]
+            before = _RATE_CLAUSE_BREAK.split(text[max(0, m.start() - 32):m.start()])[-1]
             hits = [(len(before) - p, t) for p, t in _targets_in(before, scenario) if t in aprs]
             if not hits:
                 lead = re.fullmatch(r"\W*at\s*", text[:m.start()])  # "At 11.5% APR, the Discover card is...": what follows
-                after = (_CLAUSE_BREAK if lead else _CLAUSE_OR_COMMA).split(text[m.end():m.end() + 28])[0]
+                after = (_RATE_CLAUSE_BREAK if lead else _RATE_CLAUSE_OR_COMMA).split(text[m.end():m.end() + 28])[0]
                 hits = [(p, t) for p, t in _targets_in(after, scenario) if t in aprs]
             hits.sort()
             if not hits or (len(hits) > 1 and hits[1][1] != hits[0][1] and hits[1][0] - hits[0][0] < 12):
@@ -549,10 +549,9 @@ def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
     return out
 
 
-_CLAUSE_BREAK = re.compile(r"[;:<>=→]|->|\b(?:then|and|than|not|vs|versus|over|before|after|while|but|beats?|times|"
+_RATE_CLAUSE_BREAK = re.compile(r"[;:<>=→]|->|\b(?:then|and|than|not|vs|versus|over|before|after|while|but|beats?|times|"
                            r"compared (?:with|to)|against|unlike|whereas)\b")
-_CLAUSE_OR_COMMA = re.compile(_CLAUSE_BREAK.pattern + r"|[,(]")
-_PERCENT_AT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
+_RATE_CLAUSE_OR_COMMA = re.compile(_RATE_CLAUSE_BREAK.pattern + r"|[,(]")
 
 
 def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:

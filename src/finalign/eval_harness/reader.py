@@ -41,6 +41,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -400,11 +401,10 @@ def _one_list(indices: set[int], listed: set[int], sentences: list[Sentence]) ->
     return len(indices) > 1 and indices <= listed and len({sentences[i].paragraph for i in indices}) == 1
 
 
-def _drop_totals(values: list[float], keep: list[float] = ()) -> list[float]:
+def _drop_totals(values: list[float], keep: Collection[float] = ()) -> list[float]:
     """Remove amounts that are the sum of two or more of the others ("$800: $600 to the card, $200 saved"), except
     those in ``keep`` (payments to a named target)."""
     values = sorted(values)
-    keep = sorted(keep)
     while len(values) >= 3:
         largest, rest = values[-1], values[:-1]
         small = rest[-12:]  # bounded: a pathological answer with hundreds of amounts stays linear
@@ -1457,6 +1457,7 @@ _LEAD_DURATION = re.compile(r"^\W*(?:about |roughly |around |just under |under |
 
 def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
     bt = scenario.balance_transfer
+    gone_before = _gone_before(reading, scenario)
     allocations_in: dict[int, list[Allocation]] = {}
     for a in reading.monthly + reading.stated:
         allocations_in.setdefault(a.sentence, []).append(a)
@@ -1572,17 +1573,24 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             # a later phase pays more than today's plan, so it can only finish sooner than today's payment implies
             # ... unless it times the very debt whose payoff began that phase ("When the Visa is gone, ... That pays
             # off the Visa in about 3 months": this phase, since the Visa cannot be paid off after it is gone)
-            later = s.later and not (debts and debts[0] in _gone_before(reading, s.index, scenario))
+            later = s.later and not (debts and debts[0] in gone_before[s.index])
             reading.claims.append(Claim(months, claim_bound if not later else ("over" if bound == "about" else bound), claim_payment,
                                         tuple(debts), s.index, minimums, granularity, own_total))
 
 
-def _gone_before(reading: PlanReading, index: int, scenario: Scenario) -> set[str]:
-    """The debts that earlier sentences of the same paragraph say are gone ("once the Visa is paid off")."""
+def _gone_before(reading: PlanReading, scenario: Scenario) -> list[set[str]]:
+    """Per sentence, the debts that earlier sentences of its paragraph say are gone ("once the Visa is paid off"):
+    one pass over the answer."""
     names = {d.name for d in scenario.debts}
-    paragraph = reading.sentences[index].paragraph
-    return {t for x in reading.sentences[:index] if x.paragraph == paragraph
-            for m in DEFER.finditer(x.norm) for _, t in _targets_in(m.group(), scenario) if t in names}
+    out: list[set[str]] = []
+    gone: set[str] = set()
+    paragraph = None
+    for x in reading.sentences:
+        if x.paragraph != paragraph:
+            gone, paragraph = set(), x.paragraph
+        out.append(set(gone))
+        gone |= {t for m in DEFER.finditer(x.norm) for _, t in _targets_in(m.group(), scenario) if t in names}
+    return out
 
 
 def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | None:
