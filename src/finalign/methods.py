@@ -15,10 +15,11 @@ from types import MappingProxyType
 _SHARED = ("batch_size", "grad_accum", "max_length", "gradient_checkpointing", "dtype", "warmup_ratio",
            "eval_steps", "eval_max_rows", "seed")
 SFT_FIELDS = (*_SHARED, "epochs", "lr", "pad_to_max_length", "group_by_length", "lora")
-DPO_FIELDS = (*_SHARED, "dpo_epochs", "dpo_lr", "dpo_beta", "dpo_loss_type", "dpo_max_pairs", "lora")
-# On-policy methods sample their own answers; on-policy DPO reads DPO's settings minus the offline pair cap.
+_PREFERENCE = ("dpo_beta", "dpo_loss_type", "dpo_sft_weight")
+DPO_FIELDS = (*_SHARED, "dpo_epochs", "dpo_lr", *_PREFERENCE, "dpo_max_pairs", "lora")
+# On-policy methods sample their own answers; on-policy DPO has its own step size and passes over its own pairs.
 _SAMPLING = ("onpolicy_prompts", "onpolicy_samples", "onpolicy_temperature", "onpolicy_max_new_tokens")
-ODPO_FIELDS = (*(f for f in DPO_FIELDS if f != "dpo_max_pairs"), *_SAMPLING, "odpo_margin")
+ODPO_FIELDS = (*_SHARED, "odpo_epochs", "odpo_lr", *_PREFERENCE, *_SAMPLING, "odpo_margin", "lora")
 GRPO_FIELDS = (*(f for f in _SHARED if f not in ("eval_steps", "eval_max_rows")), *_SAMPLING, "grpo_lr", "grpo_epochs",
                "grpo_beta")
 TRAINER_FIELDS = {"sft": SFT_FIELDS, "dpo": DPO_FIELDS, "odpo": ODPO_FIELDS, "grpo": GRPO_FIELDS}
@@ -53,8 +54,8 @@ class Method:
     @property
     def hparams(self) -> tuple[str, ...]:
         """The settings results.md shows for it: its trainer's learning rate, epochs (and DPO's beta and loss)."""
-        dpo = ("dpo_lr", "dpo_epochs", "dpo_beta", "dpo_loss_type")
-        return {"sft": ("lr", "epochs"), "dpo": dpo, "odpo": (*dpo, "onpolicy_samples", "odpo_margin"),
+        return {"sft": ("lr", "epochs"), "dpo": ("dpo_lr", "dpo_epochs", *_PREFERENCE),
+                "odpo": ("odpo_lr", "odpo_epochs", *_PREFERENCE, "onpolicy_samples", "odpo_margin"),
                 "grpo": ("grpo_lr", "grpo_epochs", "grpo_beta", "onpolicy_samples")}[self.trainer]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import shutil
 
 import pytest
@@ -169,6 +170,20 @@ def test_resume_refuses_answers_made_with_other_decoding(tiny_llama, tiny_run, t
     with pytest.raises(ev.UserError, match="other decoding settings"):
         ev.evaluate(eval_cfg(tiny_llama, "eval.model_metrics=false", "eval.max_new_tokens=9"), run, resume=True,
                     quiet=True, sets=("eval",))
+
+
+def test_resume_refuses_answers_of_an_adapter_trained_again_since(tiny_llama, tiny_run, tmp_path):
+    """A retrained adapter's old answers would otherwise be kept, silently, as its own."""
+    run = tmp_path / "run"
+    shutil.copytree(tiny_run, run)
+    cfg = eval_cfg(tiny_llama, "eval.model_metrics=false")
+    ev.evaluate(cfg, run, quiet=True, sets=("eval",))
+    ev.evaluate(cfg, run, resume=True, quiet=True, sets=("eval",))  # the same adapters: resumes
+    method = ev.trained_methods(run)[0]
+    weights = RunDir(run).adapter_weights(method)
+    weights.write_bytes(weights.read_bytes() + b"\0")  # stands in for a retrained adapter (only its digest is read)
+    with pytest.raises(ev.UserError, match=f"answers of {re.escape(method)} came from other weights"):
+        ev.evaluate(cfg, run, resume=True, quiet=True, sets=("eval",))
 
 
 def test_seed_scenarios_are_added_when_the_eval_split_lacks_them(tiny_run, tmp_path):

@@ -239,6 +239,24 @@ def test_the_savings_said_wrong_is_a_misquote():
     assert value("numbers_grounded", f"{plan} The $800 in savings already covers the buffer.", DEADLINE) == 0.0
 
 
+def test_savings_kept_as_the_emergency_fund_is_held_money_not_a_monthly_payment():
+    """An on-policy sample (runs/rw2_odpo train-0002) said "Keep the $7,500 as your emergency fund": it was gated as
+    $7,500 a month. It is the savings misquoted (the person has $1,000 here), not a payment."""
+    plan = "Each month, send every spare dollar to the card."
+    wrong = grade(f"{plan} Keep the $9,000 as your emergency fund; it is above the $1,000 buffer.", DEADLINE)
+    assert not wrong.gates and wrong.scores["numbers_grounded"].value == 0.0, wrong.explanation()
+    right = grade(f"{plan} Keep the $1,000 as your emergency fund.", DEADLINE)
+    assert not right.gates and right.scores["numbers_grounded"].value == 1.0, right.explanation()
+    assert "over_budget" in grade("Put $2,000 a month into your emergency fund and $100 on the card.", DEADLINE).gates
+
+
+def test_a_401k_is_an_account_not_an_amount():
+    """An on-policy sample said "send every spare dollar to the Uncapped 401k": read as $401 a month, over budget."""
+    assert not grade("Each month, send every spare dollar to the card. Keep your 401k match.", LOW).gates
+    assert not grade("Keep the 401 (k) match and send every spare dollar to the card.", LOW).gates
+    assert "over_budget" in grade("Each month, send 401 dollars to the card.", LOW).gates
+
+
 def test_a_sentence_said_again_in_nearly_the_same_words_is_a_loop():
     """A tuned answer (runs/rw_odpo eval-0017) repeated its buffer sentence with one word changed each time."""
     head = "The card at 22.9% is the highest rate, so it comes first. Each month, send every spare dollar to the card. "

@@ -38,7 +38,7 @@ from finalign.eval_harness.generate import Decoding, generate_batches
 from finalign.eval_harness.metrics import grade, reported_metrics
 from finalign.eval_harness.summary_schema import check_summary
 from finalign.hardware import choose_precision, set_threads
-from finalign.io import append_jsonl, read_json, read_jsonl, sha256_sources, write_json, write_jsonl
+from finalign.io import append_jsonl, read_json, read_jsonl, sha256_file, sha256_sources, write_json, write_jsonl
 from finalign.layout import OOT_PROMPTS, SEED_IDS, RunDir
 from finalign.methods import METHODS, REFERENCE_METHOD
 from finalign.models import load_model, load_tokenizer, prompt_text, resolve_model
@@ -124,8 +124,9 @@ def variant(base, adapter: Path | None, *, bf16: bool = False):
 # ---- generation -------------------------------------------------------------------------------
 
 
-def _done_keys(path: Path, decoding: dict) -> set[tuple]:
-    """(model, set, scenario, sample) already generated; answers made with other decoding settings are refused."""
+def _done_keys(path: Path, decoding: dict, weights: dict[str, str | None]) -> set[tuple]:
+    """(model, set, scenario, sample) already generated; answers made with other decoding settings, or by an adapter
+    trained again since (``weights``: each model's adapter digest), are refused."""
     if not path.is_file():
         return set()
     done = set()
@@ -133,6 +134,9 @@ def _done_keys(path: Path, decoding: dict) -> set[tuple]:
         if r.get("decoding") != decoding:
             raise UserError(f"{path}:{lineno}: generated with other decoding settings ({r.get('decoding')}); "
                             "rerun without --resume to start over")
+        if r["model"] in weights and r.get("weights") != weights[r["model"]]:
+            raise UserError(f"{path}:{lineno}: answers of {r['model']} came from other weights (its adapter was "
+                            "trained again since); rerun without --resume to start over")
         done.add((r["model"], r.get("set", HEADLINE), r["scenario_id"], r["sample"]))
     return done
 
@@ -143,8 +147,13 @@ def _decoding_record(e: EvalConfig) -> dict:
             "seed": e.seed, "dtype": choose_precision(e.dtype).name}
 
 
+def _weights(run: RunDir, models: list[str]) -> dict[str, str | None]:
+    """Each model's adapter digest (None for the base), kept with its answers so --resume never mixes in stale ones."""
+    return {m: None if m == "base" else sha256_file(run.adapter_weights(m))[:16] for m in models}
+
+
 def generate_for(model, tokenizer, name: str, sets: list[PromptSet], cfg: Config, out: Path,
-                 done: set[tuple], quiet: bool) -> None:
+                 done: set[tuple], quiet: bool, weights: str | None = None) -> None:
     """Every missing answer of one model, all prompt sets in one batched pass (similar lengths batch together)."""
     e = cfg.eval
     samples = e.num_samples if e.do_sample else 1
@@ -161,7 +170,7 @@ def generate_for(model, tokenizer, name: str, sets: list[PromptSet], cfg: Config
             "model": name, "set": set_name, "scenario_id": scenario.id, "situation": scenario.situation,
             "sample": sample, "prompt": scenario.prompt, "answer": g.answer, "prompt_tokens": g.prompt_tokens,
             "new_tokens": g.new_tokens, "batch": f"{run_id}:{g.batch}", "batch_seconds": round(g.seconds, 3),
-            "decoding": _decoding_record(e),
+            "decoding": _decoding_record(e), "weights": weights,
         })
 
 
@@ -301,7 +310,8 @@ def generate(cfg: Config, run_dir: str | Path, *, resume: bool = False, quiet: b
     eval_pairs = load_pairs(run.pairs, split="eval") if cfg.eval.model_metrics else []
     models = ["base", *trained_methods(run.root)]
     base_path = resolve_model(cfg.model)
-    done = _done_keys(run.generations, _decoding_record(cfg.eval)) if resume else set()
+    weights = _weights(run, models)
+    done = _done_keys(run.generations, _decoding_record(cfg.eval), weights) if resume else set()
     run.eval_dir.mkdir(parents=True, exist_ok=True)
     if not resume:
         run.generations.unlink(missing_ok=True)
@@ -313,7 +323,7 @@ def generate(cfg: Config, run_dir: str | Path, *, resume: bool = False, quiet: b
     base_lp = None
     for name in models:
         model = variant(base, None if name == "base" else run.adapter(name), bf16=bf16)
-        generate_for(model, tokenizer, name, chosen, cfg, run.generations, done, quiet)
+        generate_for(model, tokenizer, name, chosen, cfg, run.generations, done, quiet, weights[name])
         if cfg.eval.model_metrics:
             lp, model_level[name] = model_level_metrics(model, tokenizer, eval_pairs, base_lp, cfg)
             base_lp = base_lp or lp

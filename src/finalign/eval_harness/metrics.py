@@ -529,7 +529,10 @@ def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
 
 _SAVINGS_HELD = re.compile(r"\b(?:you(?: already)? have|you've got|you have got|your|since you have)\s+(?P<x>\$\d[\d,]*(?:\.\d+)?)"
                            r"\s+(?:already\s+)?(?:saved|in savings|of savings|in the bank|savings|in your savings)\b"
-                           r"|\bthe (?P<y>\$\d[\d,]*(?:\.\d+)?) (?:in|of) savings (?:already|is already|covers|is enough)")
+                           r"|\bthe (?P<y>\$\d[\d,]*(?:\.\d+)?) (?:in|of) savings (?:already|is already|covers|is enough)"
+                           # "keep the $7,500 as your emergency fund": money held, so it must be what they hold
+                           r"|\b(?:keep|leave)\s+(?:the|your|that)\s+(?P<z>\$\d[\d,]*(?:\.\d+)?)\s+(?:saved\s+)?(?:as|in)\s+"
+                           r"(?:your |an? |the )?(?:emergency|savings|cushion|buffer)")
 
 
 def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
@@ -543,7 +546,7 @@ def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
         for m in _SAVINGS_HELD.finditer(x.norm):
             if re.search(r"\b(?:until|till|once|when|after|before|if|by the time|so that|so)\s*$", x.norm[max(0, m.start() - 14):m.start()]):
                 continue  # "until you have $1,000 saved": a goal, not what the person has
-            value = float((m.group("x") or m.group("y"))[1:].replace(",", ""))
+            value = float((m.group("x") or m.group("y") or m.group("z"))[1:].replace(",", ""))
             if not any(_near(value, h, 0.02, 5.0) for h in held):
                 out.append(_ev(r, x.index, found=value, expected=scenario.savings, what="savings"))
     return out

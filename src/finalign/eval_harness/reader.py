@@ -170,7 +170,9 @@ _MONEY = re.compile(r"\$(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 
 def _money_value(m: re.Match) -> float:
     return float(m.group(1).replace(",", "") + (m.group(2) or ""))
-_BARE = re.compile(r"(?<![\w$.,%/-])(?<!month )(?<!months )(?<!step )(?<!option )(?<!year )(?<!#)(\d{1,3}(?:,\d{3})+|\d{2,6})(?![\w%.,-]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
+_BARE = re.compile(r"(?<![\w$.,%/-])(?<!month )(?<!months )(?<!step )(?<!option )(?<!year )(?<!#)"
+                   r"(?!(?:401|403|457)\s?\(?[kb]\b)"  # a 401(k) is an account, not $401
+                   r"(\d{1,3}(?:,\d{3})+|\d{2,6})(?![\w%.,-]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
                    r"(?!\s+(?:more |additional |extra |full )(?:months?|years?))(?![\d.,]*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 
@@ -1125,6 +1127,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if scenario.savings and _near(value, scenario.savings) and re.search(r"\b(?:your|the|that)\s*$", before) \
                 and not re.search(_ALLOCATE_VERB, s.norm[max(c0, start - 25):start]):
             fact = True  # "so your $60 turns into an actual cushion": the savings they have
+        if re.search(r"\b(?:keep|keeping|leave|leaving)\s+(?:the|your|that|this)\s*$", s.norm[max(c0, start - 25):start]) \
+                and re.match(r"\s*(?:saved |you have |in the bank )?(?:as|in)\s+(?:your |an? |the )?(?:emergency|savings|cushion|"
+                             r"buffer|reserve|rainy)", s.norm[end:end + 40]) and not _MONTH_WORD.search(s.norm[c0:c1]):
+            fact = True  # "keep the $2,500 as your emergency fund": money they hold, not a monthly payment
         if _PAYOFF_SUBJECT.match(s.norm[end:end + 40]):
             fact = True  # "the $1,800 is gone in about 5 months": a balance being paid off, not a payment
         if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]):

@@ -18,11 +18,11 @@ from finalign.layout import RunDir
 from finalign.methods import Method
 
 
-def dpo_config(cfg: Config, work: Path, *, quiet: bool):
+def dpo_config(cfg: Config, work: Path, *, quiet: bool, lr: float, epochs: float):
     from trl import DPOConfig
 
     t = cfg.train
-    args = common.trainer_args(cfg, work, lr=t.dpo_lr, epochs=t.dpo_epochs, quiet=quiet)
+    args = common.trainer_args(cfg, work, lr=lr, epochs=epochs, quiet=quiet)
     # Trainer's length grouping reads `input_ids`, which DPO rows don't have (prompt/chosen/rejected ids).
     args["train_sampling_strategy"] = "random"
     # A pair is two sequences (chosen + rejected): at most half the pairs per micro-batch keeps SFT's memory per
@@ -32,13 +32,17 @@ def dpo_config(cfg: Config, work: Path, *, quiet: bool):
         micro = max(d for d in range(1, t.batch_size // 2 + 1) if t.batch_size % d == 0)
         args.update(per_device_train_batch_size=micro, per_device_eval_batch_size=micro,
                     gradient_accumulation_steps=t.grad_accum * t.batch_size // micro)
-    return DPOConfig(**args, beta=t.dpo_beta, loss_type=[t.dpo_loss_type], max_length=t.max_length,
-                     pad_to_multiple_of=None)
+    losses = {t.dpo_loss_type: 1.0}
+    if t.dpo_sft_weight:
+        losses["sft"] = losses.get("sft", 0.0) + t.dpo_sft_weight
+    return DPOConfig(**args, beta=t.dpo_beta, loss_type=list(losses), loss_weights=list(losses.values()),
+                     max_length=t.max_length, pad_to_multiple_of=None)
 
 
 def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *, quiet: bool = False,
-                  train_rows: list[dict] | None = None):
-    """DPOTrainer on the run's train pairs (or on ``train_rows``: prompt / chosen / rejected in TRL's format)."""
+                  train_rows: list[dict] | None = None, lr: float | None = None, epochs: float | None = None):
+    """DPOTrainer on the run's train pairs, or on ``train_rows`` (prompt / chosen / rejected in TRL's format);
+    ``lr`` and ``epochs`` default to the offline DPO's."""
     from trl import DPOTrainer
 
     peft_config = None
@@ -48,7 +52,8 @@ def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *,
         peft_config = common.lora_config(cfg, model)
     return DPOTrainer(
         model=model,
-        args=dpo_config(cfg, run.work(method.name), quiet=quiet),
+        args=dpo_config(cfg, run.work(method.name), quiet=quiet, lr=lr or cfg.train.dpo_lr,
+                        epochs=epochs or cfg.train.dpo_epochs),
         train_dataset=(common.to_dataset(train_rows) if train_rows is not None else
                        common.to_dataset(common.dpo_rows(run.pairs, "train", tokenizer), cfg.train.dpo_max_pairs)),
         eval_dataset=common.to_dataset(common.dpo_rows(run.pairs, "eval", tokenizer), cfg.train.eval_max_rows),

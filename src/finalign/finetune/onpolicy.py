@@ -110,4 +110,5 @@ def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *,
     write_json(run.onpolicy_pairs(method.name), pair_stats(samples, pairs))
     rows = [common.preference_row(tokenizer, p["chosen"]["prompt"], p["chosen"]["answer"], p["rejected"]["answer"])
             for p in pairs]
-    return dpo.build_trainer(cfg, model, tokenizer, run, method, quiet=quiet, train_rows=rows)
+    return dpo.build_trainer(cfg, model, tokenizer, run, method, quiet=quiet, train_rows=rows, lr=cfg.train.odpo_lr,
+                             epochs=cfg.train.odpo_epochs)
