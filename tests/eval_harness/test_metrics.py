@@ -384,6 +384,9 @@ def test_an_answer_that_ignores_the_windfall_is_not_a_plan_for_it():
     assert value("actionable", monthly, WINDFALL) == 0.0
     assert value("actionable", "Put the $2,000 on the Mastercard. " + monthly, WINDFALL) == 1.0
     assert value("actionable", "Use the whole bonus on the Mastercard. " + monthly, WINDFALL) == 1.0
+    # runs/odB eval-0006: the buffer named as a goal is no one-off move of money; moving money into it is
+    assert value("actionable", f"Each month: {monthly} A $1,000 emergency buffer is enough, so keep it.", WINDFALL) == 0.0
+    assert value("actionable", f"Each month: {monthly} Move $1,000 into your emergency fund now.", WINDFALL) == 1.0
 
 
 def test_platitudes_score_like_no_plan():

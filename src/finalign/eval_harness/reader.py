@@ -1231,8 +1231,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             explicit = target != "other"
             reading.monthly.append(Allocation(target, value, s.index, additive, explicit=explicit))
             last_target = target
-        elif not monthly and (windfall_sentence or one_off_column or (one_off_figure and scenario.windfall)) \
-                and target is not None and not fact and not statement:
+        elif not monthly and (windfall_sentence or one_off_column or (one_off_figure and scenario.windfall and (
+                re.search(_ALLOCATE_VERB, s.norm[c0:start])
+                or not re.match(r"\W{0,2}(?:emergency |rainy[- ]day )?(?:buffer|fund|cushion)\b", after)))) \
+                and target is not None and not fact and not statement:  # not "a $1,000 emergency buffer is enough"
             source = _SAVINGS_SOURCE.match(s.norm[end:end + 30]) if _MOVE_VERB.search(s.norm[max(c0, start - 30):start]) else None
             if source:  # "move your $300 of savings onto the card": savings is where it comes from, not where it goes
                 debt = [t for _, t in _targets_in(s.norm[end + source.end():], scenario) if t in {d.name for d in scenario.debts}]
