@@ -132,6 +132,12 @@ def test_a_train_stage_is_keyed_by_exactly_the_fields_its_method_reads(tiny_llam
     assert bookkeeping["train:sft"] == base["train:sft"]  # logging and checkpoint cadence don't change weights
     stats = _keys(tiny_cfg(tiny_llama, *both, "eval.n_bootstrap=500"), tmp_path)
     assert stats["eval"] == base["eval"] and stats["score"] != base["score"]
+    three = ("train.methods=sft,sft+dpo,sft+odpo",)
+    base = _keys(tiny_cfg(tiny_llama, *three), tmp_path)
+    odpo_lr = _keys(tiny_cfg(tiny_llama, *three, "train.odpo_lr=1e-3"), tmp_path)
+    assert odpo_lr["train:sft+dpo"] == base["train:sft+dpo"] and odpo_lr["train:sft+odpo"] != base["train:sft+odpo"]
+    sft_term = _keys(tiny_cfg(tiny_llama, *three, "train.odpo_sft_weight=1.0"), tmp_path)
+    assert sft_term["train:sft+dpo"] == base["train:sft+dpo"] and sft_term["train:sft+odpo"] != base["train:sft+odpo"]
 
 
 def test_killed_run_continues_without_redoing_finished_stages(tiny_llama, tmp_path):

@@ -15,13 +15,14 @@ from types import MappingProxyType
 _SHARED = ("batch_size", "grad_accum", "max_length", "gradient_checkpointing", "dtype", "warmup_ratio",
            "eval_steps", "eval_max_rows", "seed")
 SFT_FIELDS = (*_SHARED, "epochs", "lr", "pad_to_max_length", "group_by_length", "lora")
-_PREFERENCE = ("dpo_beta", "dpo_loss_type", "dpo_sft_weight")
+_PREFERENCE = ("dpo_beta", "dpo_loss_type")
 DPO_FIELDS = (*_SHARED, "dpo_epochs", "dpo_lr", *_PREFERENCE, "dpo_max_pairs", "lora")
-# On-policy methods sample their own answers; on-policy DPO has its own step size and passes over its own pairs.
-_SAMPLING = ("onpolicy_prompts", "onpolicy_samples", "onpolicy_temperature", "onpolicy_max_new_tokens")
-ODPO_FIELDS = (*_SHARED, "odpo_epochs", "odpo_lr", *_PREFERENCE, *_SAMPLING, "odpo_margin", "lora")
-GRPO_FIELDS = (*(f for f in _SHARED if f not in ("eval_steps", "eval_max_rows")), *_SAMPLING, "grpo_lr", "grpo_epochs",
-               "grpo_beta")
+# On-policy methods sample their own answers; on-policy DPO has its own step size, passes and SFT term.
+_SAMPLING = ("onpolicy_prompts", "onpolicy_samples", "onpolicy_temperature", "onpolicy_top_p", "onpolicy_max_new_tokens")
+_ODPO = ("odpo_lr", "odpo_epochs", "odpo_sft_weight")
+_UNCHECKED = tuple(f for f in _SHARED if f not in ("eval_steps", "eval_max_rows"))  # no held-out check in training
+ODPO_FIELDS = (*_UNCHECKED, *_ODPO, *_PREFERENCE, *_SAMPLING, "odpo_margin", "lora")
+GRPO_FIELDS = (*_UNCHECKED, *_SAMPLING, "grpo_lr", "grpo_epochs", "grpo_beta")
 TRAINER_FIELDS = {"sft": SFT_FIELDS, "dpo": DPO_FIELDS, "odpo": ODPO_FIELDS, "grpo": GRPO_FIELDS}
 
 # The seed tutorial's recipe (`--method seed`), whatever the profile says: the baseline is always the same.
@@ -55,7 +56,7 @@ class Method:
     def hparams(self) -> tuple[str, ...]:
         """The settings results.md shows for it: its trainer's learning rate, epochs (and DPO's beta and loss)."""
         return {"sft": ("lr", "epochs"), "dpo": ("dpo_lr", "dpo_epochs", *_PREFERENCE),
-                "odpo": ("odpo_lr", "odpo_epochs", *_PREFERENCE, "onpolicy_samples", "odpo_margin"),
+                "odpo": (*_ODPO, *_PREFERENCE, "onpolicy_samples", "odpo_margin"),
                 "grpo": ("grpo_lr", "grpo_epochs", "grpo_beta", "onpolicy_samples")}[self.trainer]
 
 

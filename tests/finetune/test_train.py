@@ -224,6 +224,15 @@ def test_dpo_reward_accuracy_rises_above_chance(tiny_llama, data_dir, tmp_path):
     assert mm.reward_accuracy(policy, base) > 0.5
 
 
+def test_dpo_adds_an_sft_term_on_the_chosen_answer_only_when_weighted(tiny_llama, tmp_path):
+    from finalign.finetune.dpo import dpo_config
+
+    plain = dpo_config(tiny_cfg(tiny_llama), tmp_path, quiet=True, lr=1e-4, epochs=1.0)
+    assert plain.loss_type == ["sigmoid"] and plain.learning_rate == 1e-4
+    mixed = dpo_config(tiny_cfg(tiny_llama), tmp_path, quiet=True, lr=2e-4, epochs=1.0, sft_weight=0.5)
+    assert mixed.loss_type == ["sigmoid", "sft"] and mixed.loss_weights == [1.0, 0.5] and mixed.learning_rate == 2e-4
+
+
 def test_sft_then_dpo_needs_the_sft_adapter(tiny_llama, sft_run, data_dir, tmp_path):
     cfg = tiny_cfg(tiny_llama, "train.dpo_epochs=1", "train.save_steps=100")
     bare = tmp_path / "bare"

@@ -79,7 +79,7 @@ def grpo_config(cfg: Config, run: RunDir, method: Method, *, quiet: bool):
     )
     _, weights = reward_funcs()
     return GRPOConfig(**args, num_generations=t.onpolicy_samples, max_completion_length=t.onpolicy_max_new_tokens,
-                      temperature=t.onpolicy_temperature, top_p=cfg.eval.top_p, beta=t.grpo_beta,
+                      temperature=t.onpolicy_temperature, top_p=t.onpolicy_top_p, beta=t.grpo_beta,
                       reward_weights=weights, log_completions=False)
 
 

@@ -3,11 +3,13 @@
     finalign train --run runs/quick --method sft+odpo    # train sft first
 
 The offline pairs of synth_data.py show the model mistakes it does not make. Here the SFT model answers
-``onpolicy_prompts`` train prompts ``onpolicy_samples`` times each (sampled at ``onpolicy_temperature``, seeded); the grader
-scores every answer; each prompt gives one pair, its best answer against its worst, when the best passes every
-safety gate and beats the worst by at least ``odpo_margin`` goodness. DPO then starts from the SFT adapter on
-those pairs, with dpo.py's trainer. Only train scenarios are sampled, so eval, seed and out-of-template prompts
-never reach the pairs.
+``onpolicy_prompts`` train prompts ``onpolicy_samples`` times each (sampled at ``onpolicy_temperature`` and
+``onpolicy_top_p``, seeded); the grader scores every answer; each prompt gives one pair, its best answer against its
+worst, when the best passes every safety gate and beats the worst by at least ``odpo_margin`` goodness. DPO then
+starts from the SFT adapter on those pairs, with dpo.py's trainer, at ``odpo_lr``, plus an SFT term on the chosen
+answer (``odpo_sft_weight``). There is no held-out check during training: the eval stage grades held-out answers
+with the same grader. Only train scenarios are sampled, so eval, seed and out-of-template prompts never reach the
+pairs.
 
 The samples and their grades are kept in ``train/sft+odpo/onpolicy_samples.jsonl`` (written whole, then reused by
 ``--resume``).
@@ -48,7 +50,7 @@ def sample(model, tokenizer, scenarios: list[Scenario], cfg: Config, *, quiet: b
     jobs = [(s, k) for s in scenarios for k in range(t.onpolicy_samples)]
     prompts = [prompt_text(tokenizer, [{"role": "user", "content": s.prompt}]) for s, _ in jobs]
     decoding = Decoding(max_new_tokens=t.onpolicy_max_new_tokens, do_sample=True, temperature=t.onpolicy_temperature,
-                        top_p=cfg.eval.top_p, seed=t.seed)
+                        top_p=t.onpolicy_top_p, seed=t.seed)
     rows: list[dict] = [{}] * len(jobs)
     for g in generate_batches(model, tokenizer, prompts, decoding, batch_size=SAMPLE_BATCH, quiet=quiet,
                               desc="sampling (on-policy)"):
@@ -110,5 +112,6 @@ def build_trainer(cfg: Config, model, tokenizer, run: RunDir, method: Method, *,
     write_json(run.onpolicy_pairs(method.name), pair_stats(samples, pairs))
     rows = [common.preference_row(tokenizer, p["chosen"]["prompt"], p["chosen"]["answer"], p["rejected"]["answer"])
             for p in pairs]
-    return dpo.build_trainer(cfg, model, tokenizer, run, method, quiet=quiet, train_rows=rows, lr=cfg.train.odpo_lr,
-                             epochs=cfg.train.odpo_epochs)
+    t = cfg.train
+    return dpo.build_trainer(cfg, model, tokenizer, run, method, quiet=quiet, train_rows=rows, lr=t.odpo_lr,
+                             epochs=t.odpo_epochs, sft_weight=t.odpo_sft_weight, held_out=False)
