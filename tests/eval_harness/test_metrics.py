@@ -250,6 +250,16 @@ def test_savings_kept_as_the_emergency_fund_is_held_money_not_a_monthly_payment(
     assert "over_budget" in grade("Put $2,000 a month into your emergency fund and $100 on the card.", DEADLINE).gates
 
 
+def test_a_cushion_said_to_be_there_already_must_be_there():
+    """The quick run's sft+odpo wrote "A $1,000 cushion already covers a $1,000 emergency buffer" in 12 of 69
+    answers, 6 of them to people with less than $1,000 saved (seed-03 has $1,000; CARD has $300)."""
+    plan = "Each month, send every spare dollar to the card."
+    claim = f"{plan} A $1,000 cushion already covers a $1,000 emergency buffer, so keep it untouched."
+    assert value("numbers_grounded", claim, CARD) == 0.0
+    assert value("numbers_grounded", claim, DEADLINE) == 1.0
+    assert value("numbers_grounded", f"{plan} Build a $1,000 cushion first.", CARD) == 1.0  # a goal, not a claim
+
+
 def test_a_401k_is_an_account_not_an_amount():
     """An on-policy sample said "send every spare dollar to the Uncapped 401k": read as $401 a month, over budget."""
     assert not grade("Each month, send every spare dollar to the card. Keep your 401k match.", LOW).gates

@@ -535,6 +535,12 @@ _SAVINGS_HELD = re.compile(r"\b(?:you(?: already)? have|you've got|you have got|
                            r"(?:your |an? |the )?(?:emergency|savings|cushion|buffer)")
 
 
+# "A $1,000 cushion already covers a $1,000 emergency buffer": says the person holds that much now
+_ALREADY_HELD = re.compile(r"\b(?:a|an|your|the|that)\s+(?P<v>\$\d[\d,]*(?:\.\d+)?)\s+(?:cushion|emergency fund|buffer|savings|"
+                           r"nest egg|rainy[- ]day fund|safety net)\s+(?:you have\s+)?already\s+(?:covers|is|reaches|meets|"
+                           r"gives|has|protects)\b")
+
+
 def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
     """"You already have $9,000 saved" when the person has $1,000: the savings said as a fact, and wrong (a lump sum
     the plan or the answer puts into savings may be added first)."""
@@ -548,6 +554,10 @@ def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
                 continue  # "until you have $1,000 saved": a goal, not what the person has
             value = float((m.group("x") or m.group("y") or m.group("z"))[1:].replace(",", ""))
             if not any(_near(value, h, 0.02, 5.0) for h in held):
+                out.append(_ev(r, x.index, found=value, expected=scenario.savings, what="savings"))
+        for m in _ALREADY_HELD.finditer(x.norm):  # "already covers": wrong only when they hold less than that
+            value = float(m.group("v")[1:].replace(",", ""))
+            if value > scenario.savings + max(5.0, 0.02 * value):  # "already": before any lump sum moves
                 out.append(_ev(r, x.index, found=value, expected=scenario.savings, what="savings"))
     return out
 
