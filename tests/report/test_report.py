@@ -255,13 +255,18 @@ def test_the_reading_says_when_a_method_wins_in_template_but_loses_out_of_it(tmp
     assert "loses out of template" not in report.render(run, [])
     head = summary["paired_vs_sft"]["sft+dpo"]["goodness"]
     head.update(mean_diff=0.2, ci_lo=0.05, ci_hi=0.35)
-    summary["prompt_sets"]["oot"]["paired_vs_sft"]["sft+dpo"]["goodness"].update(mean_diff=-0.04)
+    oot = summary["prompt_sets"]["oot"]["paired_vs_sft"]["sft+dpo"]["goodness"]
+    oot.update(mean_diff=-0.04, ci_lo=-0.07, ci_hi=-0.01)
     for ind in (summary["indicators"], summary["prompt_sets"]["oot"]["indicators"]):
         ind["sft+dpo"]["gated_share"] = 0.6  # more gates than sft's 0.4: the other sentence
     write_json(run / "eval" / "summary.json", summary)
     text = section(report.render(run, []), "Methods on the same footing (vs sft)")
     assert "wins in template but loses out of template (`oot` -0.040)" in text
     assert "steering clear" not in text and "breaks safety gates more often than `sft`" in text
+    oot.update(mean_diff=-0.002, ci_lo=-0.05, ci_hi=0.042)  # a CI across zero: no loss shown, and no gain
+    write_json(run / "eval" / "summary.json", summary)
+    text = section(report.render(run, []), "Methods on the same footing (vs sft)")
+    assert "loses" not in text and "out of template the gain is not established (`oot` -0.002 [-0.050, +0.042])" in text
 
 
 def test_the_methods_section_is_left_out_without_sft(tmp_path, fake_run):
