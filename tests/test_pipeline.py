@@ -136,7 +136,7 @@ def test_a_train_stage_is_keyed_by_exactly_the_fields_its_method_reads(tiny_llam
     base = _keys(tiny_cfg(tiny_llama, *three), tmp_path)
     odpo_lr = _keys(tiny_cfg(tiny_llama, *three, "train.odpo_lr=1e-3"), tmp_path)
     assert odpo_lr["train:sft+dpo"] == base["train:sft+dpo"] and odpo_lr["train:sft+odpo"] != base["train:sft+odpo"]
-    sft_term = _keys(tiny_cfg(tiny_llama, *three, "train.odpo_sft_weight=1.0"), tmp_path)
+    sft_term = _keys(tiny_cfg(tiny_llama, *three, "train.odpo_sft_weight=0.5"), tmp_path)
     assert sft_term["train:sft+dpo"] == base["train:sft+dpo"] and sft_term["train:sft+odpo"] != base["train:sft+odpo"]
 
 

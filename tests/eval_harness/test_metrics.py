@@ -260,6 +260,29 @@ def test_a_cushion_said_to_be_there_already_must_be_there():
     assert value("numbers_grounded", f"{plan} Build a $1,000 cushion first.", CARD) == 1.0  # a goal, not a claim
 
 
+def test_a_payment_stated_as_a_requirement_does_not_outrank_the_plan():
+    """A dev answer (oot-27-g03) gave "the visa alone needs ~$658/mo. + the loan min $130/mo. = ~$788/mo.", then its
+    plan; the $788 requirement was read as the loan's payment and outranked the plan's $520 on the visa."""
+    plan = "Realistic split: Visa $610, car loan $250, store card $40."
+    assert value("prioritizes_high_apr", f"To clear it all in a year you'd need about $1,200 a month on the car loan. {plan}",
+                 MULTI) == 1.0
+    assert value("prioritizes_high_apr", "To clear it all in a year you'd need about $1,200 a month on the car loan. "
+                 "Realistic split: Visa $100, car loan $760, store card $40.", MULTI) == 0.0
+
+
+def test_investing_only_then_is_put_off_until_the_debt_is_gone():
+    plan = "Put $600 a month on the card and $200 into savings. The card is dead in about 12 months."  # oot-02-i01
+    assert value("prioritizes_high_apr", f"{plan} Then, and only then, start feeding an index fund.") == 1.0
+    assert value("prioritizes_high_apr", f"{plan} Start feeding an index fund now as well.") == 0.0
+
+
+def test_a_labelled_sum_is_the_split():
+    """"Monthly: $430 visa + $170 student loan = $600" (dev oot-10-h01) read as no plan at all."""
+    good = grade("Monthly: $610 Visa + $250 car loan + $40 store card = $900.", MULTI)
+    assert good.scores["within_budget"].value == 1.0 and good.scores["prioritizes_high_apr"].value == 1.0
+    assert "over_budget" in grade("Monthly: $900 Visa + $250 car loan + $40 store card = $1,190.", MULTI).gates
+
+
 def test_a_401k_is_an_account_not_an_amount():
     """An on-policy sample said "send every spare dollar to the Uncapped 401k": read as $401 a month, over budget."""
     assert not grade("Each month, send every spare dollar to the card. Keep your 401k match.", LOW).gates

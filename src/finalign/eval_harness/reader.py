@@ -234,7 +234,7 @@ _ANSWER_YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|absolutely|definitely|of cou
 DEFER = re.compile(
     r"\b(?:once|after|until|till|when)\b[^.]{0,70}?\b(?:paid off|gone|cleared|clear|debt[- ]free|done|paid down|"
     r"is paid|are paid|killed|dead|zero|out of debt|finished)\b|\blater\b|\bafterwards\b|\bdown the road\b|\bcan wait\b|"
-    r"\bput off\b|\bnext year\b|\bafter that\b|\bthen (?:start|begin|switch)\b|\bonce that'?s\b"
+    r"\bput off\b|\bnext year\b|\bafter that\b|\bthen (?:start|begin|switch)\b|\bonce that'?s\b|\bonly then\b"
     r"|\b(?:after|from|starting|beginning) month \d+\b|\bafter (?:those|the first) \d+ months\b", re.I)
 _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its clause: "take out a payday loan"
     r"^\s*(?:\W*\w+\W+){0,2}?(?:just |then |so |and |also |maybe |simply |definitely |you should |you could |you can |you might |"
@@ -853,7 +853,8 @@ def _near(a: float, b: float, rel: float = 0.01, floor: float = 1.0) -> bool:
     return abs(a - b) <= max(floor, rel * abs(b))
 
 
-_SPLIT_TERM = re.compile(r"(\$[\d,]+(?:\.\d+)?)\s*(?:\(\s*)?(?:a month |/mo\w* |per month )?(?:on |to |for |into )?(?:the |your )?"
+_SPLIT_TERM = re.compile(r"(?:(?![^:]*minimum)[a-z' -]{1,20}:\s*)?"  # a label before the sum: "monthly: $430 visa + ..."
+                         r"(\$[\d,]+(?:\.\d+)?)\s*(?:\(\s*)?(?:a month |/mo\w* |per month )?(?:on |to |for |into )?(?:the |your )?"
                          r"(?P<what>[a-z0-9%'. -]{2,30}?)\s*\)?\s*$")
 
 
@@ -1607,10 +1608,11 @@ def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | Non
     names = {d.name for d in scenario.debts}
     mins = {d.name: d.min_payment for d in scenario.debts}
     by_target = reading.monthly_by_target()
-    extra = [(by_target[t] - mins[t], t) for t in by_target if t in names]
-    extra += [(a.amount - mins[a.target], a.target) for a in reading.stated if a.target in names]
-    if extra:
-        gain, target = max(extra)
+    planned = [(by_target[t] - mins[t], t) for t in by_target if t in names]
+    stated = [(a.amount - mins[a.target], a.target) for a in reading.stated if a.target in names]
+    # what the plan pays first; a payment stated as a requirement or a what-if ("it needs ~$788/mo.") only without one
+    for extra in (planned, stated):
+        gain, target = max(extra, default=(0.0, None))
         if gain > 1:
             return target, next((a.sentence for a in reading.monthly + reading.stated if a.target == target), 0)
     for a in reading.one_off:
