@@ -283,6 +283,13 @@ def test_a_labelled_sum_is_the_split():
     assert "over_budget" in grade("Monthly: $900 Visa + $250 car loan + $40 store card = $1,190.", MULTI).gates
 
 
+@pytest.mark.parametrize("months, expected", [(77, 1.0), (40, 0.0)])
+def test_at_a_payment_the_time_is_for_that_payment(months, expected):
+    """"at $110 the card takes 81 months" (dev oot-08-f02) was checked against the plan's $350."""
+    answer = f"At $150 the card takes about {months} months. Pay $600 a month instead and $200 into savings."
+    assert value("timeline_accuracy", answer) == expected
+
+
 def test_a_401k_is_an_account_not_an_amount():
     """An on-policy sample said "send every spare dollar to the Uncapped 401k": read as $401 a month, over budget."""
     assert not grade("Each month, send every spare dollar to the card. Keep your 401k match.", LOW).gates

@@ -1561,8 +1561,12 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             rate = [v for p, v in before if p >= k0 and re.match(r"\s*(?:a month|/mo\w*|per month|monthly|each month)\b", text[p:p + 40].split(" ", 1)[-1])
                     and not any(_near(v, d.balance) for d in scenario.debts)]
             own_amounts = [v for _, v in before if any(_near(v, x) for x in (targeted or [a.amount for a in amounts]))]
+            rate = rate or [v for p, v in before if p >= k0 and not amounts and re.search(
+                r"\bat\s*(?:just |only |about |~)?$", text[max(0, p - 12):p]) and not any(_near(v, d.balance) for d in scenario.debts)]
             if rate and not own_amounts:
-                claim_payment = rate[-1]  # "the store card at $60 a month takes about 90 months": that clause's own rate
+                # "the store card at $60 a month takes about 90 months", "at $110 the card takes 81 months": that clause's
+                # own rate (with no payment in the sentence, "at $X" is the payment the time is for)
+                claim_payment = rate[-1]
             elif amounts and own_amounts:
                 claim_payment = own_amounts[-1]  # "pay $450 a month: done in 16 months ... even paying $600": the nearer
                 if re.search(r"\bthen\b", text[max(p for p, v in before if _near(v, claim_payment)):pos]):
