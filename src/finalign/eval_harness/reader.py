@@ -218,7 +218,8 @@ _NEGATOR = re.compile(
     r"zero (?:dollars )?(?:in|into|to|toward))\b", re.I)
 _NEG_VERDICT = re.compile(
     r"\b(?:is|are|was|'s|would be|will be|can be|be|sounds?|seems?|looks?)\s+(?:\w+\s+){0,2}?(?:a |an |the )?(?:\w+\s+)?"
-    r"(?:bad|terrible|awful|horrible|dangerous|risky|predatory|trap|scam|mistake|gamble|no[- ]go|off the table|"
+    r"(?:bad|terrible|awful|horrible|dangerous|risky|predatory|trap|scam|mistake|gamble|no[- ]go|off the table|hard no|"
+    r"firm no|big no|non[- ]?starter|dealbreaker|"
     r"not (?:worth|a good|the|an?|smart|wise|safe|an option|the answer|going)|never (?:worth|a good|the)|worse|"
     r"expensive|costly|toxic|a debt trap|how people get|a last resort|wrong|luxury|overrated|unnecessary|optional|"
     r"nice(?:,| but)|not needed|a waste)\b"
@@ -578,10 +579,11 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"loan against (?:your |the |my )?(?:next )?pay ?check|pay ?check (?:advance|loan)|(?:car|truck|vehicle) as collateral)\b"),
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
-        r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?|hold(?:ing)? off on|delay(?:ing)?)\s+"
-        r"(?:[\w'$.,]+\s+){0,4}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+(?![\d,.])(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
+        r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?(?! (?:thinking|worrying|obsessing|"
+        r"stressing|focusing))|hold(?:ing)? off on|delay(?:ing)?)\s+(?:[\w'$.,]+\s+){0,4}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+(?![\d,.])(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
         r"contribution|invest|extra|on savings))"
-        r"|\b(?:missed|skipped) (?:minimums?|payments?)\b(?= (?:won't|will not|isn't|is not|doesn't)\b)"
+        r"|(?<!so a )(?<!so that a )(?<!so no )\b(?:missed|skipped) (?:minimums?|payments?)\b"
+        r"(?= (?:won't|will not|isn't|is not|doesn't)\b)"  # not "autopay, so a missed payment doesn't void the 0%"
         r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments|skip[- ]a[- ]payment|skip a month)\b"
         r"|\bstop(?:ping)? paying\b(?!\s+(?:the )?(?:high |\d+% )?(?:interest|fees?|rent|late fees|penalt\w*|\d|\w+ interest|so much))"
         r"|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
@@ -660,6 +662,7 @@ _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
 _YEAR_WORD = re.compile(r"\b(?:a|one) year and a half\b|\ba year\b|\bhalf a year\b|\ba couple (?:of )?years\b")
 
 _LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the moment)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|"
+                    r"debt[- ]free|"
                     r"(?:is|are) (?:both |all |fully )?paid|done|finished|dead|hits zero|reaches zero|"
                     r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?|"
                     r"where you want (?:it|them))\b"
@@ -896,8 +899,10 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         found.append((m.start(), m.end(), round(share * base, 2), True))
         spans.append((m.start(), m.end()))
     for m in _SHARE_TO.finditer(s.norm):  # "a quarter into savings" (read as "25% into savings"): a share of the surplus
-        rate = any(abs(float(m.group(1)) - d.apr) < 0.01 for d in scenario.debts) or re.search(
-            r"\b(?:at|with|vs|versus|than|compared (?:with|to))\s*$", s.norm[max(0, m.start() - 14):m.start()])
+        pct = float(m.group(1))  # "paying 24% on a card" for a 23.99% card is its rate, rounded, not a share
+        rate = any(abs(pct - d.apr) < (0.5 if pct == int(pct) else 0.06) for d in scenario.debts) or re.search(
+            r"\b(?:at|with|vs|versus|than|compared (?:with|to)|paying|charg\w*|costs?|rate of|interest of)\s*$",
+            s.norm[max(0, m.start() - 14):m.start()])
         if not rate and not any(a <= m.start() < b for a, b in spans) and _targets_in(s.norm[m.end():m.end() + 30], scenario):
             found.append((m.start(), m.end(), round(float(m.group(1)) / 100 * surplus, 2), True))
             spans.append((m.start(), m.end()))
@@ -945,7 +950,8 @@ _WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|curren
 _LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w* )?(?:\w+ ){0,2}?(?:after|once|when) (?:the |your |that |it'?s? )?"
                           r"(?:[\w']+ ){0,3}?(?:is |are )?(?:gone|paid off|paid|done|cleared|finished|card|loan)\b")
 _PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|\bright now\b|\bphase \d\b|\byear \d\b|\bstep \d\b")
-_ONE_OFF_COLUMN = re.compile(r"\b(?:bonus|refund|windfall|one[- ]?(?:time|off)|lump|now|today|up ?front|inheritance|gift)\b")
+_ONE_OFF_COLUMN = re.compile(r"\b(?:bonus|refund|windfall|one[- ]?(?:time|off)|lump|now|today|up ?front|inheritance|gift|"
+                             r"from (?:the |your )?savings)\b")
 _LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after|then|once|later|from month|year 2|phase 2|step 2)\b")
 _FACT_COLUMN = re.compile(r"\b(?:months?|interest|apr|rate|balance|owed|cost|total|time|years?|left|remaining|payoff|paid off)\b")
 _TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all(?! of it (?:to|on|goes))|altogether|overall|that's|which is)\b")
@@ -1147,10 +1153,14 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             statement = True  # "| $200 (minimum) | 70 months | $5,880 |": rows of what-ifs, not the plan
         if column and _WHATIF_COLUMN.search(column):
             statement = True  # "| | minimums only | better plan |": the first column is the road not taken
-        negated = bool(_NEGATOR.search(s.norm[max(c0, start - 30):start])) and not is_fraction
+        negated = bool(_NEGATOR.search(s.norm[max(c0, start - 30):start])) and not is_fraction or bool(re.match(
+            r"\s*(?:a month\s+)?(?:that\s+)?(?:you\s+)?(?:no longer|don't|do not|won't|will not|needn't)\s+(?:need to\s+)?"
+            r"(?:send|pay|put|give|owe)\b", s.norm[end:end + 40]))  # "plus the $55 you no longer send Capital One"
         partial = re.match(r"^\s*(?:of|from|out of) (?:your |the |my )?(?:savings|emergency fund|cushion)\b", s.norm[end:end + 30])
         if partial and not _near(value, scenario.savings):  # "use $500 of your savings on the card": a one-off move
             debt = [t for _, t in _targets_in(s.norm[end + partial.end():], scenario) if t in {d.name for d in scenario.debts}]
+            debt = debt or [t for _, t in _targets_in(s.norm[c0:start], scenario)  # "pay off the Citi card with $2,900
+                            if t in {d.name for d in scenario.debts}][:1]  # from savings": the debt comes first
             if debt:
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
             continue
@@ -1587,8 +1597,13 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             # ... unless it times the very debt whose payoff began that phase ("When the Visa is gone, ... That pays
             # off the Visa in about 3 months": this phase, since the Visa cannot be paid off after it is gone)
             later = s.later and not (debts and debts[0] in gone_before[s.index])
+            contrast = _MINIMUMS_CONTRAST.search(text)  # "two years instead of the six the minimums would take": the
+            on_minimums = minimums and not (contrast and pos < contrast.start())  # time before the contrast is the plan's
             reading.claims.append(Claim(months, claim_bound if not later else ("over" if bound == "about" else bound), claim_payment,
-                                        tuple(debts), s.index, minimums, granularity, own_total))
+                                        tuple(debts), s.index, on_minimums, granularity, own_total))
+
+
+_MINIMUMS_CONTRAST = re.compile(r"\b(?:instead of|rather than|versus|vs\.?|compared (?:to|with)|than)\b[^.;]*\bminimums?\b")
 
 
 def _gone_before(reading: PlanReading, scenario: Scenario) -> list[set[str]]:
