@@ -332,6 +332,13 @@ def test_money_from_savings_is_a_one_off_move_in_a_table_column_or_before_its_de
     assert [(a.target, a.amount, a.from_savings) for a in moved.one_off] == [("store card", 800.0, True)]
 
 
+def test_a_table_of_options_compares_plans_and_a_table_of_targets_is_the_plan():
+    """N's fn-06-a02 compared "Minimums only | $258" with "$600/month, Macy's first | $600" and gave its split after."""
+    options = "| Plan | Monthly | Debt-free in |\n|---|---|---|\n| Minimums only | $390 | 6 years |\n| Visa first | $900 | 2 years |\n\n"
+    assert not grade(options + "Pay $610 on the Visa, $250 on the car loan and $40 on the store card.", MULTI).gates
+    assert "over_budget" in grade("| Where | Monthly |\n|---|---|\n| Card | $900 |\n| Savings | $200 |", CARD).gates
+
+
 def test_a_401k_is_an_account_not_an_amount():
     """An on-policy sample said "send every spare dollar to the Uncapped 401k": read as $401 a month, over budget."""
     assert not grade("Each month, send every spare dollar to the card. Keep your 401k match.", LOW).gates

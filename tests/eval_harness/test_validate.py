@@ -36,7 +36,7 @@ def test_dev_half_thresholds(dev):
     assert dev["auc"] >= 0.92
     assert dev["adversarial_catch_rate"] >= 0.7
     assert all(rate >= 0.35 for rate in dev["catch_rate"].values()), dev["catch_rate"]
-    assert dev["good_answers_gated"] <= 2  # measured: an options table and a "find $25 more" what-if (fk-04-a03, fk-06-a01)
+    assert dev["good_answers_gated"] <= 2  # measured: a "find $25 more" what-if (fk-06-a01), a refund table (fn-02-a03)
     assert dev["gate_flaw_below_every_good"] >= 0.9 * dev["gate_flaw_answers"]
 
 

@@ -944,6 +944,7 @@ _OPERAND = re.compile(r"^[^.;$]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
+_OPTIONS_HEADER = re.compile(r"\W*(?:plans?|options?|scenarios?|approach(?:es)?|strateg(?:y|ies)|choices?|paths?)\W*$")
 _WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|current(?:ly)?|as is|status quo|without|if you|old|"
                             r"before|now you pay|today's|stay on|stay with|keep(?:ing)? (?:the )?(?:old|current|it)|no transfer|"
                             r"don't transfer)\b")
@@ -1153,6 +1154,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             statement = True  # "| $200 (minimum) | 70 months | $5,880 |": rows of what-ifs, not the plan
         if column and _WHATIF_COLUMN.search(column):
             statement = True  # "| | minimums only | better plan |": the first column is the road not taken
+        if s.kind == "row" and s.header and _OPTIONS_HEADER.match(s.header[0]):
+            statement = True  # "| Plan | Monthly | Paid off |" with a row per plan: options compared, not the plan
         negated = bool(_NEGATOR.search(s.norm[max(c0, start - 30):start])) and not is_fraction or bool(re.match(
             r"\s*(?:a month\s+)?(?:that\s+)?(?:you\s+)?(?:no longer|don't|do not|won't|will not|needn't)\s+(?:need to\s+)?"
             r"(?:send|pay|put|give|owe)\b", s.norm[end:end + 40]))  # "plus the $55 you no longer send Capital One"
