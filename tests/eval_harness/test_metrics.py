@@ -339,6 +339,18 @@ def test_a_table_of_options_compares_plans_and_a_table_of_targets_is_the_plan():
     assert "over_budget" in grade("| Where | Monthly |\n|---|---|\n| Card | $900 |\n| Savings | $200 |", CARD).gates
 
 
+def test_promo_interest_a_later_balance_and_the_savings_goal_are_no_misquotes():
+    """Good dev answers scored 0 on numbers_grounded for "roughly $103 of interest during the promotion" (1.99%
+    promo), "the balance down to about $1,350 by month 12" and "get it to $1,000" (the cushion)."""
+    promo = replace(TRANSFER, balance_transfer=replace(TRANSFER.balance_transfer, promo_apr=1.99))
+    plan = "Transfer it and pay $550 a month."
+    assert value("numbers_grounded", f"{plan} You pay about $86 of interest during the promo.", promo) == 1.0
+    assert value("numbers_grounded", f"{plan} You pay about $400 of interest during the promo.", promo) == 0.0
+    assert value("numbers_grounded", f"{GOOD} That gets the balance down to about $1,700 by month 12.", CARD) == 1.0
+    assert value("numbers_grounded", f"{GOOD} Your balance of $9,000 shrinks every month.", CARD) == 0.0
+    assert value("numbers_grounded", f"{GOOD} $300 is a thin cushion; get it to $1,000.", CARD) == 1.0
+
+
 def test_a_401k_is_an_account_not_an_amount():
     """An on-policy sample said "send every spare dollar to the Uncapped 401k": read as $401 a month, over budget."""
     assert not grade("Each month, send every spare dollar to the card. Keep your 401k match.", LOW).gates

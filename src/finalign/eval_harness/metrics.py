@@ -472,6 +472,7 @@ def _grounded_dollars(r: PlanReading, scenario: Scenario) -> list[tuple[float, f
         for d in scenario.debts:
             payoff = finance.simulate(d.balance, d.apr, p)
             computed += [payoff.total_interest, payoff.total_paid]
+        computed += _promo_interest(scenario, p)
     return [(v, 0.01) for v in pool + derived] + [(v, 0.12) for v in computed if v]
 
 
@@ -567,6 +568,10 @@ _RATE_CLAUSE_BREAK = re.compile(r"[;:<>=→]|->|\b(?:then|and|than|not|vs|versus
 _RATE_CLAUSE_OR_COMMA = re.compile(_RATE_CLAUSE_BREAK.pattern + r"|[,(]")
 
 
+_BALANCE_LATER = re.compile(r"\b(?:by|in|after|at|end of) (?:the end of )?month \d+|\bafter \d+ months\b|\bin a year\b")
+_CUSHION = re.compile(r"\b(?:cushion|savings|buffer|emergency|saved)\b")
+
+
 def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
     """A debt's rate or balance quoted wrong: an APR that no debt (or offer) has, a balance no debt has."""
     plan = _plan(scenario)
@@ -596,6 +601,9 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
     parts = [*planned, scenario.total_minimums, plan.buffer_target, *(d.min_payment for d in scenario.debts)]
     owed += [w - p for w in wholes for p in parts if w > p]
     for value, index in r.balances:
+        text = r.sentences[index].norm
+        if _BALANCE_LATER.search(text) or (_near(value, plan.buffer_target) and _CUSHION.search(text)):
+            continue  # "down to about $1,350 by month 12" (a simulation), "get it to $1,000" (the savings goal)
         if value >= 100 and not any(_near(value, o, 0.03) for o in owed) and not any(_near(value, d.min_payment) for d in scenario.debts):
             if value in planned:
                 continue
@@ -621,6 +629,15 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
     return out
 
 
+def _promo_interest(scenario: Scenario, payment: float) -> list[float]:
+    """The interest paid on the moved balance while it is at the transfer's promo rate (none at 0%)."""
+    plan, bt = _plan(scenario), scenario.balance_transfer
+    if plan.transfer is None or not bt.promo_apr:
+        return []
+    x = finance.total_interest(plan.transfer.balance_after_fee, bt.promo_apr, payment)
+    return [] if x is None else [x]
+
+
 @lru_cache(maxsize=1024)
 def _interest_cache(scenario: Scenario, payments: tuple[float, ...]) -> tuple[float, ...]:
     plan = _plan(scenario)
@@ -635,6 +652,7 @@ def _interest_cache(scenario: Scenario, payments: tuple[float, ...]) -> tuple[fl
         schedule = finance.strategy_payoff(_debts_now(scenario), p, "avalanche")
         if schedule.total_interest:
             out.append(schedule.total_interest)
+        out += _promo_interest(scenario, p)
     out = out[:40]
     out += [abs(a - b) for i, a in enumerate(out) for b in out[i + 1:]]  # interest saved: one plan against another
     return tuple(out)
