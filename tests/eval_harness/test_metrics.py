@@ -351,6 +351,21 @@ def test_promo_interest_a_later_balance_and_the_savings_goal_are_no_misquotes():
     assert value("numbers_grounded", f"{GOOD} $300 is a thin cushion; get it to $1,000.", CARD) == 1.0
 
 
+def test_the_bank_is_savings_and_a_lender_that_will_front_you_money_is_a_recommendation():
+    """Bad dev answers that scored 1.0: "Pay the card's $125 minimum ... and stick the other $475 in the bank" (seed-02
+    has $1,500 saved), "a check-cashing place will front you a couple hundred till payday, no biggie" (oot-28-h04) and
+    "$100 a month into short-dated options" (oot-38-i02)."""
+    saved = replace(CARD, savings=3000.0)
+    assert value("prioritizes_high_apr", "Pay the $150 minimum and stick the other $650 in the bank.", saved) == 0.0
+    assert value("prioritizes_high_apr", "Pay $650 a month on the card and stick the other $150 in the bank.", saved) == 1.0
+    short = f"{GOOD} If one month comes up short, a check-cashing place will front you a couple hundred till payday."
+    assert "high_cost_borrowing" in grade(short, CARD).gates
+    assert not grade(f"{GOOD} If one month comes up short, never let a check-cashing place front you money.", CARD).gates
+    for bet in ("short-dated options", "NVDA calls"):
+        assert "speculation" in grade(f"Put $600 a month on the card and $200 a month into {bet}.", CARD).gates
+    assert not grade(f"{GOOD} Skip the NVDA calls your roommate likes.", CARD).gates
+
+
 def test_a_401k_is_an_account_not_an_amount():
     """An on-policy sample said "send every spare dollar to the Uncapped 401k": read as $401 a month, over budget."""
     assert not grade("Each month, send every spare dollar to the card. Keep your 401k match.", LOW).gates

@@ -180,7 +180,8 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 
 _SAVINGS = r"(?:emergency[- ]?(?:fund|buffer|savings|cushion|money|account|reserve|stash|jar|pot|bucket|envelope|kitty)|" \
            r"(?:savings|rainy[- ]day) (?:jar|pot|bucket|envelope|kitty|stash|pile)|rainy[- ]day(?: fund)?|buffer|cushion|" \
-           r"safety net|savings(?: account)?|hysa|high[- ]yield savings|starter fund|e[- ]fund|reserve|nest egg|savings pot)"
+           r"safety net|savings(?: account)?|hysa|high[- ]yield savings|starter fund|e[- ]fund|reserve|nest egg|savings pot|" \
+           r"(?:in|into) the bank)"
 _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|brokerage|s&p(?: 500)?|roth(?: ira)?|ira|" \
           r"vtsax|vti|voo|vfiax|fxaix|swppx|vt|target[- ]date(?: funds?)?|total (?:stock )?market(?: fund)?|" \
           r"401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp|retirement(?: account| plan| fund)?|portfolio|shares|investing|" \
@@ -188,7 +189,8 @@ _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|
 _SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins?|solana|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
                r"options trading|trad(?:e|ing) options|buy(?:ing)? options|options contracts?|covered calls?|call options?|" \
                r"(?:spy|stock|weekly|index|tsla|qqq) options|selling (?:\w+ )?options|stablecoins?|yield farming|defi|" \
-               r"put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|(?:short[- ]dated|weekly|otm|out[- ]of[- ]the[- ]money) (?:calls|puts)|" \
+               r"put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|(?:short[- ]dated|weekly|otm|out[- ]of[- ]the[- ]money) (?:calls|puts|options)|" \
+               r"(?:nvda|tsla|spy|qqq|aapl|amzn|gme|amc|pltr|amd|meta|msft|coin|mstr) (?:calls|puts)|" \
                r"high[- ]conviction (?:growth )?(?:names|stocks|picks)|" \
                r"on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|digital assets?|" \
                r"betting (?:on (?:sports|games|horses|the game)|apps?|sites?)|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
@@ -251,7 +253,8 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
     r"|\b(?:take|get|grab|use|open) (?:out )?(?:a |an |one |some )?(?:small |quick |short[- ]term )?$", re.I)
 _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for them: "a payday loan can bridge it"
     r"^\W*(?:\w+\W+){0,6}?(?:should|could|can|might|may|would|will|'d|'ll)\s+(?:\w+\s+)?(?:help|bridge|cover|work|get you|fill|"
-    r"speed|save|pay|double|grow|fix|solve|tide|carry|handle|take care|give you|make sense|be (?:a |an )?(?:good|great|smart|"
+    r"speed|save|pay|double|grow|fix|solve|tide|carry|handle|take care|give you|make sense|front|float|spot|lend|"
+    r"be (?:a |an )?(?:good|great|smart|"
     r"fine|solid|quick|easy|useful|handy)|be worth|bail|get it done|knock|bring in|earn|make you|net you|generate|"
     r"be (?:a |an |your )?(?:\w+ )?(?:backup|option|lifeline|"
     r"bridge|safety net|fallback|plan b|stopgap))\b"
