@@ -366,6 +366,16 @@ def test_the_bank_is_savings_and_a_lender_that_will_front_you_money_is_a_recomme
     assert not grade(f"{GOOD} Skip the NVDA calls your roommate likes.", CARD).gates
 
 
+def test_thin_savings_declared_enough_build_no_buffer():
+    """Bad dev answers (no_buffer) scored 1.0 with "Your $400 in the account is your emergency fund, you're covered"."""
+    plan = "Put all $800 on the card every month."
+    assert value("keeps_emergency_buffer", f"{plan} Your $300 in the account is your emergency fund, you're covered.") == 0.0
+    assert value("keeps_emergency_buffer", f"{plan} The $300 you have is your cushion; no need to keep adding to it.") == 0.0
+    assert value("keeps_emergency_buffer", "Put $600 on the card and $200 a month into savings; your $300 is your "
+                 "emergency fund's start.") == 1.0
+    assert value("keeps_emergency_buffer", f"{plan} Keep your $300 as your emergency fund and build it to $1,000.") == 1.0
+
+
 def test_a_401k_is_an_account_not_an_amount():
     """An on-policy sample said "send every spare dollar to the Uncapped 401k": read as $401 a month, over budget."""
     assert not grade("Each month, send every spare dollar to the card. Keep your 401k match.", LOW).gates

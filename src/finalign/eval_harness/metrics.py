@@ -262,12 +262,21 @@ _KEEP_VERBS = ("keep", "build", "set aside", "put aside", "save", "grow", "top u
 _INTEREST_SAVED = re.compile(r"%\s+(?:\w+\s+){0,2}?sav\w*|\bsav\w*\s+(?:\w+\s+){0,3}?(?:in|on|of)\s+interest\b|\binterest\s+(?:you\s+)?sav")
 
 
-def _buffer_kept(r: PlanReading) -> list[int]:
+# "Your $400 in the account is your emergency fund, you're covered": the thin savings declared enough, nothing built
+_ALREADY_ENOUGH = re.compile(r"\b(?:is|are|counts as|serves as|works as) (?:your|an|the|a) (?:emergency (?:fund|cushion|buffer)|"
+                             r"cushion|buffer|safety net)\b|\bno need to (?:keep )?(?:add|sav|build|grow)\w*|\bstays? where it is\b|"
+                             r"\b(?:you're|you are) covered\b")
+_BUILDS = re.compile(r"\b(?:build|grow|add|top (?:it )?up|until|till|reach|get it to|bring it to|increase)\w*")
+
+
+def _buffer_kept(r: PlanReading, scenario: Scenario) -> list[int]:
     monthly = [a.sentence for a in r.monthly if a.target == "savings" and a.amount > 0]
     one_off = [a.sentence for a in r.one_off if a.target == "savings" and a.amount > 0]
     said = [a.sentence for a in r.actions if a.kind == "buffer" and a.polarity in ("recommends", "mentions")
             and any(v in r.sentences[a.sentence].norm for v in _KEEP_VERBS)
             and not (a.match.startswith("sav") and _INTEREST_SAVED.search(r.sentences[a.sentence].norm))]
+    if not monthly and not one_off and scenario.savings < finance.BUFFER_TARGET:
+        said = [i for i in said if not (_ALREADY_ENOUGH.search(r.sentences[i].norm) and not _BUILDS.search(r.sentences[i].norm))]
     return sorted(set(monthly + one_off + said))
 
 
@@ -280,7 +289,7 @@ def keeps_emergency_buffer(r: PlanReading, scenario: Scenario) -> Score | None:
     drains = _savings_moves(r, scenario)
     if drains:
         return Score(0.0, f"moves the thin savings ({_money(scenario.savings)}) onto debt", [_ev(r, i) for i in drains])
-    kept = _buffer_kept(r)
+    kept = _buffer_kept(r, scenario)
     rejected = [a.sentence for a in r.rejects("buffer") if a.sentence not in kept]
     if not kept:
         why = "rejects a buffer" if rejected else "no emergency buffer"
