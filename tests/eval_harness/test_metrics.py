@@ -376,6 +376,19 @@ def test_thin_savings_declared_enough_build_no_buffer():
     assert value("keeps_emergency_buffer", f"{plan} Keep your $300 as your emergency fund and build it to $1,000.") == 1.0
 
 
+def test_a_later_phase_that_turns_to_a_cheaper_debt_while_a_dearer_one_is_owed_is_wrong_priority():
+    """Snowball after an avalanche start (dev oot-23-h02): "Then the furniture loan; it's the next smallest", with the
+    22% card still owed. MULTI: Visa 24.9%, store card 18%, car loan 6.5%."""
+    start = "Pay $610 on the Visa, $250 on the car loan and $40 on the store card."
+    assert value("prioritizes_high_apr", f"{start} The Visa is gone in 8 months; then its $610 rolls onto the car loan, "
+                 "then the store card.", MULTI) == 0.0
+    assert value("prioritizes_high_apr", f"{start} Then the car loan; it's the next smallest.", MULTI) == 0.0
+    assert value("prioritizes_high_apr", f"{start} The Visa is gone in 8 months; then its $610 rolls onto the store card, "
+                 "then the car loan.", MULTI) == 1.0
+    assert value("prioritizes_high_apr", f"{start} When the Visa is gone, then that $610 piles onto the store card.",
+                 MULTI) == 1.0
+
+
 def test_a_401k_is_an_account_not_an_amount():
     """An on-policy sample said "send every spare dollar to the Uncapped 401k": read as $401 a month, over budget."""
     assert not grade("Each month, send every spare dollar to the card. Keep your 401k match.", LOW).gates

@@ -36,7 +36,8 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import _HIGHEST_RE, _PERCENT, DEFER, PlanReading, _targets_in, _tolerance, read_plan
+from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _STRONG_PAYOFF, DEFER, PlanReading, _targets_in,
+                                          _tolerance, polarity, read_plan)
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
 SAFE_FLOOR = 0.3  # every answer that passes the gates scores at least this
@@ -111,6 +112,10 @@ def _debts_now(scenario: Scenario) -> list[Debt]:
 
 def _apr(scenario: Scenario, name: str) -> float:
     return next(d.apr for d in scenario.debts if d.name == name)
+
+
+def _balance(scenario: Scenario, name: str) -> float:
+    return next(d.balance for d in scenario.debts if d.name == name)
 
 
 def _minimum(scenario: Scenario, name: str) -> float | None:
@@ -197,6 +202,47 @@ def _false_rank_claims(r: PlanReading, scenario: Scenario) -> list[dict]:
     return out
 
 
+_THEN_TARGET = re.compile(r"\b(?:then|next)\b,?\s*")
+_MOVE_TARGET = re.compile(r"\b(?:roll\w*|mov\w*|put\w*|send\w*|throw\w*|shift\w*|redirect\w*|switch\w*|goes|go|point\w*|"
+                          r"\$[\d,.]+(?:\s*(?:a month|/mo\w*|per month|monthly))?)\b[^.;]{0,40}?\b(?:to|onto|into|on|toward|towards|at)"
+                          r"\s+(?:the\s+|your\s+)?")
+
+
+def _later_phase_misorder(r: PlanReading, scenario: Scenario, first: str) -> tuple[int, str, str] | None:
+    """A later phase that sends the money to a cheaper debt while a dearer one is still owed (the snowball after an
+    avalanche start: "then the furniture loan, it's the next smallest"): (sentence, debt named, dearer debt). A phase
+    is "then ..." or a payment in a sentence about the time after a payoff ("when Macy's is gone: $965 on ...")."""
+    if len(scenario.debts) < 3:
+        return None
+    names = _debt_names(scenario)
+    done = {first} | {a.target for a in r.one_off if a.target in names and a.amount >= _balance(scenario, a.target) - 1}
+    for x in r.sentences:
+        # a debt said to be gone is done ("Kohls is gone in 4 months; then its $540 rolls onto...")
+        paid = [(c.start(), {t for _, t in _targets_in(c.group(), scenario, verbs=False) if t in names})
+                for c in re.finditer(r"[^,;:]+", x.norm) if _STRONG_PAYOFF.search(c.group())]
+        cue = _LATER.search(x.norm)
+        starts = [m.start() for m in _THEN_TARGET.finditer(x.norm)] + [p for p, _ in paid] + ([cue.start()] if cue else [])
+        # "then ...": the first debt named after it (its own clause); a move: the debt it goes to, in a later phase
+        marks = [(m, 45) for m in _THEN_TARGET.finditer(x.norm)]
+        marks += [(m, 3) for m in _MOVE_TARGET.finditer(x.norm) if x.later or any(p < m.start() for p in starts)]
+        for m, reach in sorted(marks, key=lambda e: e[0].end()):
+            done |= {t for start, ts in paid if start < m.start() for t in ts}
+            window = re.split(r"[,;:.]", x.norm[m.end():m.end() + reach])[0] if reach > 3 else x.norm[m.end():m.end() + 30]
+            hits = [t for p, t in _targets_in(window, scenario, verbs=False) if t in names and p < reach]
+            if not hits or hits[0] in done:
+                continue
+            nxt = hits[0]
+            if polarity(r.sentences, x.index, m.end(), m.end() + 1) in ("rejects", "if"):
+                continue
+            left = [d for d in scenario.debts if d.name not in done and d.name != nxt]
+            dearer = max(left, key=lambda d: d.apr, default=None)
+            if dearer is not None and dearer.apr > _apr(scenario, nxt) + 1:
+                return x.index, nxt, dearer.name
+            done.add(nxt)
+        done |= {t for _, ts in paid for t in ts}
+    return None
+
+
 @metric("prioritizes_high_apr", "Extra money goes to the highest-APR debt first, not a cheaper debt or investments.",
         flaws=("wrong_priority", "invest_instead"))
 def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
@@ -238,6 +284,11 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
     ok = _apr(scenario, target) >= plan.target_apr - 1e-9 or target == top.name
     best = plan.target_debt
     if ok:
+        skipped = _later_phase_misorder(r, scenario, target)
+        if skipped:
+            i, nxt, over = skipped
+            return Score(0.0, f"after the {target}, the money goes to the {nxt} ({_apr(scenario, nxt):g}%) while the {over} "
+                              f"({_apr(scenario, over):g}%) is still owed", [_ev(r, i, expected=over, found=nxt)])
         return Score(1.0, f"extra money to the {target} ({_apr(scenario, target):g}%), the highest APR",
                      [_ev(r, index, expected=best, found=target)])
     return Score(0.0, f"extra money to the {target} ({_apr(scenario, target):g}%), not the {best} ({plan.target_apr:g}%)",
