@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from finalign.errors import UserError
@@ -265,6 +266,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # transformers 5 renamed gradient checkpointing; TRL and peft still call the old names on every model they
+    # wrap, so each stage printed the same deprecation notice a dozen times. Nothing a user can act on.
+    warnings.filterwarnings("ignore", message=r"`\w*gradient_checkpointing\w*` is deprecated", category=FutureWarning)
     if getattr(args, "quiet", False):
         os.environ["TQDM_DISABLE"] = "1"
     try:
