@@ -366,9 +366,11 @@ def _hacking_reading(sets: dict, model: str) -> str:
                  f"{fmt(a['mean_repetition'])} → {fmt(b['mean_repetition'])}."]
     for n, r in others:
         d = (r.get("paired_vs_sft") or {}).get(model, {}).get("goodness")
-        if d and d_head["ci_lo"] > 0 and d["ci_hi"] < 0:
+        if not d or d_head["ci_lo"] <= 0:
+            continue
+        if d["ci_hi"] < 0:
             parts.append(f"It wins in template but loses out of template (`{n}` {fmt(d['mean_diff'], signed=True)}).")
-        elif d and d_head["ci_lo"] > 0 and d["ci_lo"] <= 0:
+        elif d["ci_lo"] <= 0:
             parts.append(f"It wins in template; out of template the gain is not established (`{n}` "
                          f"{fmt_ci(d['mean_diff'], d['ci_lo'], d['ci_hi'], signed=True)}).")
     if b["gated_share"] < a["gated_share"] - 0.1 and b["median_figures"] <= a["median_figures"]:

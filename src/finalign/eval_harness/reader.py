@@ -855,6 +855,12 @@ def _fact_figures(scenario: Scenario) -> list[float]:
     return [f for f in figures if f > 0]
 
 
+def quotes_rate(percent: float, rate: float) -> bool:
+    """``percent`` is ``rate`` as an answer writes it: to a hundredth, or rounded to a whole percent ("21%" for
+    21.24%)."""
+    return abs(percent - rate) < (0.5 if percent == int(percent) else 0.06)
+
+
 def _near(a: float, b: float, rel: float = 0.01, floor: float = 1.0) -> bool:
     return abs(a - b) <= max(floor, rel * abs(b))
 
@@ -902,8 +908,8 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         found.append((m.start(), m.end(), round(share * base, 2), True))
         spans.append((m.start(), m.end()))
     for m in _SHARE_TO.finditer(s.norm):  # "a quarter into savings" (read as "25% into savings"): a share of the surplus
-        pct = float(m.group(1))  # "paying 24% on a card" for a 23.99% card is its rate, rounded, not a share
-        rate = any(abs(pct - d.apr) < (0.5 if pct == int(pct) else 0.06) for d in scenario.debts) or re.search(
+        # "paying 24% on a card" for a 23.99% card is its rate, rounded, not a share
+        rate = any(quotes_rate(float(m.group(1)), d.apr) for d in scenario.debts) or re.search(
             r"\b(?:at|with|vs|versus|than|compared (?:with|to)|paying|charg\w*|costs?|rate of|interest of)\s*$",
             s.norm[max(0, m.start() - 14):m.start()])
         if not rate and not any(a <= m.start() < b for a, b in spans) and _targets_in(s.norm[m.end():m.end() + 30], scenario):
