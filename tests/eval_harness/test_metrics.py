@@ -337,6 +337,25 @@ def test_a_table_of_options_compares_plans_and_a_table_of_targets_is_the_plan():
     options = "| Plan | Monthly | Debt-free in |\n|---|---|---|\n| Minimums only | $390 | 6 years |\n| Visa first | $900 | 2 years |\n\n"
     assert not grade(options + "Pay $610 on the Visa, $250 on the car loan and $40 on the store card.", MULTI).gates
     assert "over_budget" in grade("| Where | Monthly |\n|---|---|\n| Card | $900 |\n| Savings | $200 |", CARD).gates
+    # fn-02-a03: "| Refund ($3,100) | Amount |" splits the one-off sum; the same rows under "| Where | Amount |" are monthly
+    refund = "| {title} | Amount |\n|---|---|\n| Emergency savings | $1,200 |\n| Visa card | $1,900 |\n\n" \
+             "| Every month ($900) | Amount |\n|---|---|\n| Car loan | $250 |\n| Visa card | $610 |\n| Store card | $40 |"
+    assert not grade(refund.format(title="Refund ($3,100)"), MULTI).gates
+    assert "over_budget" in grade(refund.format(title="Where"), MULTI).gates
+
+
+def test_numbered_ways_are_options_when_the_answer_picks_one_by_number():
+    """fk-06-a01 listed "1. ... roughly $775 a month" (surplus $750) and "2. ... $750 a month", then "I'd lean toward
+    option 2"; the first way is a what-if. Unpicked, or picked by number, the over-budget way still counts."""
+    ways = ("Two ways to do it:\n\n1. Find more room: pay $900 a month on the card.\n"
+            "2. Stay on budget: pay $600 a month on the card and $200 a month into savings.\n\n{pick}")
+    assert not grade(ways.format(pick="I'd lean toward option 2."), CARD).gates
+    assert not grade(ways.format(pick="I'd go with the second one."), CARD).gates
+    assert "over_budget" in grade(ways.format(pick="I'd lean toward option 1."), CARD).gates
+    assert "over_budget" in grade(ways.format(pick="Either works."), CARD).gates
+    # a bare letter is no pick: "I'd recommend a buffer" leaves Option A and B as they are
+    ab = "Option A: $900 a month on the card. Option B: $600 on the card and $200 into savings. I'd recommend a buffer."
+    assert "over_budget" in grade(ab, CARD).gates and not grade(ab.replace("a buffer", "B."), CARD).gates
 
 
 def test_promo_interest_a_later_balance_and_the_savings_goal_are_no_misquotes():

@@ -362,12 +362,14 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
     # With no allocation read, a payoff time put on a monthly payment is the answer's plan ("Paying $1,500 a month
     # is the minimum, so it takes about 12 months"). Beside a plan it is often what a goal would take ("needs about
     # $851 a month to be gone in 12 months; you have $750"), so then it is not read as one.
-    timed = max((c for c in r.claims if c.payment is not None and not c.minimums), key=lambda c: c.payment, default=None)
+    timed = max((c for c in r.claims if c.payment is not None and not c.minimums and not r.sentences[c.sentence].whatif),
+                key=lambda c: c.payment, default=None)
     if not r.monthly and timed is not None and timed.payment > surplus + tol:
         return Score(0.0, f"times a payoff at {_money(timed.payment)}/month, the surplus is {_money(surplus)}",
                      [_ev(r, timed.sentence, expected=surplus, found=timed.payment)])
     # Likewise a monthly payment on a debt said as a fact ("Paying $1,500 a month is the minimum, so keep it that way")
-    said = max((a for a in r.stated if a.target in _debt_names(scenario) and not _HYPOTHETICAL.search(r.sentences[a.sentence].norm)),
+    said = max((a for a in r.stated if a.target in _debt_names(scenario) and not r.sentences[a.sentence].whatif
+                and not _HYPOTHETICAL.search(r.sentences[a.sentence].norm)),
                key=lambda a: a.amount, default=None)
     if not r.monthly and said is not None and said.amount > surplus + tol:
         return Score(0.0, f"says {_money(said.amount)}/month on the {said.target}, the surplus is {_money(surplus)}",

@@ -771,8 +771,15 @@ _NOW_START = re.compile(r"^\W*(?:now|for now|right now|today|first|this month|un
 
 
 _OPTION = re.compile(r"^\W*(?:option|plan|scenario|choice|path)\s+([a-z1-3])\b")
-_CHOSEN = re.compile(r"\b(?:go with|pick|choose|take|do|recommend|i'?d do|i'?d go with|i'?d pick|winner is|i vote|my pick is)\s+"
-                     r"(?:option |plan |scenario |choice |path )?([a-z1-3])\b|\b(?:option|plan) ([a-z1-3]) (?:wins|it is|is the one|is better)\b")
+_OPTION_WORD = r"(?:option|plan|scenario|choice|path|route|way)"
+_ORDINAL = {"first": "1", "second": "2", "third": "3"}
+# "I'd go with option B", "I'd lean toward the second option", "go with B.": the option the answer picks. A bare
+# letter counts only at a clause's end, so "I'd recommend a buffer" picks nothing.
+_CHOSEN = re.compile(r"\b(?:go with|go for|pick|choose|take|do|recommend|prefer|stick with|lean (?:toward|towards|to)|"
+                     r"i'?d do|i'?d go with|i'?d pick|winner is|i vote(?: for)?|my (?:pick|vote|choice) is)\s+"
+                     rf"(?:(?:{_OPTION_WORD} |#|number )([a-z1-3])\b|([a-z1-3])(?=\s*(?:[.,;!)]|$))|"
+                     rf"the (first|second|third)(?: {_OPTION_WORD}| one)\b)"
+                     rf"|\b{_OPTION_WORD} ([a-z1-3]) (?:wins|it is|is the one|is better|is (?:my|the) (?:pick|choice))\b")
 
 
 def _sentences(answer: str) -> list[Sentence]:
@@ -836,10 +843,30 @@ def _sentences(answer: str) -> list[Sentence]:
             option = option if kind != "heading" else None
         out.append(Sentence(len(out), start, end, text, norm, kind, monthly_header and kind in ("row", "item"),
                             row_header, later, one_off_header and kind in ("row", "item"), paragraph, option))
-    chosen = {m.group(1) or m.group(2) for x in out for m in _CHOSEN.finditer(x.norm) if not _OPTION.match(x.norm)}
+    chosen = {_ORDINAL.get(m.group(3), m.group(1) or m.group(2) or m.group(3) or m.group(4))
+              for x in out for m in _CHOSEN.finditer(x.norm) if not _OPTION.match(x.norm)}
+    if chosen & set("123") and not any(x.option for x in out):
+        out = _numbered_options(out)  # "Two ways: 1. ... 2. ... I'd lean toward option 2": the items are the options
     if chosen:  # "Option A ... Option B ... I'd go with B": the option not taken is a what-if
         out = [replace(x, whatif=x.option is not None and x.option not in chosen) for x in out]
     return out
+
+
+_ITEM_NUMBER = re.compile(r"^\s*(\d)[.)]\s")
+
+
+def _numbered_options(out: list[Sentence]) -> list[Sentence]:
+    """Each numbered item, and the lines under it up to the next item or the list's end, is the option of its number."""
+    option: str | None = None
+    marked = []
+    for x in out:
+        m = _ITEM_NUMBER.match(x.text)
+        if m:
+            option = m.group(1)
+        elif x.kind != "prose" or (marked and x.paragraph != marked[-1].paragraph):
+            option = None
+        marked.append(replace(x, option=option) if option else x)
+    return marked
 
 
 def _fact_figures(scenario: Scenario) -> list[float]:
@@ -1222,7 +1249,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if is_fraction and target is None:
             target = "other"
         one_off_figure = any(_near(value, f) for f in facts) and not direct
-        one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or s.one_off_context or bool(
+        # "| Refund ($3,100) | Amount |": the label column's title says what every row splits
+        table_one_off = s.kind == "row" and bool(s.header) and bool(_ONE_OFF_COLUMN.search(s.header[0])) and not (
+            _MONTH_WORD.search(s.header[0]) or _MONTH_WORD.search(column))
+        one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or table_one_off or s.one_off_context or bool(
             label and label.group("label") and _ONE_OFF_COLUMN.search(label.group("label")))
         monthly = (direct or (monthly_sentence and not one_off_figure)) and not fact and not one_off_column
         if target in (None, "other") and len(scenario.debts) == 1 and not _NOT_DEBT.search(s.norm[end:c1]) and not is_fraction:
