@@ -71,6 +71,16 @@ def test_totals_and_restated_surplus_are_not_new_money():
         assert read_plan(answer, CARD).monthly_total() == 800, answer
 
 
+def test_an_unnamed_amount_dropped_as_a_total_does_not_break_the_sum():
+    """fp-01-a05 crashed the grader (KeyError 'other'): "$556/month: the $97 minimum plus the $459 that's left after
+    the car ($289) and loans ($205)" has an unnamed $556 that is the total of the rest."""
+    three = replace(MULTI, savings=2400, monthly_surplus=1050, debts=(
+        Debt("Discover", 3850, 26.99, 97), Debt("car note", 11200, 6.4, 289), Debt("student loans", 18600, 5.05, 205)))
+    answer = ("A: $556/month: the $97 minimum plus the $459 that's left after the car ($289) and loans ($205).\n\n"
+              "A: Move the $556 onto the car note and keep going down the list.")
+    assert 0 < read_plan(answer, three).monthly_total() <= 1050
+
+
 def test_over_budget_split_is_read_as_such():
     assert read_plan("Pay $150 a month on the credit card and $800 a month on savings.", CARD).monthly_total() == 950
     table = "| Where | Monthly |\n|---|---|\n| Card minimum | $150 |\n| Extra to card | $550 |\n| Savings | $200 |"

@@ -383,11 +383,11 @@ class PlanReading:
             covered = sum(self.minimums.get(t, 0.0) for t in by_target if t in self.minimums)
             if by_target["minimums"] >= sum(self.minimums.values()) - 1:
                 by_target["minimums"] = max(0.0, by_target["minimums"] - covered)
-        where = {t: {a.sentence for a in self.monthly if a.target == t} for t in by_target}
+        where = {t: {a.sentence for a in self.monthly if a.target == t} for t in {*by_target, "other"}}
         listed = {a.sentence for a in self.monthly if self.sentences[a.sentence].kind in ("item", "row")}
         kept: list[tuple[str, float]] = []
         named = [(t, v) for t, v in by_target.items() if t != "other"]
-        others = [("other", a.amount) for a in self.monthly if a.target == "other"]  # unnamed: each its own payment
+        others = [("other", a.amount) for a in self._without_totals() if a.target == "other"]  # unnamed: each its own payment
         for t, v in named + others:
             # the same figure said again elsewhere under another name is one payment, not two
             # (items of one list are separate payments: "- the ER bill: $50" and "- savings: $50")
