@@ -358,6 +358,20 @@ def test_numbered_ways_are_options_when_the_answer_picks_one_by_number():
     assert "over_budget" in grade(ab, CARD).gates and not grade(ab.replace("a buffer", "B."), CARD).gates
 
 
+def test_a_barclaycard_is_a_card_and_a_cheque_is_a_one_off_sum():
+    """fp-06-a04: with a Barclaycard and a Best Buy card, "All $800 to the cards" named the Best Buy card and the split
+    after it added $800 again; fp-04-a04: "$1,150 of the cheque into savings" was read as $1,150 a month."""
+    two = replace(MULTI, savings=1500, monthly_surplus=800, debts=(
+        Debt("Barclaycard", 7800, 25.74, 195), Debt("Best Buy card", 2300, 29.99, 75)))
+    split = "All $800 to the cards every month. Minimum on Barclaycard ($195), and the rest ($605) on Best Buy."
+    assert not grade(split, two).gates
+    assert "over_budget" in grade(split.replace("($605)", "($805)"), two).gates
+    bonus = replace(MULTI, savings=350, windfall=5000)
+    plan = "Put $1,150 of the {what} into savings, $3,850 on the Visa. Monthly, $610 on the Visa, $250 on the car, $40 on Kohl's."
+    assert not grade(plan.format(what="cheque"), bonus).gates
+    assert "over_budget" in grade(plan.format(what="budget"), bonus).gates
+
+
 def test_promo_interest_a_later_balance_and_the_savings_goal_are_no_misquotes():
     """Good dev answers scored 0 on numbers_grounded for "roughly $103 of interest during the promotion" (1.99%
     promo), "the balance down to about $1,350 by month 12" and "get it to $1,000" (the cushion)."""

@@ -36,7 +36,7 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _STRONG_PAYOFF, DEFER, PlanReading, _targets_in,
+from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _STRONG_PAYOFF, DEFER, WINDFALL, PlanReading, _targets_in,
                                           _tolerance, polarity, quotes_rate, read_plan)
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
@@ -860,8 +860,7 @@ _FEE_DISMISSED = re.compile(r"\b(?:leave (?:it|the fee) out|(?:fees?|it)(?: is| 
                             r"doesn't matter|ignore (?:it|the fee)|costs? (?:you )?nothing|(?:basically |practically )?free money)\b")
 
 
-_WINDFALL_WORDS = re.compile(r"\b(?:bonus|refund|windfall|lump|inheritance|inherited|gift|one[- ]off|one[- ]time|settlement|payout|"
-                             r"check|cheque|raise|sale|proceeds)\b")
+_WINDFALL_WORDS = re.compile(rf"\b(?:{WINDFALL}|check|raise|sale)\b")
 
 
 @metric("actionable", "A concrete plan: amounts, where they go and in what order; not platitudes or minimums only.",

@@ -178,6 +178,9 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 
 # ---- targets and cues ------------------------------------------------------------------------------------
 
+# what people call a one-off sum ("of the cheque", "the refund"): the words, to join in a pattern
+WINDFALL = r"(?:bonus|refund|windfall|inheritance|inherited|lump|gift|settlement|payout|cheque|proceeds|one[- ]?(?:time|off)|" \
+           r"(?:the|your|that|this) check\b)"
 _SAVINGS = r"(?:emergency[- ]?(?:fund|buffer|savings|cushion|money|account|reserve|stash|jar|pot|bucket|envelope|kitty)|" \
            r"(?:savings|rainy[- ]day) (?:jar|pot|bucket|envelope|kitty|stash|pile)|rainy[- ]day(?: fund)?|buffer|cushion|" \
            r"safety net|savings(?: account)?|hysa|high[- ]yield savings|starter fund|e[- ]fund|reserve|nest egg|savings pot|" \
@@ -436,7 +439,8 @@ _CARD_BRANDS = {"visa", "mastercard", "amex", "discover", "cc"}  # a "Visa" is a
 
 
 def _is_kind(word: str, tokens: set[str]) -> bool:
-    return word in tokens or (word == "card" and bool(tokens & _CARD_BRANDS))
+    # a "Visa" is a card, and so is a "Barclaycard"
+    return word in tokens or (word == "card" and (bool(tokens & _CARD_BRANDS) or any(t.endswith("card") for t in tokens)))
 
 
 def _token_pattern(token: str) -> str:
@@ -987,8 +991,7 @@ _WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|curren
 _LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w* )?(?:\w+ ){0,2}?(?:after|once|when) (?:the |your |that |it'?s? )?"
                           r"(?:[\w']+ ){0,3}?(?:is |are )?(?:gone|paid off|paid|done|cleared|finished|card|loan)\b")
 _PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|\bright now\b|\bphase \d\b|\byear \d\b|\bstep \d\b")
-_ONE_OFF_COLUMN = re.compile(r"\b(?:bonus|refund|windfall|one[- ]?(?:time|off)|lump|now|today|up ?front|inheritance|gift|"
-                             r"from (?:the |your )?savings)\b")
+_ONE_OFF_COLUMN = re.compile(rf"\b(?:{WINDFALL}|now|today|up ?front|from (?:the |your )?savings)\b")
 _LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after|then|once|later|from month|year 2|phase 2|step 2)\b")
 _FACT_COLUMN = re.compile(r"\b(?:months?|interest|apr|rate|balance|owed|cost|total|time|years?|left|remaining|payoff|paid off)\b")
 _TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all(?! of it (?:to|on|goes))|altogether|overall|that's|which is)\b")
@@ -1066,8 +1069,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         return  # number words are digits by now: a sentence without either holds no amount
     surplus = scenario.monthly_surplus
     monthly_sentence = bool(_MONTH_WORD.search(s.norm)) or s.monthly_context
-    windfall_sentence = bool(re.search(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?(?:time|off)|gift|settlement|"
-                                       r"right away|today)\b", s.norm))
+    windfall_sentence = bool(re.search(rf"\b(?:{WINDFALL}|right away|today)\b", s.norm))
     label = _LABEL.match(s.norm) if s.kind != "row" else None
     label_target = None
     if label and label.group("label"):
@@ -1306,8 +1308,8 @@ _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\
 _SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from|out of) (?:your |the |my )?(?:savings|emergency fund|cushion)|savings|saved)\b(?! account)")
 _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|dump|dumping|throw|throwing|apply|applying|drop|"
                         r"dropping|empty|emptying|drain|draining|transfer|transferring|send|sending)\b")
-_ONE_OFF_CUE = re.compile(r"\b(?:bonus|refund|windfall|inheritance|lump|one[- ]?(?:time|off)|right away|today|up ?front|"
-                          r"gift|settlement|(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion))\b")
+_ONE_OFF_CUE = re.compile(rf"\b(?:{WINDFALL}|right away|today|up ?front|"
+                          r"(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion))\b")
 _TOTAL_BEFORE = re.compile(r"(?:=|\u2248|\btotal(?: of)?|\bin all|\baltogether|\bthat'?s (?:the )?(?:whole|full|all|your)|"
                            r"\bwhich is (?:the )?(?:whole|full|all|your))\s*(?:about |~|of )?$")
 _SPLIT_INTRO = re.compile(r"\b(?:split|divide|here'?s (?:the|my|your) plan|the plan|each month|every month|monthly|per month|"
