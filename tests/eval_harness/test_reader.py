@@ -247,3 +247,16 @@ def test_a_name_the_answer_gives_a_debt_by_its_rate_names_it_throughout():
     assert read_plan(f"The credit card at 19% is the highest rate. {plan}", three).priority is None
     both = f"The credit card at 26.24% comes first, then the credit card at 17.9%. {plan}"
     assert not read_plan(both, three).monthly  # "the credit card" stays unplaced
+
+
+def test_years_to_zero_times_every_debt_and_a_rate_in_words_times_its_clause():
+    """fp-01-a02: "so about 3 years to zero, and the expensive card is gone before next summer" times the whole plan,
+    not the card; fk-06-a05: "...put it on the card today, the same seven hundred fifty a month gets you to zero in ten
+    months" is timed at $750, not at the $300 moved from savings."""
+    zero = read_plan("Put $610 a month on the Visa. So about 3 years to zero, and the Visa is gone before summer.", MULTI)
+    assert [(c.months, c.total) for c in zero.claims] == [(36, True)]
+    card = read_plan("Pay $610 a month on the Visa; the card is gone in about 3 years.", MULTI)
+    assert [c.total for c in card.claims] == [False]
+    words = read_plan("If you take three hundred dollars of savings and put it on the Visa today, the same nine hundred "
+                      "a month gets you to zero in ten months.", MULTI)
+    assert [c.payment for c in words.claims] == [900]

@@ -980,7 +980,7 @@ _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:
                     r"|^\W*(?P<arrow>\$[\d,.]+)\s*(?:->|\u2192|=>)")
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
                               r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
-_OPERAND = re.compile(r"^[^.;$]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7\u00d7*/+-]\s|\bminus\b|\bdivided by\b|\btimes\b)")
+_OPERAND = re.compile(r"^[^.;$(]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7\u00d7*/+-]\s|\bminus\b|\bdivided by\b|\btimes\b)")
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
@@ -1607,6 +1607,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
         elif named and any(a.target == named[0] for a in reading.monthly):
             payment = None  # "That's your $700, and the visa's gone in 18 months": the visa's payment is said elsewhere
         money = [(m.start(), _money_value(m)) for m in _MONEY.finditer(text)]
+        money += [(m.start(), float(m.group(1).replace(",", ""))) for m in _BARE.finditer(text)  # "the same 750 a month"
+                  if re.match(r"\s*(?:a month|/\s*mo\w*|per month|monthly|each month)\b", text[m.end():])]
+        money.sort()
         for months, bound, granularity, pos in found:
             # several times in one sentence ("Kohls in 4 months, Chase in 5, everything in 24"): each has its own debt
             k0, k1 = _clause_bounds(text, pos)
@@ -1614,7 +1617,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             before = [(p, v) for p, v in money if p < pos]
             rate = [v for p, v in before if p >= k0 and re.match(r"\s*(?:a month|/mo\w*|per month|monthly|each month)\b", text[p:p + 40].split(" ", 1)[-1])
                     and not any(_near(v, d.balance) for d in scenario.debts)]
-            own_amounts = [v for _, v in before if any(_near(v, x) for x in (targeted or [a.amount for a in amounts]))]
+            own_amounts = [v for p, v in before if any(_near(v, x) for x in (targeted or [a.amount for a in amounts]))
+                           and (p >= k0 or not rate)]  # a rate in the claim's own clause outranks an earlier amount
             rate = rate or [v for p, v in before if p >= k0 and not amounts and re.search(
                 r"\bat\s*(?:just |only |about |~)?$", text[max(0, p - 12):p]) and not any(_near(v, d.balance) for d in scenario.debts)]
             if rate and not own_amounts:
@@ -1635,6 +1639,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             own = [t for p, t in _targets_in(text[k0:pos + 1], scenario) if t in names]
             own_total = bool(_TOTAL_CLAIM.search(text[k0:k1])) if len(found) > 1 else total
             debts = ([own[-1]] + [t for t in named if t != own[-1]]) if own else named
+            if not own and re.search(r"\b(?:to|at) (?:zero|\$0)\b", text[k0:pos + 40]):
+                own_total = True  # "so about 3 years to zero, and the expensive card is gone by summer": every debt
             if own_total:
                 debts = named
             # a later phase pays more than today's plan, so it can only finish sooner than today's payment implies
