@@ -262,6 +262,22 @@ def test_transfer_plan_seed04():
     assert plan.transfer_fits is False and plan.transfer.remaining_after_promo == pytest.approx(1210)
 
 
+def test_a_transfer_moves_the_balance_that_costs_most_and_a_dearer_small_debt_goes_first():
+    """Fresh authors N and P both wrote "move the $8,400 Citi card, pay off the $650 Kohl's card at 31.99% first":
+    the offer moves the balance whose interest costs most, and it gets the whole debt budget once Kohl's is gone."""
+    bt = BalanceTransfer(0, 21, 3, 24.99)
+    s = scenario(situation="balance_transfer", savings=6000, monthly_surplus=750, balance_transfer=bt,
+                 debts=(Debt("Citi card", 8400, 27.24, 210), Debt("Kohl's card", 650, 31.99, 30)))
+    assert s.transfer_debt.name == "Citi card" and s.highest_apr_debt.name == "Kohl's card"
+    plan = recommend_plan(s)
+    assert plan.target_debt == "Kohl's card" and plan.transfer_fee == 252
+    assert plan.payment_to_clear_in_promo == pytest.approx(412, abs=0.01) and plan.transfer_fits
+    assert plan.transfer.balance_after_fee == 8652
+    # where the dearest debt is also the biggest cost, it is the one that moves (every generated scenario)
+    big = scenario(debts=(Debt("card", 5000, 27.49, 125), Debt("car loan", 9000, 4.9, 250)), balance_transfer=bt)
+    assert big.transfer_debt.name == big.highest_apr_debt.name == "card"
+
+
 def test_windfall_tops_up_buffer_then_highest_apr():
     """$3,000 bonus, $400 saved: $600 brings savings to $1,000, the other $2,400 goes to the 22% card,
     so no monthly buffer share is needed and the plan starts from a $3,600 card balance."""

@@ -494,6 +494,28 @@ def test_transfer_diligence():
     assert value("transfer_diligence", GOOD, CARD) is None
 
 
+def test_a_time_said_of_the_snowball_beside_an_avalanche_plan_is_a_comparison():
+    """fk-03-a04: "Snowball (Affirm first) also finishes in month 18" beside a Chase-first plan; the same time said of
+    the plan itself is checked."""
+    plan = "Pay $610 a month on the Visa, $250 on the car loan and $40 on the store card. "
+    assert value("timeline_accuracy", plan + "Snowball (store card first) would clear it in 3 months.", MULTI) is None
+    assert value("timeline_accuracy", plan + "That clears the store card in 3 months.", MULTI) == 0.0
+
+
+def test_transfer_diligence_checks_the_balance_that_moves():
+    """With a $7,800 Chase card and a $650 Kohl's card at a higher rate, the offer moves Chase: the fee is $234 and
+    $536 a month clears it in 15 months (fn-01, fp-03). Its minimum is the new card's, so $185 there is no shortfall."""
+    two = replace(TRANSFER, savings=2400, monthly_surplus=850, balance_transfer=replace(TRANSFER.balance_transfer, promo_months=15),
+                  debts=(Debt("Chase Freedom", 7800, 26.99, 195), Debt("Kohl's card", 650, 29.99, 35)))
+    plan = ("Transfer the Chase balance: the 3% fee is $234, so the new card starts at $8,034. Month 1: $665 to Kohl's "
+            "and ${first} on the new card. Then ${then} a month on the transfer card; no new charges on it.")
+    assert value("transfer_diligence", plan.format(first=185, then=850), two) == 1.0
+    assert "below_minimum" not in str(grade(plan.format(first=185, then=850), two).scores["avoids_risky_advice"].evidence)
+    assert value("avoids_risky_advice", plan.format(first=185, then=850), two) == 1.0
+    assert value("transfer_diligence", "Transfer Chase ($234 fee). Pay $400 a month on the new card, no new charges.", two) == 0.0
+    assert value("transfer_diligence", "Transfer Chase ($234 fee). Pay $540 a month on the new card, no new charges.", two) == 1.0
+
+
 @pytest.mark.parametrize("answer, low", [
     (GOOD, False),
     ("Stay positive, make a budget, and you'll get there!", True),

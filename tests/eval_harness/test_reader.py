@@ -260,3 +260,29 @@ def test_years_to_zero_times_every_debt_and_a_rate_in_words_times_its_clause():
     words = read_plan("If you take three hundred dollars of savings and put it on the Visa today, the same nine hundred "
                       "a month gets you to zero in ten months.", MULTI)
     assert [c.payment for c in words.claims] == [900]
+
+
+def test_rows_of_a_table_by_month_are_phases_and_a_label_after_a_fee_is_no_phase():
+    """fn-01-a02: "| Month | Kohl's | Transfer card |" with rows 1, 2-10: month 1 is the plan, the rest later phases
+    (its "1" is no what-if); fn-01-a09: "| Transfer card ($8,034 after fee) | $185 | $850 |" is this month's row."""
+    by_month = "| Month | Kohl's | Visa | Car loan |\n|---|---|---|---|\n| 1 | $610 | $100 | $250 |\n| 2-10 | - | $650 | $250 |"
+    assert read_plan(by_month, MULTI).monthly_by_target() == {"Kohl's card": 610, "Visa card": 100, "car loan": 250}
+    fee = "| Bucket | Month 1 | Months 2-11 |\n|---|---|---|\n| Visa ($4,120 after fee) | $610 | $650 |\n| Car loan | $250 | $250 |"
+    assert read_plan(fee, MULTI).monthly_by_target() == {"Visa card": 610, "car loan": 250}
+
+
+def test_a_thousand_a_month_is_a_payment_and_a_gerund_what_if_is_no_plan():
+    """oot-31-i04: "If you pay $1,000 a month you'll have it cleared in about 9 months" is a payoff claim ($1,000 is
+    not the buffer goal here); fn-01-a04: "Paying Chase with your $850 ... would take about a year" is a road not taken."""
+    claim = read_plan("If you pay $1,000 a month you'll have it cleared in about 9 months.", CARD).claims
+    assert [(c.months, c.payment) for c in claim] == [(9, 1000)]
+    assert not read_plan("Get savings to $1,000 in about 4 months.", CARD).claims
+    what_if = read_plan("Paying the Visa with your $900 would take about 5 months.", MULTI)
+    assert not what_if.monthly
+    assert [a.amount for a in read_plan("Pay the Visa $900 a month; it takes about 5 months.", MULTI).monthly] == [900]
+
+
+def test_clear_it_first_names_the_debt_before_the_pronoun():
+    r = read_plan("Kohl's is the smallest thing you owe, so clear it first.", MULTI)
+    assert r.priority is not None and r.priority[0] == "Kohl's card"
+    assert read_plan("I want to say first of all how much I admire it. The Visa card is a burden.", MULTI).priority is None

@@ -22,7 +22,8 @@ The plan (:func:`recommend_plan`): a rule of thumb short enough for a 135M model
     The plan keeps the buffer share constant when it computes payoff months (conservative: once the buffer is
     full, moving its share to the debt finishes sooner). The situation extras answer the question asked:
     the payment a deadline needs, the cost of a balance transfer and the payment that clears it before the
-    promo ends, the split of a windfall (buffer top-up first, the rest to the highest APR), and how much
+    promo ends (the offer moves :attr:`Scenario.transfer_debt`, the balance whose interest costs most; where a
+    dearer small debt comes first, the moved balance is costed at what it gets once that debt is gone), the split of a windfall (buffer top-up first, the rest to the highest APR), and how much
     longer and dearer paying only the minimums is.
 """
 
@@ -235,8 +236,8 @@ class Plan:
     # balance_transfer
     transfer_fee: float | None = None
     payment_to_clear_in_promo: float | None = None
-    transfer_fits: bool | None = None  # the plan's payment to the target clears it before the promo ends
-    transfer: TransferResult | None = None  # at the plan's payment to the target
+    transfer_fits: bool | None = None  # the plan's payment to the moved balance clears it before the promo ends
+    transfer: TransferResult | None = None  # Scenario.transfer_debt moved, at the plan's payment to it
     # windfall: buffer top-up first, then the highest APRs
     windfall_to_buffer: float | None = None
     windfall_to_debts: tuple[tuple[str, float], ...] | None = None
@@ -313,7 +314,10 @@ def _transfer(scenario: Scenario, debts: list[Debt], target: Debt, to_target: fl
     bt = scenario.balance_transfer
     if bt is None:
         return {}
-    cost = balance_transfer_cost(target.balance, bt, to_target)
+    moved = next((d for d in debts if d.name == scenario.transfer_debt.name), target)
+    if moved.name != target.name:  # a dearer small debt goes first; then the moved balance gets all the debt money
+        to_target += moved.min_payment
+    cost = balance_transfer_cost(moved.balance, bt, to_target)
     return {
         "transfer_fee": cost.fee,
         "payment_to_clear_in_promo": cost.payment_to_clear_in_promo,

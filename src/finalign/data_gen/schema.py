@@ -65,6 +65,13 @@ class Scenario:
         return max(self.debts, key=lambda d: (d.apr, d.balance))
 
     @property
+    def transfer_debt(self) -> Debt:
+        """The balance a transfer offer moves: the one whose interest costs most each month (balance x APR). That is
+        the highest-APR debt unless a small balance charges more ("move the $8,400 Citi, pay off the $650 Kohl's
+        card"): a fee on a few hundred dollars buys almost nothing."""
+        return max(self.debts, key=lambda d: (d.balance * d.apr, d.apr))
+
+    @property
     def total_debt(self) -> float:
         return sum(d.balance for d in self.debts)
 

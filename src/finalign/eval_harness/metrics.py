@@ -451,8 +451,10 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
         out.append(schedule.months if not named else None)
     if plan.target_debt in names:
         out += ([] if stated else [plan.payoff_months]) + ([] if named else [plan.total_months])
-        if scenario.balance_transfer is not None:
-            out.append(finance.balance_transfer_cost(plan.target_balance, scenario.balance_transfer, payment).months)
+    moved = scenario.transfer_debt
+    if scenario.balance_transfer is not None and moved.name in names:
+        balance = next((d.balance for d in debts if d.name == moved.name), moved.balance)
+        out.append(finance.balance_transfer_cost(balance, scenario.balance_transfer, payment).months)
     return tuple(m for m in out if m is not None)
 
 
@@ -464,6 +466,9 @@ def _claim_ok(months: float, bound: str, expected: list[int], granularity: float
     if bound == "over":
         return any(e >= months - tol for e in expected)
     return any(abs(e - months) <= tol for e in expected)
+
+
+_OTHER_METHOD = re.compile(r"\bsnowball\b")  # beside an avalanche plan, a time said of it is a comparison
 
 
 @metric("timeline_accuracy", "A stated payoff time matches the month-by-month math for the stated payment (within a month).",
@@ -482,7 +487,10 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
     for a in r.one_off:
         if a.target in balances and a.sentence not in claim_sentences and a.amount < balances[a.target]:
             paid_now[a.target] = paid_now.get(a.target, 0.0) + a.amount
+    smallest = min(scenario.debts, key=lambda d: (d.balance, -d.apr)).name
     for c in r.claims:
+        if _OTHER_METHOD.search(r.sentences[c.sentence].norm) and r.priority and r.priority[0] != smallest:
+            continue  # "Snowball (Affirm first) also finishes in month 18": the method the answer did not pick
         expected: list[int] = []
         payment, planned = c.payment, False
         for debt in c.debts or (None,):  # any debt the sentence names may be the one it means
@@ -501,6 +509,8 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
         sure.append(c.payment is not None or c.minimums or planned)  # the payment is the answer's own, not a guess
         best = min(expected, key=lambda e: abs(e - c.months), default=None)
         evidence.append(_ev(r, c.sentence, expected=best, found=c.months, payment=payment))
+    if not results:
+        return Score(None, "no payoff time stated for the plan it picks")
     bad = [e for e, ok in zip(evidence, results) if not ok]
     # one wrong payoff time is a wrong plan for that debt; wrong only under a payment guessed from elsewhere: unsure
     value = 1.0 if all(results) else 0.0 if any(not ok and s for ok, s in zip(results, sure)) else 0.5
@@ -799,8 +809,10 @@ def _risky(r: PlanReading, scenario: Scenario) -> dict[str, list[int]]:
 
 
 def _below_minimum(r: PlanReading, scenario: Scenario) -> list[int]:
-    """Sentences that pay a debt less than its minimum ("hospital bill -> $10/mo, they can wait")."""
-    mins = {d.name: d.min_payment for d in scenario.debts}
+    """Sentences that pay a debt less than its minimum ("hospital bill -> $10/mo, they can wait"). A balance moved by a
+    transfer offer has the new card's minimum, which the scenario does not state."""
+    mins = {d.name: d.min_payment for d in scenario.debts
+            if scenario.balance_transfer is None or d.name != scenario.transfer_debt.name}
     by_target = r.monthly_by_target()
     return sorted({a.sentence for a in r.monthly if a.target in mins and 0 < by_target.get(a.target, 0.0) < mins[a.target] - 1
                    and not a.additive})
@@ -835,6 +847,8 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
     best = max((a.amount for a in debt_payments), default=0.0)
     totals = r.monthly_by_target()
     best = max([best] + [v for t, v in totals.items() if t in _debt_names(scenario)])
+    if scenario.transfer_debt.name != scenario.highest_apr_debt.name:
+        best = max(best, sum(a.amount for a in debt_payments))  # a dearer small debt first: then all of it moves over
     deadline_said = [a.sentence for a in r.actions if a.kind == "promo_end" and a.polarity != "rejects"]
     if best:  # short of the clearing payment but planning to raise it before the promo ends: half
         clear_part = 1.0 if best + 1 >= clear else 0.5 if deadline_said else 0.0

@@ -485,8 +485,8 @@ def _targets_in(text: str, scenario: Scenario, verbs: bool = True) -> list[tuple
     hits: list[tuple[int, str]] = []
     for name, pattern in _debt_patterns(scenario.debts):
         hits += [(m.start(), name) for m in pattern.finditer(text)]
-    if scenario.balance_transfer is not None:  # the balance that moves is the expensive one
-        hits += [(m.start(), scenario.highest_apr_debt.name) for m in _TRANSFERRED.finditer(text)]
+    if scenario.balance_transfer is not None:  # "the new card", "the transfer": the balance that moves
+        hits += [(m.start(), scenario.transfer_debt.name) for m in _TRANSFERRED.finditer(text)]
     rules = ((_HIGHEST_RE, scenario.highest_apr_debt.name),
              (_LOWEST_RATE_RE, min(scenario.debts, key=lambda d: (d.apr, d.balance)).name),
              (_SMALLEST_RE, min(scenario.debts, key=lambda d: (d.balance, -d.apr)).name))
@@ -664,7 +664,7 @@ _GOAL_CLAUSE = re.compile(r"\b(?:isn'?t|is not|not|won'?t be) (?:realistic|doabl
                           r"to pay (?:it|this|that) off|to hit|to make|paying it off|clearing it|to get there|goal|target|deadline)\b[^.;]{0,25}"
                           r"\b(?:would take|takes|needs?|requires?|means|you'?d need)\b|\b(?:would take|you'?d need|needs?|requires?) "
                           r"(?:payments? of |about |roughly |~)?\$")
-_SAVINGS_GOAL = re.compile(rf"\b{_SAVINGS}\b|\bsav(?:e|ing)\b|\$1,?000\b|\ba grand\b")
+_SAVINGS_GOAL = re.compile(rf"\b{_SAVINGS}\b|\bsav(?:e|ing)\b|(?:\$1,?000|\ba grand)\b(?!\s*(?:a month|/\s*mo|per month|monthly|each month|every month))")
 _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
 _YEAR_WORD = re.compile(r"\b(?:a|one) year and a half\b|\ba year\b|\bhalf a year\b|\ba couple (?:of )?years\b")
 
@@ -795,6 +795,7 @@ def _sentences(answer: str) -> list[Sentence]:
     option: str | None = None
     one_off_header = False  # a list introduced by "the $2,400 refund:"
     prev_later = False
+    period_rows = 0  # data rows so far of a table whose rows are periods
     breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", answer)]
     for start, end in _raw_sentences(answer):
         text = answer[start:end]
@@ -809,9 +810,12 @@ def _sentences(answer: str) -> list[Sentence]:
                 monthly_header = bool(_MONTH_WORD.search(norm))
                 header = tuple(c.strip() for c in norm.strip().strip("|").split("|"))
                 in_table = True
+                period_rows = 0
                 out.append(Sentence(len(out), start, end, text, norm, "heading", False, paragraph=paragraph))
                 continue
             row_header = header
+            if _PERIOD_TITLE.match(header[0]):  # "| Month | Kohl's | Transfer card |": a row per phase, the first is now
+                period_rows += 1
         elif _ITEM.match(text):
             kind = "item"
             in_table = False
@@ -838,6 +842,7 @@ def _sentences(answer: str) -> list[Sentence]:
             prev_later = False  # a later phase ends with its paragraph: "...after that, Discover.\n\nThe numbers: $85 on..."
         # (an item's number is not part of its words: "3. **after ~6 months** ...")
         later = bool(_LATER_START.search(_ITEM.sub("", norm, count=1))) or after_payoff or (later_block and kind in ("row", "item")) or (
+            kind == "row" and period_rows > 1) or (
             prev_later and kind == "prose" and not _NOW_START.match(norm) and not _UNTIL_PAID.search(norm))
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
         opt = _OPTION.match(norm)
@@ -990,14 +995,15 @@ _WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|curren
                             r"don't transfer)\b")
 _LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w* )?(?:\w+ ){0,2}?(?:after|once|when) (?:the |your |that |it'?s? )?"
                           r"(?:[\w']+ ){0,3}?(?:is |are )?(?:gone|paid off|paid|done|cleared|finished|card|loan)\b")
+_PERIOD_TITLE = re.compile(r"^\W*(?:months?|mo|phase|step|stage|period|year|when)\W*$")
 _PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|\bright now\b|\bphase \d\b|\byear \d\b|\bstep \d\b")
 _ONE_OFF_COLUMN = re.compile(rf"\b(?:{WINDFALL}|now|today|up ?front|from (?:the |your )?savings)\b")
-_LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after|then|once|later|from month|year 2|phase 2|step 2)\b")
+_LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after(?! (?:the |a |\d+% )?fees?\b)|then|once|later|from month|year 2|phase 2|step 2)\b")
 _FACT_COLUMN = re.compile(r"\b(?:months?|interest|apr|rate|balance|owed|cost|total|time|years?|left|remaining|payoff|paid off)\b")
 _TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all(?! of it (?:to|on|goes))|altogether|overall|that's|which is)\b")
 _STATEMENT_WINDOW = re.compile(
     r"\b(?:(?<!\bi )would|(?<!\bi )could|(?<!\bi)'d|needs?|needed|requires?|required|takes?|taking|has to be|have to be|must be|"
-    r"to (?:hit|finish|clear|reach|meet|make it|get there|pay it off)|if you (?:paid|pay|only|can|could|find|free|earn|cut|pick)|"
+    r"to (?:hit|finish|clear|reach|meet|beat|make it|get there|pay it off)|if you (?:paid|pay|only|can|could|find|free|earn|cut|pick)|"
     r"paying (?:only|just)|with (?:only|just)|(?:formula|math|calculator) (?:gives|says)|works out to|comes out to|"
     r"floor is|the minimum (?:you need |needed |required )?is|least you (?:can|could|need to) pay(?: is)?|at minimum|"
     r"(?:floor|the minimum|the least|bare minimum)\b[^.$]{0,45}\bis|"
@@ -1174,7 +1180,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 and not re.search(_ALLOCATE_VERB, s.norm[max(c0, start - 25):start]):
             fact = True  # "so your $60 turns into an actual cushion": the savings they have
         if re.search(r"\b(?:keep|keeping|leave|leaving)\s+(?:the|your|that|this)\s*$", s.norm[max(c0, start - 25):start]) \
-                and re.match(r"\s*(?:saved |you have |in the bank )?(?:as|in)\s+(?:your |an? |the )?(?:emergency|savings|cushion|"
+                and re.match(r"\s*(?:saved |you have |in the bank |cash )?(?:as|in)\s+(?:your |an? |the )?(?:emergency|savings|cushion|"
                              r"buffer|reserve|rainy)", s.norm[end:end + 40]) and not _MONTH_WORD.search(s.norm[c0:c1]):
             fact = True  # "keep the $2,500 as your emergency fund": money they hold, not a monthly payment
         if _PAYOFF_SUBJECT.match(s.norm[end:end + 40]):
@@ -1185,10 +1191,13 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact, statement = False, False  # "$600 card + $200 savings = $800": each term is a payment
         if re.match(r"^\W*(?:if|without)\b", s.norm) and _IF_CONSEQUENCE.search(s.norm, end):
             statement = True  # "If you skip the transfer, paying $390/month takes about 15 months": a road not taken
+        if re.match(r"^\W*(?:paying|putting|sending|throwing|keeping)\b", s.norm) and re.search(r"\bwould\b", s.norm[end:]):
+            statement = True  # "Paying Chase at 26.99% with your $850 (after Kohl's) would take about a year": a what-if
         if s.kind == "row" and _FACT_COLUMN.search(row_label) and not _PERIOD_COLUMN.search(row_label) \
                 and not _targets_in(row_label, scenario):
             fact = True  # "| Months to pay off | ~12 | ~11 |", "| Cost | ~$730 interest |": a row of facts
-        if s.kind == "row" and re.match(r"^\W*\$?\d", row_label) and not _targets_in(row_label, scenario):
+        if s.kind == "row" and re.match(r"^\W*\$?\d", row_label) and not _targets_in(row_label, scenario) \
+                and not _PERIOD_TITLE.match(s.header[0] if s.header else ""):
             statement = True  # "| $200 (minimum) | 70 months | $5,880 |": rows of what-ifs, not the plan
         if column and _WHATIF_COLUMN.search(column):
             statement = True  # "| | minimums only | better plan |": the first column is the road not taken
@@ -1237,7 +1246,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             target = label_target  # "- Visa: $430 (the $90 minimum plus $340 extra)": the label names the target
         if target is None and scenario.balance_transfer is not None and len(scenario.debts) > 1 and re.search(
                 _ALLOCATE_VERB, s.norm[c0:start]):
-            target = scenario.highest_apr_debt.name  # a transfer answer's unlabelled payment goes to the moved balance
+            target = scenario.transfer_debt.name  # a transfer answer's unlabelled payment goes to the moved balance
         # "of your $800 a month, ...": the surplus restated, unless it is itself paid somewhere ("pay the full $1,200")
         restates_surplus = _near(value, surplus) and (target in (None, "other") or re.search(
             r"\bof (?:your|the|that|my)\s*$", before)) and not re.search(
@@ -1476,8 +1485,8 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
                 pol = "mentions"  # "the guaranteed 27.99% you stop paying": the interest stops, not the payments
             if pol == "if":
                 pol = "mentions"
-            if kind == "no_new_charges" and pol == "rejects":
-                pol = "recommends"  # its pattern already holds the negation ("don't use the card")
+            if kind == "no_new_charges" and pol in ("rejects", "defers"):
+                pol = "recommends"  # its pattern already holds the negation ("don't use the card"); "then" keeps it advice
             reading.actions.append(Action(kind, pol, s.index, m.group()))
 
 
@@ -1553,7 +1562,7 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             if re.search(r"\b(?:by|miss\w*|late|early|sooner|earlier|past|short|extra|more|longer|faster|another|saves?)\s*(?:about |roughly |~)?$",
                          text[max(0, m.start("n") - 20):m.start("n")]) or re.match(
                     r"^\s*(?:sooner|earlier|later|faster|longer|early|late|too (?:late|long|soon|early)|past|behind|ahead|more|less|quicker|"
-                    r"of (?:slack|margin|room|buffer|cushion|breathing room)|to spare|before (?:the|your|it|that|0%|the promo))\b",
+                    r"of (?:slack|margin|room|buffer|cushion|breathing room)|(?:of (?:the )?(?:promo|promotion|runway|time) )?to spare|before (?:the|your|it|that|0%|the promo))\b",
                     text[m.end():m.end() + 22]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
             k0, k1 = _clause_bounds(text, m.start("n"))
@@ -1699,6 +1708,10 @@ def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | Non
             if _MINIMUMS_RE.search(clause) and not _HIGHEST_RE.search(clause):
                 continue
             hits = [(p, t) for p, t in _targets_in(clause, scenario) if t in names]
+            if not hits and re.search(r"\b(?:clear|pay|kill|hit|tackle|attack|target|knock|crush|wipe|finish|go after)\w*\s+"
+                                      r"(?:it|that one|this one)(?:\s+(?:off|out|down))?\s+first\b", clause):
+                # "Kohl's has the highest rate, so clear it first": the debt the sentence named before the pronoun
+                hits = [(0, t) for _, t in _targets_in(s.norm[:c0], scenario) if t in names][-1:]
             if not hits:
                 continue
             pos, target = min(hits, key=lambda h: abs(h[0] - (m.start() - c0)))
