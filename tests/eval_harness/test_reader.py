@@ -286,3 +286,16 @@ def test_clear_it_first_names_the_debt_before_the_pronoun():
     r = read_plan("Kohl's is the smallest thing you owe, so clear it first.", MULTI)
     assert r.priority is not None and r.priority[0] == "Kohl's card"
     assert read_plan("I want to say first of all how much I admire it. The Visa card is a burden.", MULTI).priority is None
+
+
+def test_when_a_debt_is_gone_is_no_target_and_interest_charged_is_no_payment():
+    """fp-02-a01: "Chase Freedom: $135 minimum until Capital One is gone" is Chase's; fp-03-a03: "the Citi alone is
+    charging about $190 a month" is interest; fj-02-a04: "put the rest ($710, then $860 once savings is full) on the
+    Discover"; fp-03-a04: "Keep paying Citi's $210 minimum" is Citi's; fp-02-a02: "$380 extra for the first three
+    months" times no payoff."""
+    assert monthly("- **Visa card (24.9%)**: $100 minimum until Kohl's is gone", MULTI) == {"Visa card": 100}
+    assert monthly("The Visa is charging about $83 a month right now. Put $610 a month on the Visa.", MULTI) == {"Visa card": 610}
+    assert monthly("Pay $250 on the car loan and put the rest ($610, then $650 once Kohl's is gone) on the Visa.",
+                   MULTI)["Visa card"] == 610
+    assert monthly("Keep paying Visa's $100 minimum until the loan is gone.", MULTI) == {"Visa card": 100}
+    assert not read_plan("Put $150 a month into savings for the first three months, then it's done.", MULTI).claims

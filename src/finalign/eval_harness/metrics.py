@@ -847,8 +847,10 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
     best = max((a.amount for a in debt_payments), default=0.0)
     totals = r.monthly_by_target()
     best = max([best] + [v for t, v in totals.items() if t in _debt_names(scenario)])
-    if scenario.transfer_debt.name != scenario.highest_apr_debt.name:
-        best = max(best, sum(a.amount for a in debt_payments))  # a dearer small debt first: then all of it moves over
+    if scenario.transfer_debt.name != scenario.highest_apr_debt.name and debt_payments:
+        # a dearer small debt first: then all the debt money moves over, which is the surplus less what goes elsewhere
+        elsewhere = sum(v for t, v in totals.items() if t in ("savings", "invest", "speculation"))
+        best = max(best, sum(a.amount for a in debt_payments), scenario.monthly_surplus - elsewhere)
     deadline_said = [a.sentence for a in r.actions if a.kind == "promo_end" and a.polarity != "rejects"]
     if best:  # short of the clearing payment but planning to raise it before the promo ends: half
         clear_part = 1.0 if best + 1 >= clear else 0.5 if deadline_said else 0.0

@@ -685,7 +685,7 @@ _FACT_AFTER = re.compile(  # "$115 a month in interest", "$300 in savings", "$6,
     r"limit|credit limit|income|take[- ]home|salary)\b")
 _FACT_BEFORE = re.compile(
     r"\b(?:owe|owed|owing|balance(?: of| is)?|debt of|total(?: of)?|interest(?: of)?|fees? of|fee is|fee|saved|savings of|"
-    r"you have|have|there's|costs? you|cost of|bonus of|refund of|windfall of|got|left with|worth|"
+    r"you have|have|there's|costs? you|cost of|charg(?:es|ing|ed)(?: you)?|(?:is|are|'s) (?:adding|accruing|costing)|bonus of|refund of|windfall of|got|left with|worth|"
     r"comes to|adds up to|works out to|totals?|that's|which is|of the|from|out of|instead of|"
     r"rather than|versus|vs\.?|compared to|than)\s*(?:about |around |roughly |only |just |a |an |the |your |that |~)?$")
 _STATEMENT_BEFORE = re.compile(
@@ -1057,7 +1057,9 @@ def _aside_amounts(norm: str, found: list[tuple[int, int, float, bool]], tol: fl
     it) or what it becomes later. They are not more money."""
     out: set[int] = set()
     for p in _PAREN.finditer(norm):
-        lead = [v for a, b, v, _ in found if p.start() - 40 <= a and b <= p.start()]
+        # (an amount of another clause leads nothing: "$250 on the car and the rest ($610, then $650...) on the Visa")
+        lead = [v for a, b, v, _ in found if p.start() - 40 <= a and b <= p.start()
+                and not re.search(r"[,;]|\b(?:and|rest|remainder|plus)\b", norm[b:p.start()])]
         inner = [(a, v) for a, b, v, _ in found if p.start(1) <= a and b <= p.end(1)]
         if lead and inner and (abs(sum(v for _, v in inner) - lead[-1]) <= tol or _LATER_WORD.search(p.group(1))):
             out |= {a for a, _ in inner}
@@ -1235,7 +1237,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             target = "savings"
         if target is None and _PRONOUN_TARGET.match(s.norm[end:]):
             target, where = last_debt_before(reading, s, start, scenario), "after"
-        if target == "minimums" and re.search(r"\b(?:your|its|the|their)\s*$", s.norm[max(0, start - 8):start]):
+        if target == "minimums" and re.search(r"(?:\b(?:your|its|the|their)|\w's)\s*$", s.norm[max(0, start - 8):start]):
             owner = [t for _, t in _targets_in(s.norm[max(0, start - 40):start], scenario, verbs=False)
                      if t in {d.name for d in scenario.debts}]
             target = owner[-1] if owner else target  # "Pay $390 on the visa, your $95 minimum plus $295"
@@ -1356,7 +1358,11 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
         if owner:
             return owner[-1], "before"  # "the Visa gets its $85, SoFi its $190": the owner comes first
     nxt = _MONEY.search(text, end, c1)  # a target phrase belongs to the amount before it, not to the next one
-    after = _targets_in(text[end:nxt.start() if nxt else c1], scenario, verbs=False)
+    stop = nxt.start() if nxt else c1
+    until = re.search(r"\b(?:until|till|til|once|when|after|as soon as)\b", re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), text[end:stop]))
+    if until:  # "$135 minimum until Capital One is gone": that debt is when, not where
+        stop = end + until.start()
+    after = _targets_in(text[end:stop], scenario, verbs=False)
     if not after and not nxt and re.match(r"^[^,;]{0,15}[,)-]\s*(?:to|on|toward|towards|into|at|goes to|go to)\b", text[end:]):
         tail = text[end:end + 60]  # "everything else, $895 right now, to the top one", "$675 each month - goes to citi"
         after = _targets_in(tail[:re.search(r"[.;]|$", tail).start()], scenario, verbs=False)
@@ -1366,6 +1372,11 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
         owner = _targets_in(text[prev[-1] if prev else c0:start], scenario)
         if owner and owner[-1][1] in {d.name for d in scenario.debts} | {"savings"}:
             return owner[-1][1], "before"
+    close = text.find(")", end)
+    if not after and close >= 0 and "(" not in text[end:close] and "(" in text[c0 - 1:start] and not re.search(r"[.;]", text[end:close]):
+        # "put the rest ($710, then $860 once savings is full) on the Discover": the target follows the parenthesis
+        tail = text[close + 1:close + 40]
+        after = _targets_in(tail[:re.search(r"[.;,]|$", tail).start()], scenario, verbs=False)
     if after:
         return after[0][1], "after"
     chain = re.search(r"(?:\$[\d,.]+\s*(?:[+=\u2248x\u00d7-]|\u2212)\s*)+$", text[c0:start])  # "Macy's gets $35 + $860 = $895"
@@ -1559,7 +1570,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                 continue
             if re.match(r"^[\s-]*(?:promo|intro|period|plan|window|deadline|goal|emergency|old|loan term|term)", text[m.end():m.end() + 12]):
                 continue
-            if re.search(r"\b(?:by|miss\w*|late|early|sooner|earlier|past|short|extra|more|longer|faster|another|saves?)\s*(?:about |roughly |~)?$",
+            if re.search(r"\b(?:by|miss\w*|late|early|sooner|earlier|past|short|extra|more|longer|faster|another|saves?|"
+                         r"(?:for|over|during) (?:the )?(?:first|next|coming))\s*(?:about |roughly |~)?$",
                          text[max(0, m.start("n") - 20):m.start("n")]) or re.match(
                     r"^\s*(?:sooner|earlier|later|faster|longer|early|late|too (?:late|long|soon|early)|past|behind|ahead|more|less|quicker|"
                     r"of (?:slack|margin|room|buffer|cushion|breathing room)|(?:of (?:the )?(?:promo|promotion|runway|time) )?to spare|before (?:the|your|it|that|0%|the promo))\b",
