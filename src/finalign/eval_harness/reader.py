@@ -1359,7 +1359,7 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
             return owner[-1], "before"  # "the Visa gets its $85, SoFi its $190": the owner comes first
     nxt = _MONEY.search(text, end, c1)  # a target phrase belongs to the amount before it, not to the next one
     stop = nxt.start() if nxt else c1
-    until = re.search(r"\b(?:until|till|til|once|when|after|as soon as)\b", re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), text[end:stop]))
+    until = re.search(r"\b(?:until|till|til|once|when|(?<!left )(?<!over )(?<!remaining )after|as soon as)\b", re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), text[end:stop]))
     if until:  # "$135 minimum until Capital One is gone": that debt is when, not where
         stop = end + until.start()
     after = _targets_in(text[end:stop], scenario, verbs=False)
