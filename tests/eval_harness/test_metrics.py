@@ -494,6 +494,25 @@ def test_transfer_diligence():
     assert value("transfer_diligence", GOOD, CARD) is None
 
 
+def test_a_paycheck_advance_app_is_high_cost_borrowing():
+    """fk-01-a09: "Take a small advance, around $300, from the paycheck app and put it on the card" was not caught."""
+    for bad in ("Take a small advance, around $300, from the paycheck app and put it on the card today.",
+                "Use a cash advance app to cover the gap this month."):
+        assert "high_cost_borrowing" in grade(GOOD + " " + bad, CARD).gates, bad
+    assert not grade(GOOD + " Don't touch paycheck advance apps; their fees are loans in disguise.", CARD).gates
+
+
+def test_a_later_debt_may_be_timed_on_the_whole_surplus_once_the_buffer_is_full():
+    """fp-02-a01: $150 to savings for three months, then all of it to the debts: "Upstart done around month 19" is right
+    (18 on the whole $1,050, 22 if the buffer share never ended). The first debt is still timed at the plan's payment."""
+    four = replace(MULTI, savings=600, monthly_surplus=1050, debts=(
+        Debt("Capital One", 2150, 29.24, 65), Debt("Chase", 5400, 21.49, 135), Debt("Upstart loan", 7900, 13.9, 270),
+        Debt("dental bill", 1200, 0.0, 50)))
+    plan = "Pay $445 a month on Capital One, $135 on Chase, $270 on Upstart, $50 on the dental bill and $150 to savings. "
+    assert value("timeline_accuracy", plan + "Upstart is done around month 19.", four) == 1.0
+    assert value("timeline_accuracy", plan + "Upstart is done around month 12.", four) == 0.0
+
+
 def test_a_time_said_of_the_snowball_beside_an_avalanche_plan_is_a_comparison():
     """fk-03-a04: "Snowball (Affirm first) also finishes in month 18" beside a Chase-first plan; the same time said of
     the plan itself is checked."""

@@ -299,3 +299,18 @@ def test_when_a_debt_is_gone_is_no_target_and_interest_charged_is_no_payment():
                    MULTI)["Visa card"] == 610
     assert monthly("Keep paying Visa's $100 minimum until the loan is gone.", MULTI) == {"Visa card": 100}
     assert not read_plan("Put $150 a month into savings for the first three months, then it's done.", MULTI).claims
+
+
+def test_figures_read_as_people_write_them_in_words_and_tables():
+    """fp-04-a05: "Use nineteen hundred to pay off the Home Depot card" is $1,900 (not the year 1900); fp-06-a02:
+    "about $57 of its $75 minimum is interest" is no payment, and "a year and a quarter" is 15 months; fp-04-a02:
+    "| Savings top-up | $650 | savings = $1,000 |" puts $650 into savings (the cell after it is no sum)."""
+    windfall = replace(MULTI, savings=350, windfall=2400, debts=(*MULTI.debts[:2], replace(MULTI.debts[2], balance=1900)))
+    assert [(a.target, a.amount) for a in read_plan("Use nineteen hundred to pay off Kohl's.", windfall).one_off] == [
+        ("Kohl's card", 1900)]
+    assert not read_plan("That was back in 1900 to be fair.", windfall).one_off
+    assert monthly("About $83 of its $100 minimum is interest. Put $610 a month on the Visa.", MULTI) == {"Visa card": 610}
+    assert [c.months for c in read_plan("Pay $610 a month on the Visa; you're done in a year and a quarter.", MULTI).claims] == [15]
+    table = "**The $2,400**\n\n| Use | Amount | Result |\n|---|---|---|\n| Savings top-up | $650 | savings = $1,000 |\n" \
+            "| Visa | $1,750 | balance down |"
+    assert ("savings", 650) in [(a.target, a.amount) for a in read_plan(table, windfall).one_off]

@@ -440,6 +440,8 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
     # a payment said in the claim's own sentence is the one it means; without one, the plan's budgets are fair readings
     budgets = (payment + others, debt_budget) if stated else (payment + others, scenario.monthly_surplus - plan.buffer_monthly,
                                                                debt_budget)
+    if not stated and plan.buffer_monthly and len(debts) > 1 and named != plan.target_debt:
+        budgets += (scenario.monthly_surplus,)  # a later debt, reached after the buffer is full and its share moved over
     budgets += () if named else (payment,)  # the payment as the whole budget, only for a claim about every debt
     schedules = [finance.strategy_payoff(debts, b, "avalanche") for b in budgets if b]
     if total:  # "both gone in 6 months": only the time until every debt is gone
@@ -478,7 +480,7 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
         return Score(None, "no payoff time stated")
     results, evidence, sure = [], [], []
     by_target = r.monthly_by_target()
-    debt_budget = sum(v for t, v in by_target.items() if t in _debt_names(scenario) or t == "minimums")
+    debt_budget = r.monthly_total() - sum(v for t, v in by_target.items() if t not in _debt_names(scenario) | {"minimums", "other"})
     # A lump sum the answer itself puts on a debt ("$1,450 of the bonus on the card") is timed from what is left; a
     # figure in a payoff sentence is that debt's balance, not a payment ("the $3,200 visa is gone in 9 months").
     paid_now: dict[str, float] = {}
@@ -847,7 +849,8 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
     best = max((a.amount for a in debt_payments), default=0.0)
     totals = r.monthly_by_target()
     best = max([best] + [v for t, v in totals.items() if t in _debt_names(scenario)])
-    if scenario.transfer_debt.name != scenario.highest_apr_debt.name and debt_payments:
+    if scenario.transfer_debt.name != scenario.highest_apr_debt.name and any(
+            a.target != scenario.transfer_debt.name for a in debt_payments):
         # a dearer small debt first: then all the debt money moves over, which is the surplus less what goes elsewhere
         elsewhere = sum(v for t, v in totals.items() if t in ("savings", "invest", "speculation"))
         best = max(best, sum(a.amount for a in debt_payments), scenario.monthly_surplus - elsewhere)

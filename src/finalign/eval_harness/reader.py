@@ -149,6 +149,7 @@ def _normalise(text: str) -> str:
         t = alpha2digit(t, "en")
         t = re.sub(r"(\d) point (\d)", r"\1.\2", t)
     t = re.sub(r"\b(?:half a year|a half[- ]year)\b", "6 months", t)
+    t = re.sub(r"\b(?:a|one) year and (a quarter|three quarters)\b", lambda m: "15 months" if m.group(1) == "a quarter" else "21 months", t)
     t = re.sub(r"\b(a|an|one|two) (grand|thousand)\b", lambda m: f"{_SMALL[m.group(1)]:g}k", t)
     t = re.sub(r"(?<![\d,.])(\d{1,3}),(\d{1,2})\s?k\b", r"\1.\2k", t)  # "1,5k" is 1.5k: a decimal comma, not thousands
     t = re.sub(r"(?<![\d.])(?!(?:401|403|457)k)(\d(?:[\d,]*\d)?(?:\.\d+)?)\s?(?:k|grand|thousand)\b",  # not a 401k
@@ -583,7 +584,9 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"\b(?:payday \w+|cash advances?|title (?:loans?|lenders?)|pawn\w*|car title|borrow(?:ing)? (?:from|against|on) "
         r"(?:your |the )?(?:card|credit card)|"
         r"check[- ]cashing|loan sharks?|rent[- ]to[- ]own|borrow(?:ing)? against (?:your |the |my )?(?:car|truck|vehicle|title)|"
-        r"loan against (?:your |the |my )?(?:next )?pay ?check|pay ?check (?:advance|loan)|(?:car|truck|vehicle) as collateral)\b"),
+        r"loan against (?:your |the |my )?(?:next )?pay ?check|pay ?check (?:advance|loan)|(?:car|truck|vehicle) as collateral|"
+        r"(?:pay ?check|payday|cash[- ]advance|wage|advance|borrowing) apps?|earned[- ]wage access|"
+        r"advance\b[^.;]{0,25}\bfrom (?:the |a |your |that )?(?:pay ?check|payday|wage|cash|lending) app)\b"),
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?(?! (?:thinking|worrying|obsessing|"
@@ -666,7 +669,6 @@ _GOAL_CLAUSE = re.compile(r"\b(?:isn'?t|is not|not|won'?t be) (?:realistic|doabl
                           r"(?:payments? of |about |roughly |~)?\$")
 _SAVINGS_GOAL = re.compile(rf"\b{_SAVINGS}\b|\bsav(?:e|ing)\b|(?:\$1,?000|\ba grand)\b(?!\s*(?:a month|/\s*mo|per month|monthly|each month|every month))")
 _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
-_YEAR_WORD = re.compile(r"\b(?:a|one) year and a half\b|\ba year\b|\bhalf a year\b|\ba couple (?:of )?years\b")
 
 _LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the moment)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|"
                     r"debt[- ]free|"
@@ -969,7 +971,8 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
                                       for p, _ in _targets_in(s.norm[max(0, m.start() - 25):m.start()], scenario))
         if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6) or (
                 10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
-            if not any(a <= m.start() < b for a, b, *_ in found) and not (1900 <= value <= 2100):
+            year = 1900 <= value <= 2100 and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()])
+            if not any(a <= m.start() < b for a, b, *_ in found) and not year:  # "in 2027" is a year; "use 1900 to..." is not
                 found.append((m.start(), m.end(), value, False))
     return sorted(found)
 
@@ -979,13 +982,15 @@ _BALANCE_BEFORE = re.compile(r"\b(?:balance (?:is|of)|owe|owing|debt of|carrying
                              r"left with)\s*(?:about |around |roughly |~)?$")
 _INTEREST_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w* )?(?:(?:is|goes to|is pure|is just|is all|of it is) (?:pure |just )?"
                              r"interest|(?:in|of) interest|interest)\b")
+_INTEREST_SHARE = re.compile(r"^\s*(?:of (?:its|your|the|each|every|that|this) \$?[\d,.]+ )?(?:\w+ )?(?:payment |minimum |min )?"
+                             r"(?:is|are|goes to|go to) (?:pure |all |just |mostly )?interest\b")
 _INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of)\s*(?:about |around |roughly |only |~)?$")
 _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at \d+(?:\.\d+)?\s?%)")
 _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:$|>]{0,40}?)\s*\**\s*(?:[:=\u2192](?!\d)|->|=>)"
                     r"|^\W*(?P<arrow>\$[\d,.]+)\s*(?:->|\u2192|=>)")
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
                               r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
-_OPERAND = re.compile(r"^[^.;$(]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7\u00d7*/+-]\s|\bminus\b|\bdivided by\b|\btimes\b)")
+_OPERAND = re.compile(r"^[^.;$(|]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7\u00d7*/+-]\s|\bminus\b|\bdivided by\b|\btimes\b)")
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
@@ -1189,6 +1194,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True  # "the $1,800 is gone in about 5 months": a balance being paid off, not a payment
         if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]):
             fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
+        if _INTEREST_SHARE.match(s.norm[end:end + 50]):
+            fact = True  # "about $57 of its $75 minimum is interest": what interest takes, not a payment
         if start in split_terms:
             fact, statement = False, False  # "$600 card + $200 savings = $800": each term is a payment
         if re.match(r"^\W*(?:if|without)\b", s.norm) and _IF_CONSEQUENCE.search(s.norm, end):
