@@ -314,3 +314,14 @@ def test_figures_read_as_people_write_them_in_words_and_tables():
     table = "**The $2,400**\n\n| Use | Amount | Result |\n|---|---|---|\n| Savings top-up | $650 | savings = $1,000 |\n" \
             "| Visa | $1,750 | balance down |"
     assert ("savings", 650) in [(a.target, a.amount) for a in read_plan(table, windfall).one_off]
+
+
+def test_the_rest_above_the_minimums_and_an_issuer_by_its_nickname():
+    """fp-02-a04: "Put $150/mo in savings, everything else above the $520 in minimums goes on Cap One" gives Capital One
+    the surplus less the savings and the other minimums; fp-02-a02: "the Chase is adding close to $97 a month" is interest."""
+    four = replace(MULTI, savings=600, monthly_surplus=1050, debts=(
+        Debt("Capital One Quicksilver", 2150, 29.24, 65), Debt("Chase Freedom", 5400, 21.49, 135),
+        Debt("Upstart loan", 7900, 13.9, 270), Debt("dental bill", 1200, 0.0, 50)))
+    r = read_plan("Put $150/mo in savings, everything else above the $520 in minimums goes on Cap One.", four)
+    assert r.monthly_by_target()["Capital One Quicksilver"] == 445 and r.monthly_total() == 1050
+    assert "Chase Freedom" not in monthly("The Chase is adding close to $97 a month. Pay $445 on Cap One.", four)

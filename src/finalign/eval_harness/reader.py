@@ -437,6 +437,9 @@ _KIND_WORDS = {  # what people call a kind of debt: "the car" for the car loan, 
 
 
 _CARD_BRANDS = {"visa", "mastercard", "amex", "discover", "cc"}  # a "Visa" is a card even where its name says not
+# what people call the big issuers: "Cap One" for Capital One, "Amex" for American Express
+_NICKNAMES = {("capital", "one"): r"cap ?one|capone|c1", ("american", "express"): r"amex",
+              ("bank", "america"): r"bofa|boa", ("wells", "fargo"): r"wells"}
 
 
 def _is_kind(word: str, tokens: set[str]) -> bool:
@@ -462,6 +465,7 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
         mine = [t for t in tokens[name] - others if t not in _GENERIC and len(t) > 2]
         own = [_token_pattern(t) + (r"(?=\s+(?:card|one|loan|cc))" if t in _COMMON_WORDS else "") for t in mine]
         own += [_KIND_WORDS[t] for t in mine if t in _KIND_WORDS]
+        own += [alias for words, alias in _NICKNAMES.items() if set(words) <= tokens[name]]
         if not mine and len(debts) > 1:  # "credit one card": every word is generic, so the name less its kind word
             bare = re.sub(r"\s+(?:card|loan|bill)$", "", name)
             own.append(re.escape(bare))
@@ -689,7 +693,7 @@ _FACT_BEFORE = re.compile(
     r"\b(?:owe|owed|owing|balance(?: of| is)?|debt of|total(?: of)?|interest(?: of)?|fees? of|fee is|fee|saved|savings of|"
     r"you have|have|there's|costs? you|cost of|charg(?:es|ing|ed)(?: you)?|(?:is|are|'s) (?:adding|accruing|costing)|bonus of|refund of|windfall of|got|left with|worth|"
     r"comes to|adds up to|works out to|totals?|that's|which is|of the|from|out of|instead of|"
-    r"rather than|versus|vs\.?|compared to|than)\s*(?:about |around |roughly |only |just |a |an |the |your |that |~)?$")
+    r"rather than|versus|vs\.?|compared to|than)\s*(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |~)?$")
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
     r"if you (?:paid|pay|only)|paying (?:only|just)|with (?:only|just)|at(?! least)|than)\b(?:\W+\w+){0,4}?\W*"
@@ -1244,6 +1248,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             target = "savings"
         if target is None and _PRONOUN_TARGET.match(s.norm[end:]):
             target, where = last_debt_before(reading, s, start, scenario), "after"
+        if re.match(r"\s*(?:(?:in|of|for) (?:the |your )?(?:minimums|minimum payments)|minimums)\b", s.norm[end:end + 25]):
+            target = "minimums"  # "everything above the $520 in minimums goes on Cap One": the minimums, all of them
         if target == "minimums" and re.search(r"(?:\b(?:your|its|the|their)|\w's)\s*$", s.norm[max(0, start - 8):start]):
             owner = [t for _, t in _targets_in(s.norm[max(0, start - 40):start], scenario, verbs=False)
                      if t in {d.name for d in scenario.debts}]
@@ -1435,7 +1441,9 @@ _REST = (r"(?:all (?:of )?)?(?:the rest|the remainder|everything else|all else|w
          r"all (?:of )?(?:your |the |that )?(?:spare|extra|remaining|leftover|free|other) (?:money|cash|dollars|funds|bucks)|"
          r"all (?:of )?(?:your |the )?(?:surplus|leftover|extra)(?! \$))")
 _REST_TO = re.compile(rf"\b(?P<rest>{_REST})(?P<gap>(?:\s+(?:of (?:it|that|your \w+(?: \w+)?|the \w+(?: \w+)?)|each month|every month|a month|"
-                      rf"monthly|goes|go|should go|can go|you have|you've got))*)\s+(?:on|to|toward|towards|into|at|for)\s+(?P<what>[^.;:!?]{{2,60}})")
+                      rf"monthly|goes|go|should go|can go|you have|you've got|"
+                      rf"(?:above|beyond|over|after|on top of) (?:the |your |those )?(?:\$[\d,.]+ )?(?:in |of |for )?(?:the )?(?:minimums?|min(?:imum)? payments?)))*)"
+                      rf"\s+(?:on|to|toward|towards|into|at|for)\s+(?P<what>[^.;:!?]{{2,60}})")
 _GETS_REST = re.compile(rf"(?P<what>[^.;:!?]{{2,50}}?)\s+(?:gets|takes|receives|should get|can get|get)\s+(?P<rest>{_REST})\b")
 
 
@@ -1450,7 +1458,8 @@ def _read_rest(s: Sentence, reading: PlanReading, scenario: Scenario) -> None:
                 continue
             what = m.group("what")
             hits = [t for _, t in _targets_in(what, scenario, verbs=False) if t in reading.minimums or t == "savings"]
-            if not hits or _MONEY.search(s.norm[m.start("rest"):]):  # "all the extra to the card: $590 a month": said
+            after_rest = m.end("gap") if "gap" in pattern.groupindex else m.start("rest")
+            if not hits or _MONEY.search(s.norm[after_rest:]):  # "all the extra to the card: $590 a month": said
                 continue
             target = hits[0] if pattern is _REST_TO else hits[-1]
             if any(a.target == target and not a.implicit for a in reading.monthly):
@@ -1458,6 +1467,9 @@ def _read_rest(s: Sentence, reading: PlanReading, scenario: Scenario) -> None:
             now = [a for a in reading.monthly if a.target != target and not reading.sentences[a.sentence].later]
             elsewhere = PlanReading(reading.sentences, now, minimums=reading.minimums).monthly_total()
             unnamed = sum(v for t, v in reading.minimums.items() if t != target and not any(a.target == t for a in now))
+            if any(a.target == "minimums" and a.amount >= sum(reading.minimums.values()) - 1 for a in now):
+                # "everything above the $520 in minimums goes on Cap One": its own minimum is in the $520
+                unnamed = -reading.minimums.get(target, 0.0)
             rest = round(scenario.monthly_surplus - elsewhere - unnamed, 2)
             if rest > reading.minimums.get(target, 0.0) + 1:
                 reading.monthly = [a for a in reading.monthly if a.target != target]
