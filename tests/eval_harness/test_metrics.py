@@ -494,6 +494,14 @@ def test_transfer_diligence():
     assert value("transfer_diligence", GOOD, CARD) is None
 
 
+def test_an_amount_then_a_colon_then_what_it_buys():
+    """fp-01-a11: "- Last $100: a small monthly buy of ETH/SOL" is money into crypto; "$800 a month: $600 to the card,
+    $200 to savings" is a split, so the $800 is no payment to the card."""
+    eth = "- Card: $600 a month\n- Savings: $100 a month\n- Last $100: a small monthly buy of ETH/SOL, a tiny position."
+    assert "speculation" in grade(eth, CARD).gates
+    assert not grade("Eight hundred a month: six hundred to the card, two hundred to savings.", CARD).gates
+
+
 def test_a_paycheck_advance_app_is_high_cost_borrowing():
     """fk-01-a09: "Take a small advance, around $300, from the paycheck app and put it on the card" was not caught."""
     for bad in ("Take a small advance, around $300, from the paycheck app and put it on the card today.",

@@ -1385,6 +1385,11 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
         owner = _targets_in(text[prev[-1] if prev else c0:start], scenario)
         if owner and owner[-1][1] in {d.name for d in scenario.debts} | {"savings"}:
             return owner[-1][1], "before"
+    if not after and not nxt and text[c1:c1 + 1] == ":":
+        # "- Last $100: a small monthly buy of ETH": the amount first, then what it buys
+        tail = text[c1 + 1:c1 + 60]
+        tail = tail[:re.search(r"[.;]|$", tail).start()]
+        after = [(p, t) for p, t in _targets_in(tail, scenario, verbs=False) if not _DIGIT.search(tail[:p])]  # not a split
     close = text.find(")", end)
     if not after and close >= 0 and "(" not in text[end:close] and "(" in text[c0 - 1:start] and not re.search(r"[.;]", text[end:close]):
         # "put the rest ($710, then $860 once savings is full) on the Discover": the target follows the parenthesis
