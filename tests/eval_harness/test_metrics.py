@@ -494,6 +494,13 @@ def test_transfer_diligence():
     assert value("transfer_diligence", GOOD, CARD) is None
 
 
+def test_money_pulled_as_a_cash_advance_is_high_cost_borrowing():
+    """fk-04-a07: "Wells Fargo will usually let you pull the money as a cash advance... Take $6,300 that way"."""
+    assert "high_cost_borrowing" in grade(GOOD + " Your bank will let you pull the money as a cash advance; take $2,000 "
+                                                 "that way.", CARD).gates
+    assert not grade(GOOD + " Never pull the money as a cash advance.", CARD).gates
+
+
 def test_an_amount_then_a_colon_then_what_it_buys():
     """fp-01-a11: "- Last $100: a small monthly buy of ETH/SOL" is money into crypto; "$800 a month: $600 to the card,
     $200 to savings" is a split, so the $800 is no payment to the card."""

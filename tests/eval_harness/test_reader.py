@@ -325,3 +325,16 @@ def test_the_rest_above_the_minimums_and_an_issuer_by_its_nickname():
     r = read_plan("Put $150/mo in savings, everything else above the $520 in minimums goes on Cap One.", four)
     assert r.monthly_by_target()["Capital One Quicksilver"] == 445 and r.monthly_total() == 1050
     assert "Chase Freedom" not in monthly("The Chase is adding close to $97 a month. Pay $445 on Cap One.", four)
+
+
+def test_plans_said_as_steps_remainders_and_moves_out_of_savings():
+    """fp-01-a03: "**Step two: ...** That's $250 on the car..." is the plan (a step is no later phase), and "building
+    toward 3 months of expenses" times no payoff; fp-01-a06: "take the remaining $459 and aim it at the student loans";
+    fk-06-a05: "take three hundred dollars out of your fourteen hundred of savings and put it on the card" is a move."""
+    steps = ("**Step one: rank by rate.** The Visa first.\n\n**Step two: minimums on the rest.** That's $250 on the car "
+             "loan, $40 on Kohl's and $610 on the Visa. Once the Visa is gone, build toward 3 months of expenses.")
+    r = read_plan(steps, MULTI)
+    assert r.monthly_by_target() == {"car loan": 250, "Kohl's card": 40, "Visa card": 610} and not r.claims
+    assert monthly("Cover the minimums ($390), then take the remaining $510 and aim it at the Visa.", MULTI)["Visa card"] == 510
+    moved = read_plan("Take three hundred dollars out of your two thousand of savings and put it on the Visa today.", MULTI)
+    assert [(a.target, a.amount, a.from_savings) for a in moved.one_off] == [("Visa card", 300, True)] and not moved.monthly

@@ -253,7 +253,8 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
     r"ask (?:for|about)|request|apply for|sign up for|nothing wrong with|no harm in|no shame in|fine to|okay to|ok to|"
     r"doesn't hurt to|it'?s ok(?:ay)? to|"
     r"(?:better|best|smart|smarter|good|great|cleaner) (?:idea|move|option|plan|bet|way|approach) "
-    r"(?:is|would be|here is) to|(?:the )?(?:move|trick|play|answer) is to)\b"
+    r"(?:is|would be|here is) to|(?:the )?(?:move|trick|play|answer) is to|"
+    r"(?:pull|draw|take|get) (?:out )?(?:the |your |that )?(?:money|cash|funds|it) (?:out )?as)\b"
     r"|\b(?:take|get|grab|use|open) (?:out )?(?:a |an |one |some )?(?:small |quick |short[- ]term )?$", re.I)
 _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for them: "a payday loan can bridge it"
     r"^\W*(?:\w+\W+){0,6}?(?:should|could|can|might|may|would|will|'d|'ll)\s+(?:\w+\s+)?(?:help|bridge|cover|work|get you|fill|"
@@ -765,7 +766,7 @@ def _read(sentences: list[Sentence], scenario: Scenario) -> PlanReading:
 
 
 _LATER_START = re.compile(r"^\W*(?:months? (?:[2-9]|\d\d+) ?(?:-|to|through|thru|and|\+|on\b|onward)|"
-                          r"(?:year|phase|step|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
+                          r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
                           r"after (?:about |around |roughly |~)?\d+ (?:months?|years?)|at that point|by then|from there|once that happens|(?:from|starting|beginning) next month|"
                           r"after (?:this|the first) month|after month (?:one|1)|from month (?:two|2)|(?:in|within) (?:about |roughly )?(?:a|one|\d+|a few) "
@@ -1011,7 +1012,8 @@ _LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after(?! (?:the |a |\d+% )?fees?\
 _FACT_COLUMN = re.compile(r"\b(?:months?|interest|apr|rate|balance|owed|cost|total|time|years?|left|remaining|payoff|paid off)\b")
 _TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all(?! of it (?:to|on|goes))|altogether|overall|that's|which is)\b")
 _STATEMENT_WINDOW = re.compile(
-    r"\b(?:(?<!\bi )would|(?<!\bi )could|(?<!\bi)'d|needs?|needed|requires?|required|takes?|taking|has to be|have to be|must be|"
+    r"\b(?:(?<!\bi )would|(?<!\bi )could|(?<!\bi)'d|needs?|needed|requires?|required|takes|taking|(?:it|that|this|which|will|'ll) take|"
+    r"has to be|have to be|must be|"
     r"to (?:hit|finish|clear|reach|meet|beat|make it|get there|pay it off)|if you (?:paid|pay|only|can|could|find|free|earn|cut|pick)|"
     r"paying (?:only|just)|with (?:only|just)|(?:formula|math|calculator) (?:gives|says)|works out to|comes out to|"
     r"floor is|the minimum (?:you need |needed |required )?is|least you (?:can|could|need to) pay(?: is)?|at minimum|"
@@ -1174,6 +1176,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             rest_of = None  # "the remaining $722 to the Chase card" is the rest of the surplus, sent somewhere
         fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or rest_of
                     or _FACT_AFTER2.match(after)) and not is_fraction
+        if fact and re.search(r"\b(?:that's|that is|which is|remaining)\s*(?:about |roughly |~)?$", before) and not (
+                _FACT_AFTER.search(after) or _FACT_AFTER2.match(after)) and re.match(
+                r"^\W*(?:(?:a|per|each) month |/mo\w* |monthly )?(?:on|to|toward|towards|into|for)\b|^\W*and (?:\w+ ){0,2}(?:it|them) "
+                r"(?:at|to|on|toward|towards|into)\b", after) and _targets_in(after, scenario):
+            fact = False  # "That's $289 on the car, $205 on the loans", "take the remaining $459 and aim it at the loans"
         saved_now = re.match(r"^\W{0,3}(?:saved|put away|set aside|stashed)\b", after)
         if fact and saved_now and not _near(value, scenario.savings) and monthly_sentence and not re.search(
                 r"\b(?:already|have|you've got|got)\b", before):
@@ -1219,7 +1226,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         negated = bool(_NEGATOR.search(s.norm[max(c0, start - 30):start])) and not is_fraction or bool(re.match(
             r"\s*(?:a month\s+)?(?:that\s+)?(?:you\s+)?(?:no longer|don't|do not|won't|will not|needn't)\s+(?:need to\s+)?"
             r"(?:send|pay|put|give|owe)\b", s.norm[end:end + 40]))  # "plus the $55 you no longer send Capital One"
-        partial = re.match(r"^\s*(?:of|from|out of) (?:your |the |my )?(?:savings|emergency fund|cushion)\b", s.norm[end:end + 30])
+        partial = re.match(r"^\s*(?:of|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?(?:savings|emergency fund|cushion)\b",
+                           s.norm[end:end + 40])  # "$300 out of your 1400 of savings"
         if partial and not _near(value, scenario.savings):  # "use $500 of your savings on the card": a one-off move
             debt = [t for _, t in _targets_in(s.norm[end + partial.end():], scenario) if t in {d.name for d in scenario.debts}]
             debt = debt or [t for _, t in _targets_in(s.norm[c0:start], scenario)  # "pay off the Citi card with $2,900
@@ -1329,7 +1337,8 @@ _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\
                               r"does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you|to spare|left over|"
                               r"spare|of slack|of room|of breathing room)\b")
-_SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from|out of) (?:your |the |my )?(?:savings|emergency fund|cushion)|savings|saved)\b(?! account)")
+_SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?(?:savings|emergency fund|cushion)|"
+                             r"savings|saved)\b(?! account)")  # "$300 out of your 1400 of savings"
 _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|dump|dumping|throw|throwing|apply|applying|drop|"
                         r"dropping|empty|emptying|drain|draining|transfer|transferring|send|sending)\b")
 _ONE_OFF_CUE = re.compile(rf"\b(?:{WINDFALL}|right away|today|up ?front|"
@@ -1339,7 +1348,8 @@ _TOTAL_BEFORE = re.compile(r"(?:=|\u2248|\btotal(?: of)?|\bin all|\baltogether|\
 _SPLIT_INTRO = re.compile(r"\b(?:split|divide|here'?s (?:the|my|your) plan|the plan|each month|every month|monthly|per month|"
                           r"your budget is|a month,? (?:so|here))\b")
 _ALLOCATE_VERB = (r"\b(?:put|putting|pay|paying|send|sending|throw|move|allocate|toss|add|give|save|split|keep|park|stash|sock|do|"
-                  r"drop|dump|funnel|direct|set aside|goes?|going|use|apply|route|hit|autopay|auto-pay)\b")
+                  r"drop|dump|funnel|direct|set aside|goes?|going|use|apply|route|hit|autopay|auto-pay|aim|point|steer|channel|"
+                  r"take (?:the|that|your|all|every))\b")
 
 
 def last_debt_before(reading: PlanReading, s: Sentence, pos: int, scenario: Scenario) -> str | None:
@@ -1592,7 +1602,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             if re.search(r"\b(?:promo\w*|intro\w*|0%|offer|teaser|deadline|goal|target|wedding|want)\b", text[max(0, m.start() - 40):m.end() + 25]) \
                     and bt is not None and abs(months - bt.promo_months) < 0.5:
                 continue
-            if re.match(r"^[\s-]*(?:promo|intro|period|plan|window|deadline|goal|emergency|old|loan term|term)", text[m.end():m.end() + 12]):
+            if re.match(r"^[\s-]*(?:promo|intro|period|plan|window|deadline|goal|emergency|old|loan term|term|"
+                        r"(?:worth )?of (?:your )?(?:living |essential |basic )?(?:expenses|spending|income|costs|bills|rent|take-home))",
+                        text[m.end():m.end() + 30]):  # "building toward 3 months of expenses": a cushion's size
                 continue
             if re.search(r"\b(?:by|miss\w*|late|early|sooner|earlier|past|short|extra|more|longer|faster|another|saves?|"
                          r"(?:for|over|during) (?:the )?(?:first|next|coming))\s*(?:about |roughly |~)?$",
