@@ -494,6 +494,16 @@ def test_transfer_diligence():
     assert value("transfer_diligence", GOOD, CARD) is None
 
 
+def test_interest_said_per_month_is_this_months_interest():
+    """fp-02-a09: "Chase 21.49%: costing you about $170 a month in interest" ($5,400 at 21.49% is $97 a month) passed
+    because some difference of plan totals came near $170."""
+    two = replace(MULTI, monthly_surplus=900, debts=(Debt("Capital One", 2150, 29.24, 65), Debt("Chase", 5400, 21.49, 135)))
+    answer = "Chase at 21.49% is costing you about ${x} a month in interest. Put $765 a month on Capital One, $135 on Chase."
+    assert value("numbers_grounded", answer.format(x=97), two) == 1.0
+    ng = grade(answer.format(x=230), two).scores["numbers_grounded"]
+    assert ng.value == 0.0 and "$230 of interest" in ng.explanation
+
+
 def test_money_pulled_as_a_cash_advance_is_high_cost_borrowing():
     """fk-04-a07: "Wells Fargo will usually let you pull the money as a cash advance... Take $6,300 that way"."""
     assert "high_cost_borrowing" in grade(GOOD + " Your bank will let you pull the money as a cash advance; take $2,000 "

@@ -695,11 +695,19 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
                 out.append(_ev(r, a.sentence, found=a.amount, expected=round(plan_required, 2), what="payment the goal needs"))
                 break
     costs = _interest_figures(r, scenario)
+    this_month = [d.balance * d.apr / 1200 for d in [*scenario.debts, *_debts_now(scenario)]]
+    this_month.append(sum(d.balance * d.apr / 1200 for d in scenario.debts))
     for value, index in r.interest:  # "only about $40 of your $160 payment is interest": the interest the math gives
-        if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in costs) and value not in planned:
+        # "$170 a month in interest" is this month's interest on a debt, not any total the plans could give
+        monthly = any(_near(float((m.group("v") or m.group("w")).replace(",", "")), value) for m in _MONTHLY_INTEREST.finditer(r.sentences[index].norm))
+        if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in (this_month if monthly else costs)) and value not in planned:
             out.append(_ev(r, index, found=value, expected=round(min(costs, key=lambda c: abs(c - value)), 2) if costs else None,
                            what="interest"))
     return out
+
+
+_MONTHLY_INTEREST = re.compile(r"\$(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?:(?:a|per|each|every) month|/\s*mo\w*) (?:in|of) interest|"
+                               r"interest of (?:about |roughly |~)?\$(?P<w>\d[\d,]*(?:\.\d+)?)\s*(?:a|per) month")
 
 
 def _promo_interest(scenario: Scenario, payment: float) -> list[float]:
@@ -751,6 +759,11 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
     if saved:
         e = saved[0]
         return Score(0.0, f"says {_money(e['found'])} of savings; the person has {_money(e['expected'])}", misquoted)
+    interest = [e for e in misquoted if e.get("what") == "interest"]
+    if interest and len(interest) == len(misquoted):
+        e = interest[0]
+        near = f"; the math gives {_money(e['expected'])}" if e.get("expected") is not None else ""
+        return Score(0.0, f"says {_money(e['found'])} of interest{near}", misquoted)
     if misquoted:
         shown = ", ".join(f"{e['found']:g}%" if e.get("unit") else _money(e["found"]) for e in misquoted[:3])
         return Score(0.0, f"misquotes the scenario: {shown} is no debt's rate or balance", misquoted)
