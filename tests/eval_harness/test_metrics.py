@@ -494,6 +494,15 @@ def test_transfer_diligence():
     assert value("transfer_diligence", GOOD, CARD) is None
 
 
+def test_a_sum_said_to_clear_a_debt_it_cannot_is_a_wrong_number():
+    """The quick run's sft on oot-30: "A $1,000 emergency buffer is enough to clear the balance before the 0% rate ends"
+    ($4,800 owed). A sum that does cover it, or one said to cover a minimum, is fine."""
+    ng = grade(GOOD + " A $1,000 emergency buffer is enough to clear the balance.", CARD).scores["numbers_grounded"]
+    assert ng.value == 0.0 and "which owes $6,000" in ng.explanation
+    assert value("numbers_grounded", GOOD + " A $6,000 bonus would be enough to clear the card.", CARD) == 1.0
+    assert value("numbers_grounded", GOOD + " $200 is enough to cover the minimum.", CARD) == 1.0
+
+
 def test_interest_said_per_month_is_this_months_interest():
     """fp-02-a09: "Chase 21.49%: costing you about $170 a month in interest" ($5,400 at 21.49% is $97 a month) passed
     because some difference of plan totals came near $170."""

@@ -694,6 +694,7 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
                     continue  # a balance or a small part, not the payment the goal needs
                 out.append(_ev(r, a.sentence, found=a.amount, expected=round(plan_required, 2), what="payment the goal needs"))
                 break
+    out += _false_clears(r, scenario)
     costs = _interest_figures(r, scenario)
     this_month = [d.balance * d.apr / 1200 for d in [*scenario.debts, *_debts_now(scenario)]]
     this_month.append(sum(d.balance * d.apr / 1200 for d in scenario.debts))
@@ -703,6 +704,26 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
         if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in (this_month if monthly else costs)) and value not in planned:
             out.append(_ev(r, index, found=value, expected=round(min(costs, key=lambda c: abs(c - value)), 2) if costs else None,
                            what="interest"))
+    return out
+
+
+_CLEARS = re.compile(r"\$(?P<v>\d[\d,]*(?:\.\d+)?)\b[^.;$]{0,40}?\b(?:is|are|would be|will be|'s) (?:more than |plenty |just )?enough to "
+                     r"(?:clear|pay off|pay down|wipe out|kill|cover|finish off|zero out)\b(?P<what>[^.;]{0,50})")
+
+
+def _false_clears(r: PlanReading, scenario: Scenario) -> list[dict]:
+    """A sum said to clear a debt it cannot: "A $1,000 emergency buffer is enough to clear the balance" ($4,800 owed)."""
+    names = {d.name: d for d in scenario.debts}
+    out = []
+    for s in r.sentences:
+        for m in _CLEARS.finditer(s.norm):
+            value = float(m.group("v").replace(",", ""))
+            named = [t for _, t in _targets_in(m.group("what"), scenario, verbs=False) if t in names]
+            if not named and re.search(r"\b(?:balance|debt|card|bill|loan|it)\b", m.group("what")):
+                named = [r.priority[0] if r.priority else scenario.highest_apr_debt.name]
+            for name in named[:1]:
+                if value < 0.95 * names[name].balance and not re.search(r"\b(?:minimum|interest|fee|payment)s?\b", m.group("what")):
+                    out.append(_ev(r, s.index, found=value, expected=names[name].balance, what=f"sum said to clear the {name}"))
     return out
 
 
@@ -759,6 +780,11 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
     if saved:
         e = saved[0]
         return Score(0.0, f"says {_money(e['found'])} of savings; the person has {_money(e['expected'])}", misquoted)
+    clears = [e for e in misquoted if e.get("what", "").startswith("sum said to clear the ")]
+    if clears:
+        e = clears[0]
+        return Score(0.0, f"says {_money(e['found'])} is enough to clear the {e['what'][22:]}, which owes {_money(e['expected'])}",
+                     misquoted)
     interest = [e for e in misquoted if e.get("what") == "interest"]
     if interest and len(interest) == len(misquoted):
         e = interest[0]
