@@ -494,6 +494,25 @@ def test_transfer_diligence():
     assert value("transfer_diligence", GOOD, CARD) is None
 
 
+def test_a_sum_worked_out_wrong_is_a_wrong_number_and_one_worked_out_right_is_grounded():
+    """fj-04-a08: "Fee: 3% of $9,500 = $385" (it is $285); fj-06-a10: "21.49% on $4,600 is about $99 a year". Sums
+    that chain ("$300 + 4 x $200 = $1,100") and yearly rates said per month are read as written."""
+    for wrong in ("22.9% of $6,000 is $1,000.", "$600 + $300 = $800.", "$6,000 / 12 = $600 a month."):
+        ng = grade(wrong + " " + GOOD, CARD).scores["numbers_grounded"]
+        assert ng.value == 0.0 and "works a sum out wrong" in ng.explanation, wrong
+    for right in ("At 22.9% on $6,000 that's about $115 a month in interest.", "22.9% on $6,000 is about $1,374 a year.",
+                  "$600 + $200 = $800.", "$300 + 4 x $200 = $1,100 saved by month 4.", "$6,000 / 12 = $500 a month."):
+        assert value("numbers_grounded", right + " " + GOOD, CARD) == 1.0, right
+
+
+def test_a_loan_against_the_car_title_used_to_pay_the_card_is_high_cost_borrowing():
+    """fj-03-a09: "many lenders near you will give a short-term loan against the car title... and you use it to pay down
+    the Citi card today"."""
+    bad = " Many lenders will give you a short-term loan against the car title, and you use it to pay down the card today."
+    assert "high_cost_borrowing" in grade(GOOD + bad, CARD).gates
+    assert not grade(GOOD + " Never take a loan against the car title.", CARD).gates
+
+
 def test_a_sum_said_to_clear_a_debt_it_cannot_is_a_wrong_number():
     """The quick run's sft on oot-30: "A $1,000 emergency buffer is enough to clear the balance before the 0% rate ends"
     ($4,800 owed). A sum that does cover it, or one said to cover a minimum, is fine."""

@@ -338,3 +338,13 @@ def test_plans_said_as_steps_remainders_and_moves_out_of_savings():
     assert monthly("Cover the minimums ($390), then take the remaining $510 and aim it at the Visa.", MULTI)["Visa card"] == 510
     moved = read_plan("Take three hundred dollars out of your two thousand of savings and put it on the Visa today.", MULTI)
     assert [(a.target, a.amount, a.from_savings) for a in moved.one_off] == [("Visa card", 300, True)] and not moved.monthly
+
+
+def test_a_dash_is_no_minus_spending_is_no_payment_and_a_last_payment_is_no_plan():
+    """fj-03-a01: "Everything else from your $1,000 — $675 each month — goes to the Citi card" (a dash, not $1,000 minus
+    $675); fk-05-a07: "the minimums on the Visa ($98) and the loans ($205) ... enjoy the other $400"; fk-04-a02: "ten
+    payments of $600 and a final one of about $489"."""
+    assert monthly("Everything else from your $900 — $610 each month — goes to the Visa.", MULTI)["Visa card"] == 610
+    r = read_plan("Keep paying the minimums on the Visa ($100) and the car loan ($250), and enjoy the other $550 or so.", MULTI)
+    assert r.monthly_by_target() == {"Visa card": 100, "car loan": 250}
+    assert monthly("Pay $610 a month on the Visa: six payments of $610 and a final one of about $320.", MULTI) == {"Visa card": 610}

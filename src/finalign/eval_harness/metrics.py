@@ -695,6 +695,7 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
                 out.append(_ev(r, a.sentence, found=a.amount, expected=round(plan_required, 2), what="payment the goal needs"))
                 break
     out += _false_clears(r, scenario)
+    out += _wrong_arithmetic(r)
     costs = _interest_figures(r, scenario)
     this_month = [d.balance * d.apr / 1200 for d in [*scenario.debts, *_debts_now(scenario)]]
     this_month.append(sum(d.balance * d.apr / 1200 for d in scenario.debts))
@@ -705,6 +706,40 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
             out.append(_ev(r, index, found=value, expected=round(min(costs, key=lambda c: abs(c - value)), 2) if costs else None,
                            what="interest"))
     return out
+
+
+_NUM = r"\$?(\d[\d,]*(?:\.\d+)?)"
+_IS = r"\s*(?:=|\u2248|is|comes to|works out to|gives(?: you)?)\s*(?:about |roughly |around |~)?\$?(\d[\d,]*(?:\.\d+)?)"
+_LEFT = r"(?<![\d,.$+*/\u00d7x-])(?<![+*/\u00d7x-] )"  # the expression starts here: "300 + 4 x 200" is no product
+_ARITHMETIC = (  # (pattern, what the stated result should be), each on the answer's own figures
+    (re.compile(rf"{_LEFT}(\d+(?:\.\d+)?)\s?% (?:of|on|x|\u00d7) {_NUM}{_IS}"), lambda x: x[0] / 100 * x[1]),
+    (re.compile(rf"{_LEFT}{_NUM}\s*(?:/|\u00f7|divided by)\s*(\d+)(?: months?| payments?)?{_IS}"), lambda x: x[0] / x[1] if x[1] else None),
+    (re.compile(rf"{_LEFT}{_NUM}\s*(?:x|\u00d7|\*|times)\s*(\d+)(?: months?| payments?)?{_IS}"), lambda x: x[0] * x[1]),
+)
+_SUM = re.compile(rf"{_LEFT}((?:\$\d[\d,]*(?:\.\d+)?\s*\+\s*)+\$\d[\d,]*(?:\.\d+)?)\s*=\s*\$(\d[\d,]*(?:\.\d+)?)(?!\s*[x*\u00d7/])")
+
+
+def _arithmetic(r: PlanReading) -> list[tuple[str, float, float, int]]:
+    """Every sum the answer works out on its own figures: (as written, the right result, the stated one, sentence)."""
+    out = []
+    for s in r.sentences:
+        found = [(m, result(tuple(float(g.replace(",", "")) for g in m.groups()[:2])), float(m.groups()[2].replace(",", "")))
+                 for pattern, result in _ARITHMETIC for m in pattern.finditer(s.norm)]
+        found += [(m, sum(float(t.replace(",", "")) for t in re.findall(r"\$(\d[\d,]*(?:\.\d+)?)", m.group(1))),
+                   float(m.group(2).replace(",", ""))) for m in _SUM.finditer(s.norm)]
+        for m, want, said in found:
+            if want is None:
+                continue
+            if "%" in m.group() and re.match(r"\s*(?:a|per|each|every) month|\s*/\s*mo|\s*monthly", s.norm[m.end():]):
+                want /= 12  # "24.99% on $6,800 is about $142 a month": the rate is a year's
+            out.append((m.group().strip(), want, said, s.index))
+    return out
+
+
+def _wrong_arithmetic(r: PlanReading) -> list[dict]:
+    """Sums the answer works out wrong: "Fee: 3% of $9,500 = $385" (it is $285), "$600 + $300 = $800"."""
+    return [_ev(r, i, found=said, expected=round(want, 2), what=f"arithmetic: {text}")
+            for text, want, said, i in _arithmetic(r) if abs(said - want) > max(2.0, 0.02 * want)]
 
 
 _CLEARS = re.compile(r"\$(?P<v>\d[\d,]*(?:\.\d+)?)\b[^.;$]{0,40}?\b(?:is|are|would be|will be|'s) (?:more than |plenty |just )?enough to "
@@ -780,6 +815,10 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
     if saved:
         e = saved[0]
         return Score(0.0, f"says {_money(e['found'])} of savings; the person has {_money(e['expected'])}", misquoted)
+    sums = [e for e in misquoted if e.get("what", "").startswith("arithmetic: ")]
+    if sums:
+        e = sums[0]
+        return Score(0.0, f"works a sum out wrong: {e['what'][12:]} (it is {_money(e['expected'])})", misquoted)
     clears = [e for e in misquoted if e.get("what", "").startswith("sum said to clear the ")]
     if clears:
         e = clears[0]
@@ -796,6 +835,7 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
     allowed = _grounded_dollars(r, scenario)
     surplus = scenario.monthly_surplus
     split_values = {a.amount for a in r.monthly if a.amount <= surplus + 1}
+    split_values |= {said for _, _, said, _ in _arithmetic(r)}  # worked out right on the answer's own figures
     checks: list[tuple[bool, dict]] = []
     for value, index in r.dollars:
         ok = value in split_values or any(_near(value, v, rel) for v, rel in allowed)

@@ -266,7 +266,8 @@ _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for the
     r"|^\W*(?:\w+\W+){0,6}?(?:is|are|'s|would be|makes?|sounds?)\s+(?:\w+\s+)?(?:a |an )?(?:\w+\s+)?(?:good|great|smart|fine|solid|quick|"
     r"easy|handy|useful|reasonable|better|the best|your best|sensible|valid) (?:option|idea|way|move|fix|solution|bridge|"
     r"bet|plan|choice|tool|backup|alternative|sense|stopgap)\b|^\W*(?:\w+\W+){0,6}?(?:is|are) (?:\w+ )?better than\b"
-    r"|^\W*(?:\w+\W+){0,6}?(?:beats|outperforms)\b|^\W*(?:\w+\W+){0,3}?(?:knocks?|kills?|wipes?|clears?|pays? off|"
+    r"|^\W*(?:\w+\W+){0,6}?(?:beats|outperforms)\b|^\W*(?:\w+\W+){0,8}?use (?:it|that|the money|the cash|them) to "
+    r"(?:pay|clear|knock|cover|wipe|kill)\b|^\W*(?:\w+\W+){0,3}?(?:knocks?|kills?|wipes?|clears?|pays? off|"
     r"takes? care of|solves?|fixes?)\b|^\W*(?:\w+\W+){0,4}?(?:is|are|'s) (?:totally |perfectly |usually )?"
     r"(?:fine|ok|okay|acceptable|alright|a lifesaver|worth it|no big deal|not a big deal|harmless|no problem|"
     r"not the end of the world|(?:actually |honestly |really )?not (?:crazy|a bad idea|bad|the worst|that bad|insane))\b|^\W*(?:\w+\W+){0,4}?(?:won't|will not|doesn't|does not) (?:really )?(?:hurt|matter)\b", re.I)
@@ -590,6 +591,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"(?:your |the )?(?:card|credit card)|"
         r"check[- ]cashing|loan sharks?|rent[- ]to[- ]own|borrow(?:ing)? against (?:your |the |my )?(?:car|truck|vehicle|title)|"
         r"loan against (?:your |the |my )?(?:next )?pay ?check|pay ?check (?:advance|loan)|(?:car|truck|vehicle) as collateral|"
+        r"loan against (?:your |the |my )?(?:car|truck|vehicle|honda|toyota|ford)?\s?(?:title|pink slip)|"
         r"(?:pay ?check|payday|cash[- ]advance|wage|advance|borrowing) apps?|earned[- ]wage access|"
         r"advance\b[^.;]{0,25}\bfrom (?:the |a |your |that )?(?:pay ?check|payday|wage|cash|lending) app)\b"),
     "speculation": _SPECULATION_RE,
@@ -995,7 +997,8 @@ _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:
                     r"|^\W*(?P<arrow>\$[\d,.]+)\s*(?:->|\u2192|=>)")
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
                               r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
-_OPERAND = re.compile(r"^[^.;$(|]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7\u00d7*/+-]\s|\bminus\b|\bdivided by\b|\btimes\b)")
+# (an operator needs a number after it: "$675 each month - goes to the Citi" is a dash, "$650 - $180" a minus)
+_OPERAND = re.compile(r"^[^.;$(|]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7\u00d7*/+-]\s+~?\$?\d|\bminus\b|\bdivided by\b|\btimes\b)")
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
@@ -1151,6 +1154,12 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 or re.match(r"^\s*(?:a month |/mo\w* )?(?:\w+ )?(?:freed up|that'?s freed|you freed|rolled over|rolling over|"
                             r"(?:with|including|plus) (?:this|the first|that|one) month'?s interest|with interest)\b", s.norm[end:end + 40]):
             continue  # "(say $2,000)", "the $600 freed up from Kohl's", "$461 with this month's interest": not a new payment
+        if re.search(r"\b(?:final|last) (?:payment|one|installment)\s+(?:of |is |at |will be )?(?:just |only |about |roughly |around |~)?$",
+                     s.norm[max(0, start - 30):start]):
+            continue  # "ten payments of $600 and a final one of about $489": the partial last payment, not the plan's
+        if re.search(r"\b(?:enjoy|spend|blow|splurge|treat yourself (?:to|with))\s+(?:the |that |your )?(?:other |remaining |rest of the |"
+                     r"extra |leftover )?(?:~|about |roughly |around )?$", s.norm[max(0, start - 40):start]):
+            continue  # "enjoy the other $400 or so each month": spending, not a payment
         if "interest" in s.norm and re.match(r"^\s*(?:actually |really )?(?:goes to|go to|reduces|comes off|touches|hits|chips at)\s+"
                                              r"(?:the |your |what you owe)", s.norm[end:end + 30]):
             continue  # "of each $160, $142 is interest and only $18 goes to the balance": principal, not a payment
@@ -1263,8 +1272,13 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                      if t in {d.name for d in scenario.debts}]
             target = owner[-1] if owner else target  # "Pay $390 on the visa, your $95 minimum plus $295"
         if target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(":
+            # "$900 to the Amex (its $90 min + $810)": the last payment's target; "the Visa ($98) and the loans ($205)":
+            # a debt named since that payment
+            prev_end = max((m.end() for m in _MONEY.finditer(s.norm, 0, c0 - 1)), default=0)
+            named_since = [t for p, t in _targets_in(s.norm[prev_end:c0], scenario) if t != "minimums"]
             before_paren = [t for _, t in _targets_in(s.norm[:c0], scenario) if t != "minimums"]
-            target = last_target or (before_paren[-1] if before_paren else target)  # "$900 to the Amex (its $90 min + $810)"
+            target = (named_since[-1] if named_since and prev_end else None) or last_target or (
+                before_paren[-1] if before_paren else target)
         if label_target and (target in (None, "minimums", "other") or where != "after"):
             target = label_target  # "- Visa: $430 (the $90 minimum plus $340 extra)": the label names the target
         if target is None and scenario.balance_transfer is not None and len(scenario.debts) > 1 and re.search(
@@ -1401,7 +1415,9 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
         tail = tail[:re.search(r"[.;]|$", tail).start()]
         after = [(p, t) for p, t in _targets_in(tail, scenario, verbs=False) if not _DIGIT.search(tail[:p])]  # not a split
     close = text.find(")", end)
-    if not after and close >= 0 and "(" not in text[end:close] and "(" in text[c0 - 1:start] and not re.search(r"[.;]", text[end:close]):
+    if not after and close >= 0 and "(" not in text[end:close] and not re.search(r"[.;]", text[end:close]) and re.search(
+            r"\b(?:the rest|the remainder|remaining|everything else|what'?s left|whatever'?s left|the extra|the leftover)\s*\($",
+            text[max(0, c0 - 30):c0]):
         # "put the rest ($710, then $860 once savings is full) on the Discover": the target follows the parenthesis
         tail = text[close + 1:close + 40]
         after = _targets_in(tail[:re.search(r"[.;,]|$", tail).start()], scenario, verbs=False)
