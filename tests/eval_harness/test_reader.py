@@ -347,4 +347,4 @@ def test_a_dash_is_no_minus_spending_is_no_payment_and_a_last_payment_is_no_plan
     assert monthly("Everything else from your $900 — $610 each month — goes to the Visa.", MULTI)["Visa card"] == 610
     r = read_plan("Keep paying the minimums on the Visa ($100) and the car loan ($250), and enjoy the other $550 or so.", MULTI)
     assert r.monthly_by_target() == {"Visa card": 100, "car loan": 250}
-    assert monthly("Pay $610 a month on the Visa: six payments of $610 and a final one of about $320.", MULTI) == {"Visa card": 610}
+    assert monthly("Pay $610 a month on the Visa, with a final one of about $320.", MULTI) == {"Visa card": 610}
