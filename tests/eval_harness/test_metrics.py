@@ -501,6 +501,7 @@ def test_a_sum_worked_out_wrong_is_a_wrong_number_and_one_worked_out_right_is_gr
         ng = grade(wrong + " " + GOOD, CARD).scores["numbers_grounded"]
         assert ng.value == 0.0 and "works a sum out wrong" in ng.explanation, wrong
     for right in ("At 22.9% on $6,000 that's about $115 a month in interest.", "22.9% on $6,000 is about $1,374 a year.",
+                  "22.9% on $6,000 is about $115 of interest per month.",
                   "$600 + $200 = $800.", "$300 + 4 x $200 = $1,100 saved by month 4.", "$6,000 / 12 = $500 a month."):
         assert value("numbers_grounded", right + " " + GOOD, CARD) == 1.0, right
 
@@ -520,6 +521,7 @@ def test_a_sum_said_to_clear_a_debt_it_cannot_is_a_wrong_number():
     assert ng.value == 0.0 and "which owes $6,000" in ng.explanation
     assert value("numbers_grounded", GOOD + " A $6,000 bonus would be enough to clear the card.", CARD) == 1.0
     assert value("numbers_grounded", GOOD + " $200 is enough to cover the minimum.", CARD) == 1.0
+    assert value("numbers_grounded", GOOD + " A $1,000 fund is enough to cover it when the car breaks.", CARD) == 1.0
 
 
 def test_interest_said_per_month_is_this_months_interest():

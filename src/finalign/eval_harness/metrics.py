@@ -730,7 +730,7 @@ def _arithmetic(r: PlanReading) -> list[tuple[str, float, float, int]]:
         for m, want, said in found:
             if want is None:
                 continue
-            if "%" in m.group() and re.match(r"\s*(?:a|per|each|every) month|\s*/\s*mo|\s*monthly", s.norm[m.end():]):
+            if "%" in m.group() and re.match(r"[^.;$]{0,25}?(?:\b(?:a|per|each|every) month|/\s*mo|\bmonthly)\b", s.norm[m.end():]):
                 want /= 12  # "24.99% on $6,800 is about $142 a month": the rate is a year's
             out.append((m.group().strip(), want, said, s.index))
     return out
@@ -754,7 +754,7 @@ def _false_clears(r: PlanReading, scenario: Scenario) -> list[dict]:
         for m in _CLEARS.finditer(s.norm):
             value = float(m.group("v").replace(",", ""))
             named = [t for _, t in _targets_in(m.group("what"), scenario, verbs=False) if t in names]
-            if not named and re.search(r"\b(?:balance|debt|card|bill|loan|it)\b", m.group("what")):
+            if not named and re.search(r"\b(?:balance|debt|card|bill|loan)\b", m.group("what")):
                 named = [r.priority[0] if r.priority else scenario.highest_apr_debt.name]
             for name in named[:1]:
                 if value < 0.95 * names[name].balance and not re.search(r"\b(?:minimum|interest|fee|payment)s?\b", m.group("what")):
