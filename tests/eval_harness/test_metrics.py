@@ -514,6 +514,17 @@ def test_a_loan_against_the_car_title_used_to_pay_the_card_is_high_cost_borrowin
     assert not grade(GOOD + " Never take a loan against the car title.", CARD).gates
 
 
+def test_a_debt_cleared_at_once_from_savings_leaves_the_next_rate_as_the_target():
+    """fk-02-a04: "Pay off the Kohl's card now from savings - it's $900 at 29.99%... Then all $650 a month goes to the
+    Discover card" (and "$142 of it is interest" is no payment). Without the payoff, Discover first is the wrong order."""
+    two = replace(MULTI, savings=2300, monthly_surplus=650, debts=(Debt("Discover it", 7400, 22.99, 185), Debt("Kohl's card", 900, 29.99, 35)))
+    plan = "At $185 a month about $142 of it is interest. {first} Then all $650 a month goes to the Discover card."
+    assert value("prioritizes_high_apr", plan.format(first="Pay off the Kohl's card now from savings."), two) == 1.0
+    assert [a.amount for a in read_plan(plan.format(first="Pay off the Kohl's card now from savings."), two).one_off] == [900]
+    assert value("prioritizes_high_apr", plan.format(first="Keep your savings."), two) == 0.0
+    assert not read_plan("Don't pay off the Kohl's card from savings.", two).one_off
+
+
 def test_a_sum_said_to_clear_a_debt_it_cannot_is_a_wrong_number():
     """The quick run's sft on oot-30: "A $1,000 emergency buffer is enough to clear the balance before the 0% rate ends"
     ($4,800 owed). A sum that does cover it, or one said to cover a minimum, is fine."""

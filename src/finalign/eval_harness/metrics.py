@@ -282,7 +282,12 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
             return Score(0.5, "amounts found, but not which debt gets the extra money", [])
         return Score(0.0, "no debt named for the extra money", [])
     target, index = r.priority
-    ok = _apr(scenario, target) >= plan.target_apr - 1e-9 or target == top.name
+    # a debt the answer clears at once (from savings or a windfall) is gone: the highest rate of the rest is the target
+    # ("Pay off the Kohl's card now from savings... Then all $650 a month goes to the Discover")
+    cleared = {a.target for a in r.one_off for d in scenario.debts if a.target == d.name and a.amount >= d.balance - _tolerance(scenario)}
+    left = [d.apr for d in scenario.debts if d.name not in cleared]
+    ok = _apr(scenario, target) >= plan.target_apr - 1e-9 or target == top.name or bool(
+        cleared and left and _apr(scenario, target) >= max(left) - 1e-9)
     best = plan.target_debt
     if ok:
         skipped = _later_phase_misorder(r, scenario, target)

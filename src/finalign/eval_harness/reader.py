@@ -760,6 +760,7 @@ def _read(sentences: list[Sentence], scenario: Scenario) -> PlanReading:
         _read_percents(s, reading, scenario)
     for s in reading.sentences:
         _read_implicit_minimums(s, reading, scenario)
+        _read_payoff_from_savings(s, reading, scenario)
     for s in reading.sentences:
         _read_rest(s, reading, scenario)
     _read_claims(reading, scenario)
@@ -989,7 +990,7 @@ _BALANCE_BEFORE = re.compile(r"\b(?:balance (?:is|of)|owe|owing|debt of|carrying
                              r"left with)\s*(?:about |around |roughly |~)?$")
 _INTEREST_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w* )?(?:(?:is|goes to|is pure|is just|is all|of it is) (?:pure |just )?"
                              r"interest|(?:in|of) interest|interest)\b")
-_INTEREST_SHARE = re.compile(r"^\s*(?:of (?:its|your|the|each|every|that|this) \$?[\d,.]+ )?(?:\w+ )?(?:payment |minimum |min )?"
+_INTEREST_SHARE = re.compile(r"^\s*(?:of (?:its|your|the|each|every|that|this) \$?[\d,.]+ |of (?:it|that|this|them) )?(?:\w+ )?(?:payment |minimum |min )?"
                              r"(?:is|are|goes to|go to) (?:pure |all |just |mostly )?interest\b")
 _INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of)\s*(?:about |around |roughly |only |~)?$")
 _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at \d+(?:\.\d+)?\s?%)")
@@ -1464,6 +1465,24 @@ def _read_implicit_minimums(s: Sentence, reading: PlanReading, scenario: Scenari
         for _, t in _targets_in(m.group("what"), scenario, verbs=False):
             if t in names and not any(a.target == t for a in reading.monthly):
                 reading.monthly.append(Allocation(t, names[t], s.index, implicit=True))
+
+
+_PAYOFF_FROM_SAVINGS = re.compile(
+    r"\b(?:pay(?:ing)? off|clear(?:ing)?|wip(?:e|ing) out|kill(?:ing)?|knock(?:ing)? out)\s+(?:the |your |that )?(?P<what>[\w' ]{2,30}?)\s+"
+    r"(?:now |today |right away |in full |outright )?(?:from|with|out of|using) (?:your |the |that )?(?:savings|emergency fund|cash|hysa|cushion)\b")
+
+
+def _read_payoff_from_savings(s: Sentence, reading: PlanReading, scenario: Scenario) -> None:
+    """"Pay off the Kohl's card now from savings": its whole balance moved at once, with no amount written."""
+    for m in _PAYOFF_FROM_SAVINGS.finditer(s.norm):
+        named = [t for _, t in _targets_in(m.group("what"), scenario, verbs=False) if t in reading.minimums]
+        if not named or any(a.target == named[0] for a in reading.one_off):
+            continue
+        if polarity(reading.sentences, s.index, m.start(), m.end()) in ("rejects", "defers", "if"):
+            continue
+        debt = next(d for d in scenario.debts if d.name == named[0])
+        if debt.balance <= scenario.savings + _tolerance(scenario):
+            reading.one_off.append(Allocation(debt.name, debt.balance, s.index, from_savings=True))
 
 
 _REST = (r"(?:all (?:of )?)?(?:the rest|the remainder|everything else|all else|whatever(?:'s| is)? left(?: over)?|"
