@@ -348,3 +348,17 @@ def test_a_dash_is_no_minus_spending_is_no_payment_and_a_last_payment_is_no_plan
     r = read_plan("Keep paying the minimums on the Visa ($100) and the car loan ($250), and enjoy the other $550 or so.", MULTI)
     assert r.monthly_by_target() == {"Visa card": 100, "car loan": 250}
     assert monthly("Pay $610 a month on the Visa, with a final one of about $320.", MULTI) == {"Visa card": 610}
+
+
+def test_a_card_named_with_its_issuer_and_times_said_of_other_things():
+    """fn-03-a01: "onto the Citi card" is the Citi, not the only other card (an Amex); "put everything left to the
+    highest-rate debt first ... the Citi card is gone in about seven months" times the Citi, not every debt, and not at
+    the dental plan's "own $100/month"; "debt-free around August, two months after the wedding" is no payoff time."""
+    three = replace(MULTI, monthly_surplus=750, savings=6000, debts=(
+        Debt("Amex Blue Cash", 5200, 21.24, 130), Debt("Citi Double Cash", 2900, 25.74, 75), Debt("dental bill", 1200, 0.0, 100)))
+    moved = read_plan("Move $1,500 from savings onto the Citi card now.", three)
+    assert [(a.target, a.amount) for a in moved.one_off] == [("Citi Double Cash", 1500)]
+    r = read_plan("If you pay every minimum and put everything left to the highest-rate debt first, with the dental plan on "
+                  "its own $100/month schedule, the Citi card is gone in about seven months. So you'd be debt-free around "
+                  "August, two months after the wedding. You finish everything in about 14 months.", three)
+    assert [(c.months, c.total, c.payment) for c in r.claims] == [(7, False, None), (14, True, None)]

@@ -438,7 +438,7 @@ _KIND_WORDS = {  # what people call a kind of debt: "the car" for the car loan, 
 }
 
 
-_CARD_BRANDS = {"visa", "mastercard", "amex", "discover", "cc"}  # a "Visa" is a card even where its name says not
+_CARD_BRANDS = {"visa", "mastercard", "amex", "discover", "cc", "citi", "chase", "barclays", "synchrony"}  # a "Visa" is a card
 # what people call the big issuers: "Cap One" for Capital One, "Amex" for American Express
 _NICKNAMES = {("capital", "one"): r"cap ?one|capone|c1", ("american", "express"): r"amex",
               ("bank", "america"): r"bofa|boa", ("wells", "fargo"): r"wells"}
@@ -489,9 +489,11 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
 def _targets_in(text: str, scenario: Scenario, verbs: bool = True) -> list[tuple[int, str]]:
     """(position, target) for every target phrase in ``text``; ``verbs``: also "save", which names the target of the
     amount after it ("save $100"), not of one before."""
-    hits: list[tuple[int, str]] = []
-    for name, pattern in _debt_patterns(scenario.debts):
-        hits += [(m.start(), name) for m in pattern.finditer(text)]
+    spans = [(m.start(), m.end(), name) for name, pattern in _debt_patterns(scenario.debts) for m in pattern.finditer(text)]
+    # "the citi card": one debt named with its kind word, not the Citi and then the only other "card"
+    hits: list[tuple[int, str]] = [(a, name) for a, b, name in spans if not (
+        re.fullmatch(r"cards?|loans?|cc|plastic|bill", text[a:b]) and any(
+            name2 != name and b2 <= a and re.fullmatch(r"\s?(?:[a-z']+\s)?", text[b2:a]) for _, b2, name2 in spans))]
     if scenario.balance_transfer is not None:  # "the new card", "the transfer": the balance that moves
         hits += [(m.start(), scenario.transfer_debt.name) for m in _TRANSFERRED.finditer(text)]
     rules = ((_HIGHEST_RE, scenario.highest_apr_debt.name),
@@ -667,7 +669,8 @@ _DURATION = re.compile(
     r"(?:(?:in|by|after|for|month)\s+)?(?P<n>\d+(?:\.\d+)?|a|an|one|two)(?:\s?(?:to|-|or)\s?(?P<n2>\d+(?:\.\d+)?))?"
     r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|extra|full|whole)\s+)?(?P<unit>months?|mos?|years?|yrs?)\b"
     r"(?P<half2>\s+and\s+a\s+half)?")
-_TOTAL_CLAIM = re.compile(r"\b(?:both|everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four|done)|debt[- ]free|"
+_TOTAL_CLAIM = re.compile(r"\b(?:both|everything(?: is|'s| will be| would be)? (?:paid|gone|clear|done|finished)|"
+                          r"(?:finish\w*|clear\w*|pa(?:y|id|ying) off|done with|free of|wip\w* out) everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four|done)|debt[- ]free|"
                           r"all debts?|every debt|completely|all cleared|all gone)\b")
 _GOAL_CLAUSE = re.compile(r"\b(?:isn'?t|is not|not|won'?t be) (?:realistic|doable|possible|feasible|going to happen|enough)\b"
                           r"|\btoo (?:aggressive|fast|short|tight|ambitious)\b|\b(?:finishing|to finish|to be done|to clear it|"
@@ -1645,7 +1648,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                          r"(?:for|over|during) (?:the )?(?:first|next|coming))\s*(?:about |roughly |~)?$",
                          text[max(0, m.start("n") - 20):m.start("n")]) or re.match(
                     r"^\s*(?:sooner|earlier|later|faster|longer|early|late|too (?:late|long|soon|early)|past|behind|ahead|more|less|quicker|"
-                    r"of (?:slack|margin|room|buffer|cushion|breathing room)|(?:of (?:the )?(?:promo|promotion|runway|time) )?to spare|before (?:the|your|it|that|0%|the promo))\b",
+                    r"of (?:slack|margin|room|buffer|cushion|breathing room)|(?:of (?:the )?(?:promo|promotion|runway|time) )?to spare|"
+                    r"(?:before|after) (?:the|your|it|that|0%|the promo))\b",
                     text[m.end():m.end() + 22]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
             k0, k1 = _clause_bounds(text, m.start("n"))
@@ -1698,6 +1702,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             payment = max(targeted)  # "$520 on the visa... and the visa's gone in 18 months": the visa's own payment
         elif named and any(a.target == named[0] for a in reading.monthly):
             payment = None  # "That's your $700, and the visa's gone in 18 months": the visa's payment is said elsewhere
+        elif named and amounts and all(a.target in names and a.target != named[0] for a in amounts):
+            payment = None  # "with the dental plan on its own $100/month, the Citi is gone in 7 months": not the Citi's
         money = [(m.start(), _money_value(m)) for m in _MONEY.finditer(text)]
         money += [(m.start(), float(m.group(1).replace(",", ""))) for m in _BARE.finditer(text)  # "the same 750 a month"
                   if re.match(r"\s*(?:a month|/\s*mo\w*|per month|monthly|each month)\b", text[m.end():])]
@@ -1709,7 +1715,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             before = [(p, v) for p, v in money if p < pos]
             rate = [v for p, v in before if p >= k0 and re.match(r"\s*(?:a month|/mo\w*|per month|monthly|each month)\b", text[p:p + 40].split(" ", 1)[-1])
                     and not any(_near(v, d.balance) for d in scenario.debts)]
-            own_amounts = [v for p, v in before if any(_near(v, x) for x in (targeted or [a.amount for a in amounts]))
+            # (not another debt's payment: "with the dental plan on its own $100/month, the Citi is gone in 7 months")
+            mine = targeted or [a.amount for a in amounts if a.target not in names or not named or a.target == named[0]]
+            own_amounts = [v for p, v in before if any(_near(v, x) for x in mine)
                            and (p >= k0 or not rate)]  # a rate in the claim's own clause outranks an earlier amount
             rate = rate or [v for p, v in before if p >= k0 and not amounts and re.search(
                 r"\bat\s*(?:just |only |about |~)?$", text[max(0, p - 12):p]) and not any(_near(v, d.balance) for d in scenario.debts)]
