@@ -362,3 +362,12 @@ def test_a_card_named_with_its_issuer_and_times_said_of_other_things():
                   "its own $100/month schedule, the Citi card is gone in about seven months. So you'd be debt-free around "
                   "August, two months after the wedding. You finish everything in about 14 months.", three)
     assert [(c.months, c.total, c.payment) for c in r.claims] == [(7, False, None), (14, True, None)]
+
+
+def test_then_every_month_after_a_one_off_is_the_monthly_plan():
+    """oot-10-i01: "whole 2k bonus on the visa → down to 1,200. then every month: 430 visa, 170 student loan (=600)"."""
+    bonus = replace(MULTI, windfall=2000, monthly_surplus=600, debts=(Debt("visa", 3200, 24.99, 90), Debt("student loan", 15000, 6.8, 170)))
+    r = read_plan("whole 2k bonus on the visa → down to 1,200. then every month: 430 visa, 170 student loan (=600).", bonus)
+    assert r.monthly_by_target() == {"visa": 430, "student loan": 170}
+    later = read_plan("Pay $430 on the visa and $170 on the loan. Then, once the visa is gone: $600 to the student loan.", bonus)
+    assert later.monthly_by_target() == {"visa": 430, "student loan": 170}

@@ -982,7 +982,8 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
                                       for p, _ in _targets_in(s.norm[max(0, m.start() - 25):m.start()], scenario))
         if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6) or (
                 10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
-            year = 1900 <= value <= 2100 and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()])
+            year = 1900 <= value <= 2100 and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
+                and not re.match(rf"\s*(?:{WINDFALL}|dollars|bucks|cash)\b", rest)  # "whole 2000 bonus on the visa"
             if not any(a <= m.start() < b for a, b, *_ in found) and not year:  # "in 2027" is a year; "use 1900 to..." is not
                 found.append((m.start(), m.end(), value, False))
     return sorted(found)
@@ -1111,7 +1112,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             return  # "- **Avoid:** paying Amex first (costs ~$100 more)": what not to do
         if (re.match(r"^\W*(?:after|once|then|later|from month|month \d+ on|phase 2|step 2|year 2)\b", label.group("label"))
                 or _LATER_START.match(label.group("label"))) \
-                and label_target != "total":
+                and label_target != "total" and not re.match(r"^\W*then,?\s+(?:(?:every|each) month|monthly)\b", label.group("label")):
             return  # "after visa -> $600/mo to student loan": a later phase
     row_label = ""
     if s.kind == "row":
