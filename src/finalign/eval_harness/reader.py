@@ -103,11 +103,24 @@ def _raw_sentences(text: str) -> list[tuple[int, int]]:
                 continue  # "approx. $200", "$600/mo. on the card" are not sentence ends; "460/mo. Visa: 85." is
         end = m.end()
         if text[start:end].strip():
-            out.append((start, end))
+            out += _bounded(text, start, end)
         start = end
     if text[start:].strip():
-        out.append((start, len(text)))
+        out += _bounded(text, start, len(text))
     return out
+
+
+_LONGEST = 1500  # characters: no sentence people write is longer; a run-on one is cut at a space so reading stays linear
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    while end - start > _LONGEST:
+        cut = text.rfind(" ", start + _LONGEST // 2, start + _LONGEST)
+        cut = cut if cut > start else start + _LONGEST
+        out.append((start, cut))
+        start = cut
+    return out + [(start, end)]
 
 
 # ---- numbers -------------------------------------------------------------------------------------------
