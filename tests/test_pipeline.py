@@ -140,6 +140,17 @@ def test_a_train_stage_is_keyed_by_exactly_the_fields_its_method_reads(tiny_llam
     assert sft_term["train:sft+dpo"] == base["train:sft+dpo"] and sft_term["train:sft+odpo"] != base["train:sft+odpo"]
 
 
+def test_a_method_trained_on_the_graders_verdicts_is_keyed_by_the_grader(tiny_llama, tmp_path, monkeypatch):
+    """On-policy DPO and GRPO learn from the grader's verdicts: an edited scorer retrains them (and only them), so a
+    resumed run never keeps an adapter trained on an older grader's pairs."""
+    three = ("train.methods=sft,sft+dpo,sft+odpo",)
+    base = _keys(tiny_cfg(tiny_llama, *three), tmp_path)
+    monkeypatch.setattr("finalign.eval_harness.evaluate.reward_fingerprint", lambda: "an edited grader")
+    edited = _keys(tiny_cfg(tiny_llama, *three), tmp_path)
+    assert edited["train:sft+odpo"] != base["train:sft+odpo"]
+    assert edited["train:sft"] == base["train:sft"] and edited["train:sft+dpo"] == base["train:sft+dpo"]
+
+
 def test_killed_run_continues_without_redoing_finished_stages(tiny_llama, tmp_path):
     """kill -9 `finalign run` in the middle of training (its stage child dies with it); the rerun skips the
     data stage, resumes training from the newest sealed checkpoint and finishes every stage."""

@@ -53,6 +53,11 @@ class Method:
         return tuple(f for f in every if f not in self.recipe)
 
     @property
+    def rewarded_by_grader(self) -> bool:
+        """Its training data are the grader's verdicts on sampled answers: its weights depend on the grader's code."""
+        return self.trainer in ("odpo", "grpo")
+
+    @property
     def hparams(self) -> tuple[str, ...]:
         """The settings results.md shows for it: its trainer's learning rate, epochs (and DPO's beta and loss)."""
         return {"sft": ("lr", "epochs"), "dpo": ("dpo_lr", "dpo_epochs", *_PREFERENCE),

@@ -53,6 +53,12 @@ def grader_fingerprint() -> str:
     return sha256_sources(reader, metrics, indicators, stats, finance, schema, sys.modules[__name__])
 
 
+def reward_fingerprint() -> str:
+    """sha256 of what ``grade()`` reads and computes with (reader, scorers, finance engine, scenario schema): part of
+    the key of a training stage whose data are the grader's verdicts."""
+    return sha256_sources(reader, metrics, finance, schema)
+
+
 # ---- what to evaluate -------------------------------------------------------------------------
 
 

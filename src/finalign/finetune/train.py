@@ -35,9 +35,15 @@ def method_config(cfg: Config, m: Method) -> Config:
 
 
 def method_settings(cfg: Config, m: Method) -> dict:
-    """Exactly what this method's weights depend on: the base model and the train fields it reads."""
+    """Exactly what this method's weights depend on: the base model, the train fields it reads and, for a method
+    trained on the grader's verdicts (on-policy DPO, GRPO), the grader's code: an edited scorer retrains it."""
     train = to_dict(method_config(cfg, m).train)
-    return {"model": cfg.model, "method": m.name, "train": {f: train[f] for f in m.fields}}
+    out = {"model": cfg.model, "method": m.name, "train": {f: train[f] for f in m.fields}}
+    if m.rewarded_by_grader:
+        from finalign.eval_harness.evaluate import reward_fingerprint
+
+        out["grader"] = reward_fingerprint()
+    return out
 
 
 def _check_resumable(work: Path, settings: dict) -> None:
@@ -48,7 +54,7 @@ def _check_resumable(work: Path, settings: dict) -> None:
     if old != settings:
         changed = sorted(k for k in {**old.get("train", {}), **settings["train"]}
                          if old.get("train", {}).get(k) != settings["train"].get(k))
-        changed += [k for k in ("model", "method") if old.get(k) != settings[k]]
+        changed += [k for k in ("model", "method", "grader") if old.get(k) != settings.get(k)]
         raise UserError(f"{work}: its checkpoints were trained with a different config ({', '.join(changed)} "
                         "changed); rerun without --resume to start over")
 
