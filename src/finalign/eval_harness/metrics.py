@@ -651,7 +651,7 @@ _BALANCE_LATER = re.compile(r"\b(?:by|in|after|at|end of) (?:the end of )?month 
 _CUSHION = re.compile(r"\b(?:cushion|savings|buffer|emergency|saved)\b")
 
 
-def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
+def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, float, int]]) -> list[dict]:
     """A debt's rate or balance quoted wrong: an APR that no debt (or offer) has, a balance no debt has."""
     plan = _plan(scenario)
     bt = scenario.balance_transfer
@@ -700,7 +700,7 @@ def _misquotes(r: PlanReading, scenario: Scenario) -> list[dict]:
                 out.append(_ev(r, a.sentence, found=a.amount, expected=round(plan_required, 2), what="payment the goal needs"))
                 break
     out += _false_clears(r, scenario)
-    out += _wrong_arithmetic(r)
+    out += _wrong_arithmetic(r, sums)
     costs = _interest_figures(r, scenario)
     this_month = [d.balance * d.apr / 1200 for d in [*scenario.debts, *_debts_now(scenario)]]
     this_month.append(sum(d.balance * d.apr / 1200 for d in scenario.debts))
@@ -741,10 +741,10 @@ def _arithmetic(r: PlanReading) -> list[tuple[str, float, float, int]]:
     return out
 
 
-def _wrong_arithmetic(r: PlanReading) -> list[dict]:
+def _wrong_arithmetic(r: PlanReading, sums: list[tuple[str, float, float, int]]) -> list[dict]:
     """Sums the answer works out wrong: "Fee: 3% of $9,500 = $385" (it is $285), "$600 + $300 = $800"."""
     return [_ev(r, i, found=said, expected=round(want, 2), what=f"arithmetic: {text}")
-            for text, want, said, i in _arithmetic(r) if abs(said - want) > max(2.0, 0.02 * want)]
+            for text, want, said, i in sums if abs(said - want) > max(2.0, 0.02 * want)]
 
 
 _CLEARS = re.compile(r"\$(?P<v>\d[\d,]*(?:\.\d+)?)\b[^.;$]{0,40}?\b(?:is|are|would be|will be|'s) (?:more than |plenty |just )?enough to "
@@ -807,40 +807,39 @@ def _interest_figures(r: PlanReading, scenario: Scenario) -> tuple[float, ...]:
     return _interest_cache(scenario, tuple(sorted(p for p in payments if p > 0)[:12]))
 
 
+# How numbers_grounded explains its misquotes: the first kind (by the prefix of its "what") that is present names the
+# verdict; interest figures only when they are the only misquotes (a wrong rate or sum explains a wrong interest).
+_MISQUOTE_EXPLANATIONS = (
+    ("rate of the ", False, lambda e, debt: f"gives {e['found']:g}% as the {debt}'s rate; it is {e['expected']:g}% (another debt's rate)"),
+    ("savings", False, lambda e, _: f"says {_money(e['found'])} of savings; the person has {_money(e['expected'])}"),
+    ("arithmetic: ", False, lambda e, text: f"works a sum out wrong: {text} (it is {_money(e['expected'])})"),
+    ("sum said to clear the ", False,
+     lambda e, debt: f"says {_money(e['found'])} is enough to clear the {debt}, which owes {_money(e['expected'])}"),
+    ("interest", True, lambda e, _: f"says {_money(e['found'])} of interest" +
+     (f"; the math gives {_money(e['expected'])}" if e.get("expected") is not None else "")),
+)
+
+
+def _misquote_explanation(misquoted: list[dict]) -> str:
+    for prefix, only_kind, explain in _MISQUOTE_EXPLANATIONS:
+        hits = [e for e in misquoted if e.get("what", "").startswith(prefix)]
+        if hits and (not only_kind or len(hits) == len(misquoted)):
+            return explain(hits[0], hits[0]["what"][len(prefix):])
+    shown = ", ".join(f"{e['found']:g}%" if e.get("unit") else _money(e["found"]) for e in misquoted[:3])
+    return f"misquotes the scenario: {shown} is no debt's rate or balance"
+
+
 @metric("numbers_grounded", "The balances and APRs it quotes are the scenario's, and its other figures follow from them.",
         flaws=("wrong_numbers",))
 def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
-    misquoted = _misquotes(r, scenario)
-    moved = [e for e in misquoted if e.get("what", "").startswith("rate of the ")]
-    if moved:
-        e = moved[0]
-        return Score(0.0, f"gives {e['found']:g}% as the {e['what'][12:]}'s rate; it is {e['expected']:g}% (another debt's rate)",
-                     misquoted)
-    saved = [e for e in misquoted if e.get("what") == "savings"]
-    if saved:
-        e = saved[0]
-        return Score(0.0, f"says {_money(e['found'])} of savings; the person has {_money(e['expected'])}", misquoted)
-    sums = [e for e in misquoted if e.get("what", "").startswith("arithmetic: ")]
-    if sums:
-        e = sums[0]
-        return Score(0.0, f"works a sum out wrong: {e['what'][12:]} (it is {_money(e['expected'])})", misquoted)
-    clears = [e for e in misquoted if e.get("what", "").startswith("sum said to clear the ")]
-    if clears:
-        e = clears[0]
-        return Score(0.0, f"says {_money(e['found'])} is enough to clear the {e['what'][22:]}, which owes {_money(e['expected'])}",
-                     misquoted)
-    interest = [e for e in misquoted if e.get("what") == "interest"]
-    if interest and len(interest) == len(misquoted):
-        e = interest[0]
-        near = f"; the math gives {_money(e['expected'])}" if e.get("expected") is not None else ""
-        return Score(0.0, f"says {_money(e['found'])} of interest{near}", misquoted)
+    sums = _arithmetic(r)
+    misquoted = _misquotes(r, scenario, sums)
     if misquoted:
-        shown = ", ".join(f"{e['found']:g}%" if e.get("unit") else _money(e["found"]) for e in misquoted[:3])
-        return Score(0.0, f"misquotes the scenario: {shown} is no debt's rate or balance", misquoted)
+        return Score(0.0, _misquote_explanation(misquoted), misquoted)
     allowed = _grounded_dollars(r, scenario)
     surplus = scenario.monthly_surplus
     split_values = {a.amount for a in r.monthly if a.amount <= surplus + 1}
-    split_values |= {said for _, _, said, _ in _arithmetic(r)}  # worked out right on the answer's own figures
+    split_values |= {said for _, _, said, _ in sums}  # worked out right on the answer's own figures
     checks: list[tuple[bool, dict]] = []
     for value, index in r.dollars:
         ok = value in split_values or any(_near(value, v, rel) for v, rel in allowed)
