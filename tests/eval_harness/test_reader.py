@@ -378,3 +378,13 @@ def test_then_every_month_after_a_one_off_is_the_monthly_plan():
     assert r.monthly_by_target() == {"visa": 430, "student loan": 170}
     later = read_plan("Pay $430 on the visa and $170 on the loan. Then, once the visa is gone: $600 to the student loan.", bonus)
     assert later.monthly_by_target() == {"visa": 430, "student loan": 170}
+
+
+def test_a_bare_sum_after_a_long_debt_name_is_its_monthly_payment():
+    """"Pay the Kohl's store card 600 a month": the name (up to four words) then the sum, no dollar sign. A sum the
+    clause gives to something else, or a fact about the debt, stays no payment."""
+    store = replace(MULTI, debts=(Debt("car loan", 9000, 6.5, 250), Debt("Kohl's store card", 4000, 24.9, 100)))
+    assert monthly("Pay the Kohl's store card 600 a month and the car loan 250 a month.", store) == {
+        "Kohl's store card": 600, "car loan": 250}
+    assert monthly("The Kohl's store card costs you about 83 a month in interest.", store) == {}
+    assert monthly("Pay the Kohl's store card off, then save 600 a month.", store).get("Kohl's store card") is None

@@ -991,8 +991,8 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
             re.match(r"^\s*(?:saved|put away|set aside)\b", rest))  # "470 visa", "50 saved"
         linked = (_TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)) or (
             named_next and (_LABEL.match(s.norm) or _MONTH_WORD.search(s.norm)))
-        named_before = marker and any(p >= len(s.norm[max(0, m.start() - 25):m.start()]) - 12
-                                      for p, _ in _targets_in(s.norm[max(0, m.start() - 25):m.start()], scenario))
+        before = s.norm[max(0, m.start() - 30):m.start()]  # "pay the chase freedom 600 a month": the name, then the sum
+        named_before = marker and any(re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,3} ?", before[p:]) for p, _ in _targets_in(before, scenario))
         if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6) or (
                 10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
             year = 1900 <= value <= 2100 and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
