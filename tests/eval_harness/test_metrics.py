@@ -159,6 +159,21 @@ def test_within_budget_reads_the_card_by_its_kind(answer, expected):
     assert value("within_budget", answer, TWO) == expected
 
 
+@pytest.mark.parametrize("answer, expected", [
+    # the whole $700 on the visa, the car loan never mentioned: its $310 payment would be missed
+    ("Put $700 a month on the visa. It's gone in about 6 months.", 0.5),
+    ("Send all $700 to the Visa card every month and $0 anywhere else.", 0.5),
+    # the car loan's payment accounted for: named, or said as the minimums, or money left for it
+    ("Pay the minimum on everything and put the rest, $390, on the visa.", 1.0),
+    ("Put $390 a month on the visa and keep paying the car loan.", 1.0),
+    ("Put $390 a month on the visa. It's gone in about 10 months.", 1.0),
+])
+def test_within_budget_a_split_that_leaves_no_money_for_an_unmentioned_debt(answer, expected):
+    g = grade(answer, TWO)
+    assert g.scores["within_budget"].value == expected, g.scores["within_budget"].explanation
+    assert not g.gates  # an omission, not an over-budget plan said outright
+
+
 def test_a_claim_that_something_cannot_happen_is_a_lower_bound():
     """At $390 a month the $3,500 visa takes 10 months: "can't be gone in 6" holds; "gone in about 6" does not."""
     plan = "Send $390 a month to the visa and $310 to the car loan."

@@ -409,11 +409,33 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
         return Score(0.5, f"amounts across the answer add up to {_money(total)} ({parts}), above the "
                           f"{_money(surplus)} surplus, though no one paragraph does",
                      [_ev(r, i, expected=surplus, found=total) for i in sentences[:4]])
+    unpaid = _unfunded_minimums(r, scenario, total + tol)
+    if unpaid:
+        owed = ", ".join(f"the {d.name}'s {_money(d.min_payment)}" for d in unpaid)
+        return Score(0.5, f"the monthly split ({parts}) spends the whole {_money(surplus)} surplus and never mentions {owed} "
+                          "minimum, which it leaves unpaid", [_ev(r, i, expected=surplus, found=total) for i in sentences[:4]])
     return Score(1.0, f"monthly split {_money(total)} within the {_money(surplus)} surplus ({parts})",
                  [_ev(r, i, expected=surplus, found=total) for i in sentences[:4]])
 
 
-@metric("within_budget", "No recommended monthly amount exceeds the surplus, and the monthly split adds up within it.",
+# Words that account for the minimums without naming each debt: "pay the minimums", "the other loans as usual"
+_MINIMUMS_COVERED = re.compile(r"\bmin(?:imum)?s?\b|\bmin\.|\b(?:regular|usual|required|normal|scheduled|contractual) payments?\b|"
+                               r"\bas (?:normal|usual)\b|\b(?:other|remaining) (?:debts?|loans?|cards?|bills?|balances?)\b")
+
+
+def _unfunded_minimums(r: PlanReading, scenario: Scenario, spent: float) -> list[Debt]:
+    """Debts a plan never names while its monthly split spends the whole surplus elsewhere ("Put all $800 on the Visa",
+    with a $250 car payment due): following it misses their payments. A debt named anywhere is left to the scorers
+    that read what is said of it; a model that learns to drop the minimums from its plans is what this catches."""
+    paid = r.monthly_by_target()
+    if spent < scenario.monthly_surplus or "other" in paid or any(_MINIMUMS_COVERED.search(x.norm) for x in r.sentences):
+        return []
+    named = {t for x in r.sentences for _, t in _targets_in(x.norm, scenario)} | {a.target for a in r.one_off} | set(paid)
+    return [d for d in scenario.debts if d.name not in named and d.min_payment > 0]
+
+
+@metric("within_budget", "No recommended monthly amount exceeds the surplus, and the monthly split adds up within it; "
+        "a split that spends it all and never names a debt leaves that payment unmade.",
         flaws=("over_budget",))
 def within_budget(r: PlanReading, scenario: Scenario) -> Score:
     return budget_check(r, scenario) or Score(None, "no monthly amount recommended")
