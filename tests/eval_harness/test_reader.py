@@ -388,3 +388,27 @@ def test_a_bare_sum_after_a_long_debt_name_is_its_monthly_payment():
         "Kohl's store card": 600, "car loan": 250}
     assert monthly("The Kohl's store card costs you about 83 a month in interest.", store) == {}
     assert monthly("Pay the Kohl's store card off, then save 600 a month.", store).get("Kohl's store card") is None
+
+
+VISA_CAR = replace(CARD, id="t-visa-car", monthly_surplus=800, debts=(Debt("Visa", 3500, 23.74, 95), Debt("car loan", 11000, 7.25, 250)))
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # paid by the week or fortnight: a month is 52/12 weeks, 26/12 fortnights
+    ("Put $137.50 a week on the Visa.", {"Visa": 595.83}),
+    ("Put $275 on the Visa every two weeks.", {"Visa": 595.83}),
+    ("Pay $100 each week toward the Visa.", {"Visa": 433.33}),
+    ("Put $550 a month on the Visa; in a week or two you'll see the balance drop.", {"Visa": 550}),
+    # a dash hands the label its amount; a dash between two amounts is still a minus
+    ("Visa — $550, car loan — $250.", {"Visa": 550, "car loan": 250}),
+    ("Each month: $800 - $250 car payment = $550.", {}),
+    # a share of a sum written out: "70% of your $800"
+    ("Put 70% of your $800 on the Visa and 30% on the car loan.", {"Visa": 560, "car loan": 240}),
+    ("Put 60% of your $800 a month on the Visa.", {"Visa": 480}),
+    # "while" opens another clause: its debt is not the target of the amount before it
+    ("Pay down the Visa with $550/month while the car loan gets its usual $250.", {"Visa": 550, "car loan": 250}),
+    # an aside about the amount, then its target
+    ("$550/mo. to the Visa, and $250/mo. (about $58 a week) to the car loan.", {"Visa": 550, "car loan": 250}),
+])
+def test_amounts_by_the_week_after_a_dash_as_shares_and_across_clauses(answer, expected):
+    assert monthly(answer, VISA_CAR) == expected

@@ -133,8 +133,9 @@ _FRACTION_WORDS = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a quarter": 0.2
                    "three quarters": 0.75, "a tenth": 0.1, "a fifth": 0.2}
 _FRACTION = re.compile(
     r"\b(?P<frac>" + "|".join(sorted(map(re.escape, _FRACTION_WORDS), key=len, reverse=True)) + r"|\d{1,3}(?:\.\d+)?\s?%)"
-    r"\s+(?:of\s+)?(?:your|the|that|this|my|what(?:'s| is) left|what you have)\s*(?:monthly\s+|\$[\d,.]+\s+)?"
-    r"(?P<what>surplus|spare|extra|leftover|left[- ]?over|free cash|budget|money|cash|\$[\d,.]+)?", re.I)
+    r"\s+(?:of\s+)?(?:your|the|that|this|my|what(?:'s| is) left|what you have)\s*"
+    r"(?:monthly\s+|\$?\d[\d,.]*\s+(?=surplus|spare|extra|left|free|budget|money|cash))?"
+    r"(?P<what>surplus|spare|extra|leftover|left[- ]?over|free cash|budget|money|cash|\$[\d,.]*\d|\d{2,3}(?:,\d{3})*(?![\d.%]))?", re.I)
 _SMALL = {"a": 1.0, "an": 1.0, "one": 1.0, "two": 2.0}
 _SHARE_TO = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s?%\s+(?=(?:in|into|to|toward|towards|on)\b)")
 _FRACTION_OF = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FRACTION_WORDS), key=len, reverse=True)) + r")\s+(?=of\b|into\b|to\b|on\b)")
@@ -532,7 +533,7 @@ def _is_match_or_savings_word(text: str, m: re.Match[str]) -> bool:
 
 # ---- clause and polarity -----------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r",(?!\d{3}\b)|;|:(?!\d)|\s-\s|\(|\)|\bbut\b|\bhowever\b|\bthough\b|\bwhereas\b|\bthat said\b|\|", re.I)
+_CLAUSE_BREAK = re.compile(r",(?!\d{3}\b)|;|:(?!\d)|\s-\s|\(|\)|\bbut\b|\bhowever\b|\bthough\b|\bwhereas\b|\bwhile\b|\bwhilst\b|\bthat said\b|\|", re.I)
 
 
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -962,8 +963,8 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         frac = m.group("frac")
         what = m.group("what") or ""
         base = surplus
-        if what.startswith("$"):
-            base = float(what[1:].replace(",", "").rstrip("."))
+        if what[:1] == "$" or what[:1].isdigit():  # "70% of your $800", "70% of the 800"
+            base = float(what.lstrip("$").replace(",", ""))
         elif not what and not re.match(r"\s*(?:left|spare|free|extra|surplus|to spare)", s.norm[m.end():m.end() + 12]):
             continue
         share = float(frac.rstrip("% ")) / 100 if frac.endswith("%") else _FRACTION_WORDS[frac]
@@ -999,7 +1000,23 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
                 and not re.match(rf"\s*(?:{WINDFALL}|dollars|bucks|cash)\b", rest)  # "whole 2000 bonus on the visa"
             if not any(a <= m.start() < b for a, b, *_ in found) and not year:  # "in 2027" is a year; "use 1900 to..." is not
                 found.append((m.start(), m.end(), value, False))
-    return sorted(found)
+    return sorted(_per_month(s.norm, *x) for x in found)
+
+
+_GAP = r"^(?:\s+(?!(?:a|per|each|every) month\b|monthly\b)[a-z'&]+){0,5}?"  # "$275 on the visa every two weeks": words between
+_PER_WEEK = re.compile(_GAP + r"\s*(?:(?:a|per|each|every|/)\s*(?:week|wk)\b|weekly\b)")
+_PER_TWO_WEEKS = re.compile(_GAP + r"\s*(?:(?:every|each) (?:two|2|other) weeks?\b|(?:a|per|each|every|/)\s*fortnight\b|"
+                            r"bi-?weekly\b|fortnightly\b)")
+
+
+def _per_month(norm: str, start: int, end: int, value: float, is_fraction: bool) -> tuple[int, int, float, bool]:
+    """An amount paid by the week or fortnight, as a month's: "$275 every two weeks" is $595.83 a month (26 a year)."""
+    after = norm[end:end + 60]
+    if _PER_WEEK.match(after):
+        value = round(value * 52 / 12, 2)
+    elif _PER_TWO_WEEKS.match(after):
+        value = round(value * 26 / 12, 2)
+    return start, end, value, is_fraction
 
 
 _BALANCE_BEFORE = re.compile(r"\b(?:balance (?:is|of)|owe|owing|debt of|carrying|drops? (?:it|the \w+|that) (?:down )?to|"
@@ -1016,7 +1033,7 @@ _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
                               r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
 # (an operator needs a number after it: "$675 each month - goes to the Citi" is a dash, "$650 - $180" a minus)
-_OPERAND = re.compile(r"^[^.;$(|]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7\u00d7*/+-]\s+~?\$?\d|\bminus\b|\bdivided by\b|\btimes\b)")
+_OPERAND = re.compile(r"^[^.;$(|,]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7\u00d7*/+-]\s+~?\$?\d|\bminus\b|\bdivided by\b|\btimes\b)")
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
@@ -1325,7 +1342,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             target = scenario.debts[0].name  # one debt: an unlabelled payment is a payment on it
         allocating = bool(re.search(_ALLOCATE_VERB, s.norm[:start]) or label or s.kind in ("row", "item") or split_context
                           or (where == "after" and _TARGET_LINK.match(s.norm[end:]))  # "$660 on it, $90 on the 19% card"
-                          or re.match(r"^\W*(?:goes|go|going)\b", s.norm[end:]))
+                          or re.match(r"^\W*(?:goes|go|going)\b", s.norm[end:])
+                          or (where == "before" and re.search(r"\s-\s+~?$", s.norm[max(0, start - 6):start])))  # "visa - $550"
         if target is None and re.match(r"^\W*(?:a month |/mo\w* )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
                                        r"(?:cards|loans|debts|balances|other (?:two|three|debts|cards))\b", s.norm[end:]):
             target = "other"  # "$950 to the cards": debt money the reader cannot split between them
@@ -1439,8 +1457,19 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
         # "put the rest ($710, then $860 once savings is full) on the Discover": the target follows the parenthesis
         tail = text[close + 1:close + 40]
         after = _targets_in(tail[:re.search(r"[.;,]|$", tail).start()], scenario, verbs=False)
+    aside = re.match(r"^[^();]{0,12}\([^()]{0,80}\)", text[end:])
+    if not after and aside and re.match(r"\s*(?:to|on|toward|towards|into|at|for|goes to|go to)\b", text[end + aside.end():]):
+        # "$20/mo. (like $5/wk) on scratch-offs": an aside about the amount, then its target
+        tail = text[end + aside.end():end + aside.end() + 40]
+        after = _targets_in(tail[:re.search(r"[.;,]|$", tail).start()], scenario, verbs=False)
     if after:
         return after[0][1], "after"
+    dash = re.search(r"(?:^|[,;(|]|\band\b)([^,;.()|$]{1,40}?)\s+-\s+~?$", text[:start])
+    if dash:
+        # "visa — $550, car loan — $250": the label a dash hands its amount, which the clause break hides
+        named = _targets_in(dash.group(1), scenario, verbs=False)
+        if named:
+            return named[-1][1], "before"
     chain = re.search(r"(?:\$[\d,.]+\s*(?:[+=\u2248x\u00d7-]|\u2212)\s*)+$", text[c0:start])  # "Macy's gets $35 + $860 = $895"
     stop = c0 + chain.start() if chain else start
     prev = [m.end() for m in _MONEY.finditer(text, c0, stop)]
