@@ -412,3 +412,33 @@ VISA_CAR = replace(CARD, id="t-visa-car", monthly_surplus=800, debts=(Debt("Visa
 ])
 def test_amounts_by_the_week_after_a_dash_as_shares_and_across_clauses(answer, expected):
     assert monthly(answer, VISA_CAR) == expected
+
+
+def test_list_items_that_go_on_in_prose_tables_with_a_monthly_column_and_later_phases_said_as_rollovers():
+    """fu-06, fu-02 and fu-01 (a dev author): an item's second sentence keeps its list's heading; the notes column of a
+    table with a monthly column holds facts; "the $545 you were paying on Macy's" and "finally, the full $900" are the
+    plan's later phases."""
+    bonus = replace(MULTI, windfall=2400, monthly_surplus=700)
+    r = read_plan("**With the $2,400 refund:**\n1. **Clear the Kohl's card ($800).** It has the worst rate. Really.\n"
+                  "2. **Put the remaining $1,600 on the Visa card**, your next most expensive debt.\n\n"
+                  "**Every month ($700):**\n- car loan: $250\n- Visa card: $450", bonus)
+    assert r.monthly_by_target() == {"car loan": 250, "Visa card": 450}
+    assert {(a.target, a.amount) for a in r.one_off} == {("Kohl's card", 800), ("Visa card", 1600)}
+    table = ("| Line | Monthly | Notes |\n|---|---|---|\n| Visa card | $510 | gone by month 9 |\n| car loan | $250 | |\n"
+             "| Kohl's card | $40 | |\n| savings | $100 | $2,000 -> about $3,000 by month 10 |")
+    assert monthly(table, MULTI) == {"Visa card": 510, "car loan": 250, "Kohl's card": 40, "savings": 100}
+    steps = ("First, pay every minimum: car loan $250, Visa card $100, Kohl's card $40. Second, send the remaining $510 to "
+             "the Visa card. Third, add the $610 you were paying on the Visa to the Kohl's card, so $650 a month goes there. "
+             "Finally, put the full $900 toward the car loan.")
+    assert monthly(steps, MULTI) == {"car loan": 250, "Visa card": 610, "Kohl's card": 40}
+    # a whole surplus said plainly, with no step before it, is the plan
+    assert monthly("Put the full $900 toward the Visa card.", MULTI) == {"Visa card": 900}
+
+
+def test_a_payoff_time_compared_with_another_is_no_claim_and_a_loans_protections_are_no_advice():
+    r = read_plan("At $510 a month the Visa card is gone in about 9 months, compared with about 60 months at the minimum.", MULTI)
+    assert [c.months for c in r.claims] == [9]
+    feature = read_plan("Your federal loans come with protections such as income-driven repayment and deferment options.", MULTI)
+    assert not feature.recommends("skip_payments")
+    advice = read_plan("Call the lender and ask for a deferment on the car loan, then put that $250 on the Visa card.", MULTI)
+    assert advice.recommends("skip_payments")

@@ -513,8 +513,9 @@ def _targets_in(text: str, scenario: Scenario, verbs: bool = True) -> list[tuple
     rules = ((_HIGHEST_RE, scenario.highest_apr_debt.name),
              (_LOWEST_RATE_RE, min(scenario.debts, key=lambda d: (d.apr, d.balance)).name),
              (_SMALLEST_RE, min(scenario.debts, key=lambda d: (d.balance, -d.apr)).name))
-    for pattern, name in rules:
-        hits += [(m.start(), name) for m in pattern.finditer(text)]
+    for pattern, name in rules:  # "your next most expensive debt", "the second-highest rate": not the first
+        hits += [(m.start(), name) for m in pattern.finditer(text)
+                 if not re.search(r"\b(?:next|second|2nd|third|3rd)[- ]?$", text[max(0, m.start() - 7):m.start()])]
     hits += [(m.start(), "savings") for m in _SAVINGS_RE.finditer(text)]
     if verbs:
         hits += [(m.start(), "savings") for m in _SAVE_VERB_RE.finditer(text)]
@@ -718,7 +719,7 @@ _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
     r"if you (?:paid|pay|only)|paying (?:only|just)|with (?:only|just)|at(?! least)|than)\b(?:\W+\w+){0,4}?\W*"
     r"(?:about |around |roughly |only |just |~)?$")
-_ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra)\s*(?:of\s*)?$")
+_ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra|(?:the |your )?remaining)\s*(?:of\s*)?$")
 _ADDITIVE_AFTER = re.compile(r"^\s*(?:extra|more|additional|on top|above|beyond|over the minimum)\b")
 _TARGET_LINK = re.compile(r"^\W{0,3}(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,2}?(?:to|on|toward|towards|into|in|at|for|against|onto)\b")
 
@@ -813,6 +814,11 @@ _CHOSEN = re.compile(r"\b(?:go with|go for|pick|choose|take|do|recommend|prefer|
                      rf"|\b{_OPTION_WORD} ([a-z1-3]) (?:wins|it is|is the one|is better|is (?:my|the) (?:pick|choice))\b")
 
 
+# "add the $545 you were paying on Macy's to the Discover": money freed by a debt paid off, so a later phase
+_ROLLED_OVER = re.compile(r"\$[\d,.]+k? (?:a month |each month |monthly )?(?:that )?(?:you were|you'd been|you had been|you've been|"
+                          r"you used to) (?:paying|sending|putting|pay|send|put)\b")
+
+
 def _sentences(answer: str) -> list[Sentence]:
     out: list[Sentence] = []
     monthly_header = False  # a table whose header speaks of months, or a list introduced by "each month:"
@@ -853,6 +859,8 @@ def _sentences(answer: str) -> list[Sentence]:
             monthly_header = bool(_MONTH_WORD.search(norm))
             one_off_header = not monthly_header and bool(_ONE_OFF_COLUMN.search(norm))
             later_block = bool(_LATER.search(norm) or _LATER_START.search(norm))
+        elif in_list and out and "\n" not in answer[out[-1].end:start]:
+            kind = "prose"  # "1. Pay off the card ($480). It has your highest rate.": the item goes on, and so does its list
         else:
             kind = "prose"
             if in_table or in_list:
@@ -868,7 +876,7 @@ def _sentences(answer: str) -> list[Sentence]:
         if out and paragraph != out[-1].paragraph:
             prev_later = False  # a later phase ends with its paragraph: "...after that, Discover.\n\nThe numbers: $85 on..."
         # (an item's number is not part of its words: "3. **after ~6 months** ...")
-        later = bool(_LATER_START.search(_ITEM.sub("", norm, count=1))) or after_payoff or (later_block and kind in ("row", "item")) or (
+        later = bool(_LATER_START.search(_ITEM.sub("", norm, count=1))) or after_payoff or bool(_ROLLED_OVER.search(norm)) or (later_block and kind in ("row", "item")) or (
             kind == "row" and period_rows > 1) or (
             prev_later and kind == "prose" and not _NOW_START.match(norm) and not _UNTIL_PAID.search(norm))
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
@@ -1037,7 +1045,7 @@ _OPERAND = re.compile(r"^[^.;$(|,]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u0
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
-_OPTIONS_HEADER = re.compile(r"\W*(?:plans?|options?|scenarios?|approach(?:es)?|strateg(?:y|ies)|choices?|paths?)\W*$")
+_OPTIONS_HEADER = re.compile(r"\W*(?:plans?|options?|scenarios?|approach(?:es)?|strateg(?:y|ies)|choices?|paths?)\W*(?:\([^)]*\)\W*)?$")
 _WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|current(?:ly)?|as is|status quo|without|if you|old|"
                             r"before|now you pay|today's|stay on|stay with|keep(?:ing)? (?:the )?(?:old|current|it)|no transfer|"
                             r"don't transfer)\b")
@@ -1047,7 +1055,8 @@ _PERIOD_TITLE = re.compile(r"^\W*(?:months?|mo|phase|step|stage|period|year|when
 _PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|\bright now\b|\bphase \d\b|\byear \d\b|\bstep \d\b")
 _ONE_OFF_COLUMN = re.compile(rf"\b(?:{WINDFALL}|now|today|up ?front|from (?:the |your )?savings)\b")
 _LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after(?! (?:the |a |\d+% )?fees?\b)|then|once|later|from month|year 2|phase 2|step 2)\b")
-_FACT_COLUMN = re.compile(r"\b(?:months?|interest|apr|rate|balance|owed|cost|total|time|years?|left|remaining|payoff|paid off)\b")
+_FACT_COLUMN = re.compile(r"\b(?:months?|interest|apr|rate|balance|owed|cost|total|time|years?|left|remaining|payoff|paid off|fees?|"
+                          r"all[- ]in|saved|savings vs)\b")
 _TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all(?! of it (?:to|on|goes))|altogether|overall|that's|which is)\b")
 _STATEMENT_WINDOW = re.compile(
     r"\b(?:(?<!\bi )would|(?<!\bi )could|(?<!\bi)'d|needs?|needed|requires?|required|takes|taking|(?:it|that|this|which|will|'ll) take|"
@@ -1203,6 +1212,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             index = s.norm[:start].count("|") - (1 if s.norm.lstrip().startswith("|") else 0)
             column = s.header[index] if 0 <= index < len(s.header) else ""
             periods = [i for i, h in enumerate(s.header) if _PERIOD_COLUMN.search(h)]
+            monthly_columns = [i for i, h in enumerate(s.header) if i and (_MONTH_WORD.search(h) or _PERIOD_COLUMN.search(h))]
+            if monthly_columns and index not in monthly_columns:
+                continue  # "| Line | Monthly | Notes |": the payments are in the monthly column; the notes hold facts
             if index == 0 or _LATER_COLUMN.search(column) or _LATER_START.search(row_label) or _LATER_COLUMN.search(row_label) \
                     or (index in periods and index != periods[0]):
                 continue  # the row's label, or a later phase of the plan ("| months 1-2 | months 3-6 |": the first is now)
@@ -1291,6 +1303,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
                 continue  # "take your $700 savings and put it on the card": the savings are moved, not kept
         then_after_payoff = re.search(r"\bthen\b[^.;]{0,15}$", s.norm[:start]) and _STRONG_PAYOFF.search(s.norm[:start])
+        if reading.monthly and _near(value, surplus) and re.match(r"^\W*(?:finally|lastly|last|then|next|after that|eventually)\b", s.norm) \
+                and re.search(r"\b(?:full|whole|entire|all(?: of)?(?: the| your)?)\s*$", s.norm[max(0, start - 16):start]):
+            continue  # "Finally, put the full $900 toward the Best Egg loan", after a split of the $900: the last phase
         if income or negated or then_after_payoff or _LATER.search(s.norm[max(0, start - 90):start]) \
                 or _LATER_NEAR.search(s.norm[max(0, start - 30):start]) \
                 or (re.search(r"\bthen\s*$", s.norm[max(0, start - 8):start]) and _LATER_AFTER.match(s.norm[end:end + 50])):
@@ -1314,7 +1329,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             before_paren = [t for _, t in _targets_in(s.norm[:c0], scenario) if t != "minimums"]
             target = (named_since[-1] if named_since and prev_end else None) or last_target or (
                 before_paren[-1] if before_paren else target)
-        if label_target and (target in (None, "minimums", "other") or where != "after"):
+        # (a label of all the minimums lists each debt's: "pay every minimum: car $250, visa $100" pays the car $250)
+        listed = label_target == "minimums" and target in {d.name for d in scenario.debts} and where == "before" and c0 > label.end() - 1
+        if label_target and (target in (None, "minimums", "other") or where != "after") and not listed:
             target = label_target  # "- Visa: $430 (the $90 minimum plus $340 extra)": the label names the target
         if target is None and scenario.balance_transfer is not None and len(scenario.debts) > 1 and re.search(
                 _ALLOCATE_VERB, s.norm[c0:start]):
@@ -1609,6 +1626,11 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
             if kind == "skip_payments" and re.search(r"(?:%|\binterest|\brate|\bapr)\s*(?:(?:that |which )?(?:you|we|they) )?$",
                                                      s.norm[max(0, m.start() - 20):m.start()]):
                 pol = "mentions"  # "the guaranteed 27.99% you stop paying": the interest stops, not the payments
+            if kind == "skip_payments" and re.match(r"(?:forbearance|deferment|deferral)\b", m.group()) and (re.search(
+                    r"\b(?:such as|like|including|protections?|eligible for|qualify for|access to|offers?|come with|comes with)\b"
+                    r"[^.;]{0,40}$", s.norm[_clause_bounds(s.norm, m.start())[0]:m.start()]) or re.match(
+                    r"\s*(?:options?|protections?|programs?|rights?)\b", s.norm[m.end():m.end() + 15])):
+                pol = "mentions"  # "federal loans come with protections such as deferment options": a feature, not advice
             if pol == "if":
                 pol = "mentions"
             if kind == "no_new_charges" and pol in ("rejects", "defers"):
@@ -1695,6 +1717,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                     r"(?:before|after) (?:the|your|it|that|0%|the promo))\b",
                     text[m.end():m.end() + 22]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
+            if re.search(r"\b(?:compared (?:with|to)|versus|vs\.?|instead of|rather than|as opposed to)\s*(?:about |around |roughly |"
+                         r"nearly |almost |over |~)?$", text[max(0, m.start("n") - 30):m.start("n")]):
+                continue  # "25 months, compared with about 46 months on the original schedule": the road not taken
             k0, k1 = _clause_bounds(text, m.start("n"))
             if _GOAL_CLAUSE.search(text[max(0, m.start() - 30):min(len(text), m.end() + 45)]):
                 continue  # "finishing in 24 months would take $347", "24 months isn't realistic": the goal, not a claim
