@@ -442,3 +442,20 @@ def test_a_payoff_time_compared_with_another_is_no_claim_and_a_loans_protections
     assert not feature.recommends("skip_payments")
     advice = read_plan("Call the lender and ask for a deferment on the car loan, then put that $250 on the Visa card.", MULTI)
     assert advice.recommends("skip_payments")
+
+
+def test_a_table_of_balances_the_surplus_as_a_label_and_the_whole_plans_end_said_in_a_later_phase():
+    """fu-05 (a dev author): "End-of-month balances:" heads figures, not payments; "$900/mo: minimums, ..., the extra
+    to X" splits the surplus; a prohibition inside a closed parenthesis does not reach past it."""
+    balances = ("Pay the minimums and put the rest on the Visa card.\n\nEnd-of-month balances:\n\n"
+                "| Month | Visa card | car loan |\n|---|---|---|\n| 1 | $3,420 | $8,800 |\n| 2 | $2,830 | $8,600 |")
+    assert monthly(balances, MULTI) == {"Visa card": 610}
+    assert monthly("$900/mo: minimums, the car loan on its $250 schedule (it's cheap, don't prepay it), and everything "
+                   "extra to the Visa card.", MULTI) == {"car loan": 250, "Visa card": 610}
+    assert monthly("- **Debts:** $900 a month, the extra to the Visa card.\n- **Savings:** $200 a month.", MULTI) == {
+        "other": 900, "savings": 200}
+    later = read_plan("Put $610 on the Visa card. Once it's gone, move it all to the Kohl's card. On that plan you're "
+                      "completely debt-free in about 7 months.", MULTI)
+    assert [(c.months, c.bound, c.total) for c in later.claims] == [(7, "about", True)]
+    years = read_plan("Put $610 on the Visa card: you're totally debt-free in around a year and four months.", MULTI)
+    assert [c.months for c in years.claims] == [16]

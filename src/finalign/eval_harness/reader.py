@@ -68,6 +68,7 @@ class Sentence:
     paragraph: int = 0  # text between blank lines: where a plan is usually stated whole
     option: str | None = None  # inside "Option A: ..."
     whatif: bool = False  # an option the answer does not pick
+    facts: bool = False  # a table or list under "End-of-month balances:": figures about the debts, not payments
 
     def span(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text.strip()[:300]}
@@ -576,8 +577,10 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
     if re.search(r"\bif (?:you|u)\s+(?:\w+\s+)?$", s[c0:start]):
         return "if"  # "if you miss a payment they can take your car": a consequence, not advice
     listed = _PROHIBITION.search(s[max(0, start - 90):start])  # "don't use a cash advance, payday loan or 401(k) withdrawal"
-    if listed and not _NEW_CLAUSE.search(s[max(0, start - 90) + listed.end():start + 12]):
-        return "rejects"
+    w0 = max(0, start - 90)
+    aside = listed and ")" in s[w0 + listed.end():start] and "(" in s[w0:w0 + listed.start()].rsplit(")", 1)[-1]
+    if listed and not _NEW_CLAUSE.search(s[w0 + listed.end():start + 12]) and not aside:
+        return "rejects"  # (not a prohibition inside a parenthesis closed before it: "(it's 0%, don't prepay it), and every...")
     tail = _TAIL_STOP.split(s[end:end + 90], maxsplit=1)[0]
     if _NEG_VERDICT.search(tail):
         return "rejects"
@@ -683,7 +686,7 @@ _DURATION = re.compile(
     r"upwards of|about|around|roughly|approximately|approx|~|nearly|almost|just over|just under)?\s*"
     r"(?:(?:in|by|after|for|month)\s+)?(?P<n>\d+(?:\.\d+)?|a|an|one|two)(?:\s?(?:to|-|or)\s?(?P<n2>\d+(?:\.\d+)?))?"
     r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|extra|full|whole)\s+)?(?P<unit>months?|mos?|years?|yrs?)\b"
-    r"(?P<half2>\s+and\s+a\s+half)?")
+    r"(?P<half2>\s+and\s+a\s+half)?(?:,?\s+and\s+(?P<extra>\d{1,2})\s+months?\b)?")  # "a year and four months"
 _TOTAL_CLAIM = re.compile(r"\b(?:both|everything(?: is|'s| will be| would be)? (?:paid|gone|clear|done|finished)|"
                           r"(?:finish\w*|clear\w*|pa(?:y|id|ying) off|done with|free of|wip\w* out) everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four|done)|debt[- ]free|"
                           r"all debts?|every debt|completely|all cleared|all gone)\b")
@@ -814,6 +817,7 @@ _CHOSEN = re.compile(r"\b(?:go with|go for|pick|choose|take|do|recommend|prefer|
                      rf"|\b{_OPTION_WORD} ([a-z1-3]) (?:wins|it is|is the one|is better|is (?:my|the) (?:pick|choice))\b")
 
 
+_FACTS_INTRO = re.compile(r"\b(?:balances?|what you(?:'ll| will)? owe|owed|left to pay|remaining)\b(?![^:]{0,30}\b(?:pay|payments?|put|send)\b)")
 # "add the $545 you were paying on Macy's to the Discover": money freed by a debt paid off, so a later phase
 _ROLLED_OVER = re.compile(r"\$[\d,.]+k? (?:a month |each month |monthly )?(?:that )?(?:you were|you'd been|you had been|you've been|"
                           r"you used to) (?:paying|sending|putting|pay|send|put)\b")
@@ -825,6 +829,7 @@ def _sentences(answer: str) -> list[Sentence]:
     header: tuple[str, ...] = ()
     in_table = in_list = False
     later_block = False  # a list or table introduced by "once the card is paid off:"
+    facts_block = False  # a list or table introduced by "balances by month:"
     option: str | None = None
     one_off_header = False  # a list introduced by "the $2,400 refund:"
     prev_later = False
@@ -859,17 +864,19 @@ def _sentences(answer: str) -> list[Sentence]:
             monthly_header = bool(_MONTH_WORD.search(norm))
             one_off_header = not monthly_header and bool(_ONE_OFF_COLUMN.search(norm))
             later_block = bool(_LATER.search(norm) or _LATER_START.search(norm))
+            facts_block = bool(_FACTS_INTRO.search(norm))
         elif in_list and out and "\n" not in answer[out[-1].end:start]:
             kind = "prose"  # "1. Pay off the card ($480). It has your highest rate.": the item goes on, and so does its list
         else:
             kind = "prose"
             if in_table or in_list:
-                monthly_header = later_block = False
+                monthly_header = later_block = facts_block = False
             in_table = in_list = False
             if norm.rstrip().rstrip("*").endswith(":"):
                 monthly_header = bool(_MONTH_WORD.search(norm))
                 one_off_header = not monthly_header and bool(_ONE_OFF_COLUMN.search(norm))
                 later_block = bool(_LATER.search(norm) or _LATER_START.search(norm))
+                facts_block = bool(_FACTS_INTRO.search(norm))
             else:
                 one_off_header = False
         after_payoff = bool(out) and re.match(r"^\W*then\b", norm) and bool(_STRONG_PAYOFF.search(out[-1].norm))
@@ -886,7 +893,8 @@ def _sentences(answer: str) -> list[Sentence]:
         elif kind == "heading" or (kind == "prose" and not in_list and not in_table and "\n\n" in answer[max(0, start - 2):start + 1]):
             option = option if kind != "heading" else None
         out.append(Sentence(len(out), start, end, text, norm, kind, monthly_header and kind in ("row", "item"),
-                            row_header, later, one_off_header and kind in ("row", "item"), paragraph, option))
+                            row_header, later, one_off_header and kind in ("row", "item"), paragraph, option,
+                            facts=facts_block and kind in ("row", "item")))
     chosen = {_ORDINAL.get(m.group(3), m.group(1) or m.group(2) or m.group(3) or m.group(4))
               for x in out for m in _CHOSEN.finditer(x.norm) if not _OPTION.match(x.norm)}
     if chosen & set("123") and not any(x.option for x in out):
@@ -1145,6 +1153,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         named = [t for _, t in _targets_in(re.sub(_HIGHEST_RE.pattern + "|" + _SMALLEST_RE.pattern, "", label_text), scenario)]
         hits = [(0, named[0])] if named else _targets_in(label_text, scenario)  # a debt named outright beats a rank word
         label_target = hits[0][1] if hits else None
+        if label_target is None and re.fullmatch(r"\W*(?:(?:all |the |your |to |toward |towards )?(?:debts?|debt payments?|debt payoff|"
+                                                 r"cards|loans))\W*", label_text):
+            label_target = "other"  # "- **Debts:** $1,050 a month": debt money the label does not split
         if _TOTAL_LABEL.match(label.group("label")) or re.search(r"\b(?:left|remaining|balance|owed|after fee)\b", label.group("label")):
             label_target = "total"  # "visa left -> $1,200": a balance, not a payment
         if _NEGATOR.search(label.group("label")) and len(label.group("label").split()) <= 3:
@@ -1184,7 +1195,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         c0, c1 = _clause_bounds(s.norm, start)
         before, after = s.norm[max(c0, start - 40):start], s.norm[end:max(end, min(c1, end + 60))]
         window = s.norm[max(0, start - 45):start]
-        if value <= 0 or re.match(r"^\W{0,2}(?:a|per|each) year\b|^\s*/\s*y", after) or s.later or label_target == "total":
+        if value <= 0 or re.match(r"^\W{0,2}(?:a|per|each) year\b|^\s*/\s*y", after) or s.later or s.facts or label_target == "total":
             continue  # "$0 for now" allocates nothing
         if start > 0 and _TOTAL_BEFORE.search(s.norm[max(0, start - 25):start]) and _MONEY.search(s.norm, 0, start):
             continue  # "$658 on the visa + $130 on the loan = $788", "that's the whole $1.3k": a total of what came before
@@ -1337,7 +1348,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 _ALLOCATE_VERB, s.norm[c0:start]):
             target = scenario.transfer_debt.name  # a transfer answer's unlabelled payment goes to the moved balance
         # "of your $800 a month, ...": the surplus restated, unless it is itself paid somewhere ("pay the full $1,200")
-        restates_surplus = _near(value, surplus) and (target in (None, "other") or re.search(
+        restates_surplus = _near(value, surplus) and label_target != "other" and (target in (None, "other") or re.search(
             r"\bof (?:your|the|that|my)\s*$", before)) and not re.search(
             r"\b(?:pay|paying|put|putting|throw|send|apply|at)\b(?:\W+\w+){0,3}\W*$", s.norm[c0:start])
         # "with $700 to work with", "the $700 you have left": the surplus named as what there is, not where it goes
@@ -1435,6 +1446,10 @@ def last_debt_before(reading: PlanReading, s: Sentence, pos: int, scenario: Scen
 def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: Scenario) -> tuple[str | None, str]:
     """The target nearest after the amount in its clause ("$600 to the card"), else the nearest before it."""
     text = s.norm
+    if re.match(r"^\s*(?:/\s*mo\w*\.?|(?:a|per|each|every) month|monthly)?(?:\s+(?:to|for|on|toward|towards) (?:the |your |all )?"
+                r"(?:debts?|debt payoff|paying (?:off )?(?:the )?debts?))?\s*:(?!\d)", text[end:]) and _MONEY.fullmatch(text[start:end]) \
+            and _near(_money_value(_MONEY.fullmatch(text[start:end])), scenario.monthly_surplus):
+        return None, "label"  # "$1,050/mo: minimums, Affirm on schedule, the extra to CO QS": the sum a split follows
     if s.kind == "row":
         cells = [c for c in text.strip().strip("|").split("|")]
         hits = _targets_in(cells[0] if cells else "", scenario)
@@ -1550,7 +1565,8 @@ def _read_payoff_from_savings(s: Sentence, reading: PlanReading, scenario: Scena
 
 _REST = (r"(?:all (?:of )?)?(?:the rest|the remainder|everything else|all else|whatever(?:'s| is)? left(?: over)?|"
          r"everything (?:that's |that is )?left(?: over)?|what(?:'s| is) left(?: over)?|anything (?:that's )?left(?: over)?|"
-         r"every (?:other |single )?(?:spare|extra|remaining|leftover|free) (?:dollar|cent|buck)|"
+         r"every (?:other |single )?(?:spare|extra|remaining|leftover|free) (?:dollar|cent|buck)|(?:everything|anything|whatever) extra|"
+         r"the extra(?! \$| payments?\b| (?:on|to|toward|towards) (?:the |your )?(?:minimum|payment))|"
          r"all (?:of )?(?:your |the |that )?(?:spare|extra|remaining|leftover|free|other) (?:money|cash|dollars|funds|bucks)|"
          r"all (?:of )?(?:your |the )?(?:surplus|leftover|extra)(?! \$))")
 _REST_TO = re.compile(rf"\b(?P<rest>{_REST})(?P<gap>(?:\s+(?:of (?:it|that|your \w+(?: \w+)?|the \w+(?: \w+)?)|each month|every month|a month|"
@@ -1702,6 +1718,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                 n += 0.5
             months = n * (12 if unit.startswith("y") else 1)
             granularity = 6.0 if unit.startswith("y") and n >= 2 else 2.0 if unit.startswith("y") else 1.0
+            if m.group("extra") and unit.startswith("y"):
+                months, granularity = months + float(m.group("extra")), 1.0
             if re.search(r"\b(?:promo\w*|intro\w*|0%|offer|teaser|deadline|goal|target|wedding|want)\b", text[max(0, m.start() - 40):m.end() + 25]) \
                     and bt is not None and abs(months - bt.promo_months) < 0.5:
                 continue
@@ -1817,7 +1835,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             later = s.later and not (debts and debts[0] in gone_before[s.index])
             contrast = _MINIMUMS_CONTRAST.search(text)  # "two years instead of the six the minimums would take": the
             on_minimums = minimums and not (contrast and pos < contrast.start())  # time before the contrast is the plan's
-            reading.claims.append(Claim(months, claim_bound if not later else ("over" if bound == "about" else bound), claim_payment,
+            # (a claim of the whole plan's end, "completely debt-free in about 7 months", is timed from today in any phase)
+            reading.claims.append(Claim(months, claim_bound if not later or own_total else ("over" if bound == "about" else bound), claim_payment,
                                         tuple(debts), s.index, on_minimums, granularity, own_total))
 
 
