@@ -459,3 +459,10 @@ def test_a_table_of_balances_the_surplus_as_a_label_and_the_whole_plans_end_said
     assert [(c.months, c.bound, c.total) for c in later.claims] == [(7, "about", True)]
     years = read_plan("Put $610 on the Visa card: you're totally debt-free in around a year and four months.", MULTI)
     assert [c.months for c in years.claims] == [16]
+
+
+def test_a_payoff_time_said_of_another_payment_is_timed_at_that_payment():
+    """fu-06 (a dev author): "...against about $2,420 if you just paid $310 for the full four years" times $310."""
+    r = read_plan("The car loan gets $650 a month and is paid off in about 15 months, against about $1,300 of interest if "
+                  "you just paid $250 for the full four years or so.", MULTI)
+    assert [(c.months, c.payment) for c in r.claims] == [(15, 650), (48, 250)]

@@ -1822,6 +1822,10 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                                                           text[max(0, p - 25):p])]
                 if hypo:  # "If you keep paying just the $160, it takes 105 months": that payment, not the plan's
                     claim_payment = hypo[-1]
+            paid_instead = re.search(r"\bif you (?:just |only |had |instead )?(?:paid|pay|kept paying|keep paying|stuck with|stayed at)"
+                                     r"\s+(?:just |only |the )?\$([\d,.]*\d)\b[^.;$]{0,40}$", text[:pos])
+            if paid_instead:  # "about $2,420 if you just paid $310 for the full four years": the time at that payment
+                claim_payment = float(paid_instead.group(1).replace(",", ""))
             own = [t for p, t in _targets_in(text[k0:pos + 1], scenario) if t in names]
             own_total = bool(_TOTAL_CLAIM.search(text[k0:k1])) if len(found) > 1 else total
             debts = ([own[-1]] + [t for t in named if t != own[-1]]) if own else named
