@@ -163,6 +163,9 @@ def test_within_budget_reads_the_card_by_its_kind(answer, expected):
     # the whole $700 on the visa, the car loan never mentioned: its $310 payment would be missed
     ("Put $700 a month on the visa. It's gone in about 6 months.", 0.5),
     ("Send all $700 to the Visa card every month and $0 anywhere else.", 0.5),
+    # the sft+odpo model's rule in words: "all of your spare money" is all of it, whatever minimums the reader assumes
+    ("Each month, put all of your spare money on the visa.", 0.5),
+    ("Each month, pay the minimum on the car loan and put all of your spare money on the visa.", 1.0),
     # the car loan's payment accounted for: named, or said as the minimums, or money left for it
     ("Pay the minimum on everything and put the rest, $390, on the visa.", 1.0),
     ("Put $390 a month on the visa and keep paying the car loan.", 1.0),

@@ -409,7 +409,8 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
         return Score(0.5, f"amounts across the answer add up to {_money(total)} ({parts}), above the "
                           f"{_money(surplus)} surplus, though no one paragraph does",
                      [_ev(r, i, expected=surplus, found=total) for i in sentences[:4]])
-    unpaid = _unfunded_minimums(r, scenario, total + tol)
+    # "put all of your spare money on the Visa" is read as the surplus less the other minimums, but it says all of it
+    unpaid = _unfunded_minimums(r, scenario, surplus if any(a.implicit for a in r.monthly) else total + tol)
     if unpaid:
         owed = ", ".join(f"the {d.name}'s {_money(d.min_payment)}" for d in unpaid)
         return Score(0.5, f"the monthly split ({parts}) spends the whole {_money(surplus)} surplus and never mentions {owed} "
