@@ -466,3 +466,9 @@ def test_a_payoff_time_said_of_another_payment_is_timed_at_that_payment():
     r = read_plan("The car loan gets $650 a month and is paid off in about 15 months, against about $1,300 of interest if "
                   "you just paid $250 for the full four years or so.", MULTI)
     assert [(c.months, c.payment) for c in r.claims] == [(15, 650), (48, 250)]
+
+
+def test_months_n_plus_is_a_later_phase_and_a_debt_that_gets_a_sum_is_paid_it():
+    assert monthly("First 3 months: $100/mo to savings, $450/mo to the Visa, $250/mo to the car. Months 4+: $550/mo to "
+                   "the Visa.", VISA_CAR) == {"savings": 100, "Visa": 450, "car loan": 250}
+    assert monthly("The car gets $250. Everything else, $550, hits the Visa.", VISA_CAR) == {"car loan": 250, "Visa": 550}

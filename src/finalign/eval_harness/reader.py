@@ -789,7 +789,8 @@ def _read(sentences: list[Sentence], scenario: Scenario) -> PlanReading:
     return reading
 
 
-_LATER_START = re.compile(r"^\W*(?:months? (?:[2-9]|\d\d+) ?(?:-|to|through|thru|and|\+|on\b|onward)|"
+_LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (no word boundary after the plus)
+                          r"^\W*(?:months? (?:[2-9]|\d\d+) ?(?:-|to|through|thru|and|\+|on\b|onward)|"
                           r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
                           r"after (?:about |around |roughly |~)?\d+ (?:months?|years?)|at that point|by then|from there|once that happens|(?:from|starting|beginning) next month|"
@@ -1370,8 +1371,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             target = scenario.debts[0].name  # one debt: an unlabelled payment is a payment on it
         allocating = bool(re.search(_ALLOCATE_VERB, s.norm[:start]) or label or s.kind in ("row", "item") or split_context
                           or (where == "after" and _TARGET_LINK.match(s.norm[end:]))  # "$660 on it, $90 on the 19% card"
-                          or re.match(r"^\W*(?:goes|go|going)\b", s.norm[end:])
-                          or (where == "before" and re.search(r"\s-\s+~?$", s.norm[max(0, start - 6):start])))  # "visa - $550"
+                          or re.match(r"^\W*(?:goes|go|going|hits|lands)\b", s.norm[end:])
+                          or (where == "before" and re.search(r"\s-\s+~?$", s.norm[max(0, start - 6):start]))  # "visa - $550"
+                          or (where == "before" and re.search(r"\b(?:gets?|receives?|should get)\s*(?:its |the |a |an |only |just |"
+                                                              r"about |~)?$", s.norm[c0:start])))  # "the car gets $250"
         if target is None and re.match(r"^\W*(?:a month |/mo\w* )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
                                        r"(?:cards|loans|debts|balances|other (?:two|three|debts|cards))\b", s.norm[end:]):
             target = "other"  # "$950 to the cards": debt money the reader cannot split between them
@@ -1468,7 +1471,7 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
     if until:  # "$135 minimum until Capital One is gone": that debt is when, not where
         stop = end + until.start()
     after = _targets_in(text[end:stop], scenario, verbs=False)
-    if not after and not nxt and re.match(r"^[^,;]{0,15}[,)-]\s*(?:to|on|toward|towards|into|at|goes to|go to)\b", text[end:]):
+    if not after and not nxt and re.match(r"^[^,;]{0,15}[,)-]\s*(?:to|on|toward|towards|into|at|goes to|go to|goes on|hits|lands on)\b", text[end:]):
         tail = text[end:end + 60]  # "everything else, $895 right now, to the top one", "$675 each month - goes to citi"
         after = _targets_in(tail[:re.search(r"[.;]|$", tail).start()], scenario, verbs=False)
     joined = re.search(r"\b(?:and|plus)\b", text[end:end + (after[0][0] if after else 0)])
