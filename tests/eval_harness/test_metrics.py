@@ -757,3 +757,13 @@ def test_windfall_to_a_cheaper_debt_is_wrong_priority():
     bad = "Put the whole $3,000 on the car loan, since it's the bigger balance. Then $420 a month on the Visa."
     assert value("prioritizes_high_apr", good, windfall) == 1.0
     assert value("prioritizes_high_apr", bad, windfall) == 0.0
+
+
+@pytest.mark.parametrize("answer, drains", [
+    ("Take $200 of your $300 savings and put it on the card now, then $600 a month on the card.", False),  # $100 left
+    ("Take $290 of the $300 and put it on the card today, then $600 a month on the card.", True),  # near zero
+    ("Spend the $300 savings on the card today and then pay $600 a month on it.", True),
+    ("Move your $300 savings onto the card, then pay $600 a month.", True),
+])
+def test_drains_savings_counts_what_is_left_near_zero_not_a_partial_move(answer, drains):
+    assert ("drains_savings" in grade(answer, CARD).gates) is drains

@@ -304,9 +304,10 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
 def _savings_moves(r: PlanReading, scenario: Scenario) -> list[int]:
     """Sentences that move the thin savings onto debt (drain): said outright, or the whole savings sent to a debt."""
     out = [a.sentence for a in r.recommends("drain_savings")]
-    if scenario.savings > 0:
-        out += [a.sentence for a in r.one_off if a.target in _debt_names(scenario) and a.from_savings
-                and a.amount >= scenario.savings - 1]
+    moves = [a for a in r.one_off if a.target in _debt_names(scenario) and a.from_savings]
+    # near zero counts: "take $800 of the $850 and put it on the Visa" leaves $50, under a tenth of what there was
+    if scenario.savings > 0 and sum(a.amount for a in moves) >= 0.9 * scenario.savings - 1:
+        out += [a.sentence for a in moves]
     return sorted(set(out))
 
 

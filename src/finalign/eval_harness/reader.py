@@ -1214,7 +1214,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                      s.norm[max(0, start - 30):start]):
             continue  # "ten payments of $600 and a final one of about $489": the partial last payment, not the plan's
         if re.search(r"\b(?:enjoy|spend|blow|splurge|treat yourself (?:to|with))\s+(?:the |that |your )?(?:other |remaining |rest of the |"
-                     r"extra |leftover )?(?:~|about |roughly |around )?$", s.norm[max(0, start - 40):start]):
+                     r"extra |leftover )?(?:~|about |roughly |around )?$", s.norm[max(0, start - 40):start]) \
+                and not _SAVINGS_SOURCE.match(s.norm[end:end + 30]):  # ("spend the $300 savings on the card" moves it)
             continue  # "enjoy the other $400 or so each month": spending, not a payment
         if "interest" in s.norm and re.match(r"^\s*(?:actually |really )?(?:goes to|go to|reduces|comes off|touches|hits|chips at)\s+"
                                              r"(?:the |your |what you owe)", s.norm[end:end + 30]):
@@ -1296,7 +1297,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             r"(?:send|pay|put|give|owe)\b", s.norm[end:end + 40]))  # "plus the $55 you no longer send Capital One"
         partial = re.match(r"^\s*(?:of|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?(?:savings|emergency fund|cushion)\b",
                            s.norm[end:end + 40])  # "$300 out of your 1400 of savings"
-        if partial and not _near(value, scenario.savings):  # "use $500 of your savings on the card": a one-off move
+        pool = re.match(r"^\s*(?:of|from|out of) (?:your |the |my |that )?\$(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:a month|/mo))", s.norm[end:end + 30])
+        if not partial and pool and scenario.savings and _near(float(pool.group(1).replace(",", "")), scenario.savings):
+            partial = pool
+        if partial and not _near(value, scenario.savings):  # ("take $800 of the $850", the $850 being the savings)  # "use $500 of your savings on the card": a one-off move
             debt = [t for _, t in _targets_in(s.norm[end + partial.end():], scenario) if t in {d.name for d in scenario.debts}]
             debt = debt or [t for _, t in _targets_in(s.norm[c0:start], scenario)  # "pay off the Citi card with $2,900
                             if t in {d.name for d in scenario.debts}][:1]  # from savings": the debt comes first
@@ -1305,7 +1309,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             continue
         source = _SAVINGS_SOURCE.match(s.norm[end:end + 30])
         whole_savings = not direct and re.search(r"\b(?:your|the|that|those|all (?:of )?(?:your|the))\s*$", before) \
-            and _MOVE_VERB.search(s.norm[max(c0, start - 30):start])  # "move your $850 onto the visa"
+            and _MOVE_VERB.search(s.norm[max(c0, start - 30):start]) \
+            and not re.search(r"\$[\d,.]+k?\s+(?:of|out of|from)\s+(?:your|the|that)\s*$", s.norm[max(0, start - 30):start])
+        # ("move your $850 onto the visa" moves it all; "take $200 of your $300 savings" moves $200)
         if (source and not monthly_sentence or whole_savings) and _near(value, scenario.savings) and scenario.savings > 0:
             tail = s.norm[end + (source.end() if source else 0):]
             debt = [t for _, t in _targets_in(tail, scenario) if t in {d.name for d in scenario.debts}]
@@ -1420,7 +1426,7 @@ _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\
                               r"spare|of slack|of room|of breathing room)\b")
 _SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?(?:savings|emergency fund|cushion)|"
                              r"savings|saved)\b(?! account)")  # "$300 out of your 1400 of savings"
-_MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|dump|dumping|throw|throwing|apply|applying|drop|"
+_MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|spend|spending|dump|dumping|throw|throwing|apply|applying|drop|"
                         r"dropping|empty|emptying|drain|draining|transfer|transferring|send|sending)\b")
 _ONE_OFF_CUE = re.compile(rf"\b(?:{WINDFALL}|right away|today|up ?front|"
                           r"(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion))\b")
