@@ -472,3 +472,9 @@ def test_months_n_plus_is_a_later_phase_and_a_debt_that_gets_a_sum_is_paid_it():
     assert monthly("First 3 months: $100/mo to savings, $450/mo to the Visa, $250/mo to the car. Months 4+: $550/mo to "
                    "the Visa.", VISA_CAR) == {"savings": 100, "Visa": 450, "car loan": 250}
     assert monthly("The car gets $250. Everything else, $550, hits the Visa.", VISA_CAR) == {"car loan": 250, "Visa": 550}
+
+
+def test_a_time_to_zero_for_a_debt_named_after_it_times_that_debt():
+    """"Give it 7 months and the Visa's at zero" is the Visa's time, not every debt's."""
+    r = read_plan("Put $550 on the Visa and $250 on the car. Give it 7 months and the Visa's at zero.", VISA_CAR)
+    assert [(c.months, c.total, c.debts[:1]) for c in r.claims] == [(7, False, ("Visa",))]

@@ -1838,7 +1838,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             own = [t for p, t in _targets_in(text[k0:pos + 1], scenario) if t in names]
             own_total = bool(_TOTAL_CLAIM.search(text[k0:k1])) if len(found) > 1 else total
             debts = ([own[-1]] + [t for t in named if t != own[-1]]) if own else named
-            if not own and re.search(r"\b(?:to|at) (?:zero|\$0)\b", text[k0:pos + 40]):
+            named_in_clause = [t for _, t in _targets_in(text[k0:k1], scenario) if t in names]  # "...and the Visa's at zero"
+            if not own and not named_in_clause and re.search(r"\b(?:to|at) (?:zero|\$0)\b", text[k0:pos + 40]):
                 own_total = True  # "so about 3 years to zero, and the expensive card is gone by summer": every debt
             if own_total:
                 debts = named
