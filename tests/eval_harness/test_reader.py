@@ -478,3 +478,17 @@ def test_a_time_to_zero_for_a_debt_named_after_it_times_that_debt():
     """"Give it 7 months and the Visa's at zero" is the Visa's time, not every debt's."""
     r = read_plan("Put $550 on the Visa and $250 on the car. Give it 7 months and the Visa's at zero.", VISA_CAR)
     assert [(c.months, c.total, c.debts[:1]) for c in r.claims] == [(7, False, ("Visa",))]
+
+
+TWO_CARDS = replace(CARD, id="t-two-cards", monthly_surplus=700, savings=3000, debts=(
+    Debt("Citi card", 2000, 18.0, 60), Debt("Discover card", 3500, 24.0, 95)))
+
+
+@pytest.mark.parametrize("answer, target", [
+    ("Pay the minimums and throw everything else at the pricier card.", "Discover card"),
+    ("Pay the minimums and throw everything else at the more expensive card.", "Discover card"),
+    ("Pay the minimums; the extra goes to whichever card charges more.", "Discover card"),
+    ("Pay the minimums and throw everything else at the cheaper one.", "Citi card"),
+])
+def test_a_debt_named_by_how_dear_it_is_in_comparatives(answer, target):
+    assert read_plan(answer, TWO_CARDS).priority[0] == target

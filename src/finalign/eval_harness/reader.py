@@ -220,9 +220,12 @@ _INVEST_RE = re.compile(rf"\b{_INVEST}\b")
 _SPECULATION_RE = re.compile(rf"\b{_SPECULATION}\b")
 _MINIMUMS_RE = re.compile(r"\bminimums?\b|\bmin(?:imum)? payments?\b|\bthe (?:other|rest of the|remaining) (?:debts?|cards?|loans?|balances?)\b")
 _HIGHEST_RE = re.compile(r"\b(?:highest|largest|biggest|top|steepest|worst|higher)[- ](?:interest|apr|rate|cost)\w*|\bmost expensive\b|"
-                         r"\bpriciest\b|\bavalanche\b|\bhighest[- ]apr\b|\bcosts? (?:you )?the most\b|\bthe (?:more )?expensive one\b|\bthe top one\b")
+                         r"\bpriciest\b|\bavalanche\b|\bhighest[- ]apr\b|\bcosts? (?:you )?the most\b|\bthe (?:more )?expensive one\b|\bthe top one\b|"
+                         r"\b(?:pricier|more expensive|costlier|dearer)(?= (?:card|loan|debt|one|balance)\b)|"
+                         r"\bcharg(?:es|ing) (?:you )?(?:the )?(?:most|more)(?: interest)?\b")
 _SMALLEST_RE = re.compile(r"\b(?:smallest|lowest|tiniest|least)[- ](?:balance|debt|amount|one)\b|\bsnowball\b")
-_LOWEST_RATE_RE = re.compile(r"\b(?:lowest|smallest|cheapest)[- ](?:interest|apr|rate)\w*")
+_LOWEST_RATE_RE = re.compile(r"\b(?:lowest|smallest|cheapest)[- ](?:interest|apr|rate)\w*|"
+                             r"\b(?:cheaper|less expensive|lower[- ](?:rate|interest|apr))(?= (?:debt|one|balance)\b)")  # ("the cheaper card": of the cards)
 _TRANSFERRED = re.compile(r"\b(?:transferred (?:balance|debt|amount)|new card|transfer card|the transfer|0% card|balance transfer card|"
                           r"promo card|new balance)\b")
 _TOTAL_WORDS = re.compile(r"\b(?:total|in all|altogether|adds? up|comes? to|that's|which is|all of|the whole|the full|"
