@@ -492,3 +492,11 @@ TWO_CARDS = replace(CARD, id="t-two-cards", monthly_surplus=700, savings=3000, d
 ])
 def test_a_debt_named_by_how_dear_it_is_in_comparatives(answer, target):
     assert read_plan(answer, TWO_CARDS).priority[0] == target
+
+
+def test_all_of_it_is_the_rest_and_a_dialogue_line_can_start_a_later_phase():
+    assert monthly("Pay the minimums on the car loan and the Kohl's card, and put all of it on the Visa card.", MULTI) == {
+        "car loan": 250, "Kohl's card": 40, "Visa card": 610}
+    r = read_plan("**Me:** And the rest?\n**Her:** All of it on the Visa card.\n**Her:** After that, all $900 goes to the "
+                  "car loan.", MULTI)
+    assert r.monthly_by_target() == {"Visa card": 610}

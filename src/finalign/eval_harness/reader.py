@@ -711,7 +711,8 @@ _LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:\
                          r"|\b(?:from|starting|beginning) next month\b|\bfreed[- ]up\b"
                          r"|\bafter (?:that|it'?s gone|it'?s paid off)\b|\bonce (?:it'?s|that'?s) (?:gone|paid|done)\b")
 _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income|salary|paycheck|bring in|paid|net|gross|"
-                            r"find|free up|pick up|side hustle|overtime|raise)\b[^$]{0,20}$")
+                            r"find|free up|pick up|side hustle|overtime|raise|(?:hand|hands|give|gives) you|(?:employer|company|they) "
+                            r"(?:adds?|puts? in|contributes?|matches?))\b[^$]{0,20}$")  # money coming in: "they hand you $145"
 _FACT_AFTER = re.compile(  # "$115 a month in interest", "$300 in savings", "$6,000 balance": figures, not payments
     r"^\W{0,3}(?:(?:a|per|each) (?:month|year) )?(?:in |of |on )?(?:interest|fees?|in fees)\b"
     r"|^\W{0,3}(?:in |of |on )?(?:balance|left on|owed|total|saved|in savings|emergency fund|bonus|refund|windfall|apr|"
@@ -887,7 +888,9 @@ def _sentences(answer: str) -> list[Sentence]:
         if out and paragraph != out[-1].paragraph:
             prev_later = False  # a later phase ends with its paragraph: "...after that, Discover.\n\nThe numbers: $85 on..."
         # (an item's number is not part of its words: "3. **after ~6 months** ...")
-        later = bool(_LATER_START.search(_ITEM.sub("", norm, count=1))) or after_payoff or bool(_ROLLED_OVER.search(norm)) or (later_block and kind in ("row", "item")) or (
+        speaker = re.match(r"^\W*[a-z][a-z .]{0,15}:\W*?\s+", norm)  # "**her:** then sallie mae": a dialogue's line
+        later = bool(_LATER_START.search(_ITEM.sub("", norm, count=1))) or after_payoff or bool(_ROLLED_OVER.search(norm)) or bool(
+            speaker and _LATER_START.search(norm[speaker.end():])) or (later_block and kind in ("row", "item")) or (
             kind == "row" and period_rows > 1) or (
             prev_later and kind == "prose" and not _NOW_START.match(norm) and not _UNTIL_PAID.search(norm))
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
@@ -1580,7 +1583,7 @@ _REST = (r"(?:all (?:of )?)?(?:the rest|the remainder|everything else|all else|w
          r"every (?:other |single )?(?:spare|extra|remaining|leftover|free) (?:dollar|cent|buck)|(?:everything|anything|whatever) extra|"
          r"the extra(?! \$| payments?\b| (?:on|to|toward|towards) (?:the |your )?(?:minimum|payment))|"
          r"all (?:of )?(?:your |the |that )?(?:spare|extra|remaining|leftover|free|other) (?:money|cash|dollars|funds|bucks)|"
-         r"all (?:of )?(?:your |the )?(?:surplus|leftover|extra)(?! \$))")
+         r"all (?:of )?(?:your |the )?(?:surplus|leftover|extra)(?! \$)|all of (?:it|that)|every (?:last )?(?:cent|dollar|penny) of (?:it|that))")
 _REST_TO = re.compile(rf"\b(?P<rest>{_REST})(?P<gap>(?:\s+(?:of (?:it|that|your \w+(?: \w+)?|the \w+(?: \w+)?)|each month|every month|a month|"
                       rf"monthly|goes|go|should go|can go|you have|you've got|"
                       rf"(?:above|beyond|over|after|on top of) (?:the |your |those )?(?:\$[\d,.]+ )?(?:in |of |for )?(?:the )?(?:minimums?|min(?:imum)? payments?)))*)"
