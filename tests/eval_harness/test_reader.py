@@ -500,3 +500,10 @@ def test_all_of_it_is_the_rest_and_a_dialogue_line_can_start_a_later_phase():
     r = read_plan("**Me:** And the rest?\n**Her:** All of it on the Visa card.\n**Her:** After that, all $900 goes to the "
                   "car loan.", MULTI)
     assert r.monthly_by_target() == {"Visa card": 610}
+
+
+def test_a_windfall_named_by_what_it_is_and_sent_to_a_debt_is_a_one_off():
+    bonus = replace(VISA_CAR, situation="windfall", windfall=3000)
+    r = read_plan("Put the whole $3,000 bonus on the Visa, then $550 a month on it and $250 on the car.", bonus)
+    assert [(a.target, a.amount) for a in r.one_off] == [("Visa", 3000)]
+    assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}

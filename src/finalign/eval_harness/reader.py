@@ -773,7 +773,8 @@ def _with_local_names(sentences: list[Sentence], scenario: Scenario) -> list[Sen
 # "Expect about 6 months until the card is paid off" after a sentence about the time after: it times this phase
 _UNTIL_PAID = re.compile(r"\b(?:until|till|before)\b[^.]{0,40}\b(?:is|are)\s+(?:paid off|gone|cleared|done)\b")
 _STEADY_START = re.compile(r"^\W*(?:from then on|after (?:this|the first) month|from month (?:two|2)|"
-                           r"(?:from|starting|beginning) next month|after month (?:one|1)|every month after)\b")
+                           r"(?:from|starting|beginning) next month|after month (?:one|1)|every month after|"
+                           r"(?:after that|then|from there),? (?:each|every) month|(?:each|every) month after that)\b")
 
 
 def _read(sentences: list[Sentence], scenario: Scenario) -> PlanReading:
@@ -1353,6 +1354,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             before_paren = [t for _, t in _targets_in(s.norm[:c0], scenario) if t != "minimums"]
             target = (named_since[-1] if named_since and prev_end else None) or last_target or (
                 before_paren[-1] if before_paren else target)
+        if fact and re.match(rf"^\W{{0,3}}{WINDFALL}", after) and target in {d.name for d in scenario.debts} \
+                and re.search(_ALLOCATE_VERB, s.norm[c0:start]):
+            fact = False  # "put the whole $3,000 bonus on the Visa": the sum named by what it is, and sent somewhere
         # (a label of all the minimums lists each debt's: "pay every minimum: car $250, visa $100" pays the car $250)
         listed = label_target == "minimums" and target in {d.name for d in scenario.debts} and where == "before" and c0 > label.end() - 1
         if label_target and (target in (None, "minimums", "other") or where != "after") and not listed:
