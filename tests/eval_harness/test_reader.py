@@ -507,3 +507,17 @@ def test_a_windfall_named_by_what_it_is_and_sent_to_a_debt_is_a_one_off():
     r = read_plan("Put the whole $3,000 bonus on the Visa, then $550 a month on it and $250 on the car.", bonus)
     assert [(a.target, a.amount) for a in r.one_off] == [("Visa", 3000)]
     assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}
+
+
+def test_later_blocks_reach_an_items_second_sentence_differences_are_payments_and_a_hysa_is_savings():
+    """fw-02 and fw-05 (a dev author)."""
+    phases = ("**Months 1-4**\n- Pay the minimums: car loan $250, Visa card $100, Kohl's card $40.\n- Put $100/month into "
+              "savings.\n- The last $410 goes to the Visa card.\n\n**Month 5 onward**\n- Buffer's built. Now all $900 goes to "
+              "debt: $610 to the Visa card.")
+    assert monthly(phases, MULTI) == {"car loan": 250, "Visa card": 510, "Kohl's card": 40, "savings": 100}
+    assert monthly("- **Months 1-4:** the Visa gets everything above the other two minimums ($900 \u2212 $250 \u2212 $40 = "
+                   "$610/mo).", MULTI) == {
+        "Visa card": 610}
+    assert monthly("Saving: $1,012 - $260 = $752. Put $610 a month on the Visa card.", MULTI) == {"Visa card": 610}
+    r = read_plan("Day 0: move $1,500 from the HYSA to the Visa card.", MULTI)
+    assert [(a.target, a.amount, a.from_savings) for a in r.one_off] == [("Visa card", 1500, True)]

@@ -726,7 +726,7 @@ _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
     r"if you (?:paid|pay|only)|paying (?:only|just)|with (?:only|just)|at(?! least)|than)\b(?:\W+\w+){0,4}?\W*"
     r"(?:about |around |roughly |only |just |~)?$")
-_ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra|(?:the |your )?remaining)\s*(?:of\s*)?$")
+_ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra|(?:the |your )?(?:remaining|last))\s*(?:of\s*)?$")
 _ADDITIVE_AFTER = re.compile(r"^\s*(?:extra|more|additional|on top|above|beyond|over the minimum)\b")
 _TARGET_LINK = re.compile(r"^\W{0,3}(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,2}?(?:to|on|toward|towards|into|in|at|for|against|onto)\b")
 
@@ -848,6 +848,7 @@ def _sentences(answer: str) -> list[Sentence]:
         paragraph = bisect.bisect_right(breaks, start)
         norm = _normalise(text)
         row_header: tuple[str, ...] = ()
+        continued = False
         if _ROW.match(text):
             kind = "row"
             if not in_table:
@@ -873,6 +874,7 @@ def _sentences(answer: str) -> list[Sentence]:
             facts_block = bool(_FACTS_INTRO.search(norm))
         elif in_list and out and "\n" not in answer[out[-1].end:start]:
             kind = "prose"  # "1. Pay off the card ($480). It has your highest rate.": the item goes on, and so does its list
+            continued = True
         else:
             kind = "prose"
             if in_table or in_list:
@@ -891,7 +893,7 @@ def _sentences(answer: str) -> list[Sentence]:
         # (an item's number is not part of its words: "3. **after ~6 months** ...")
         speaker = re.match(r"^\W*[a-z][a-z .]{0,15}:\W*?\s+", norm)  # "**her:** then sallie mae": a dialogue's line
         later = bool(_LATER_START.search(_ITEM.sub("", norm, count=1))) or after_payoff or bool(_ROLLED_OVER.search(norm)) or bool(
-            speaker and _LATER_START.search(norm[speaker.end():])) or (later_block and kind in ("row", "item")) or (
+            speaker and _LATER_START.search(norm[speaker.end():])) or (later_block and (kind in ("row", "item") or continued)) or (
             kind == "row" and period_rows > 1) or (
             prev_later and kind == "prose" and not _NOW_START.match(norm) and not _UNTIL_PAID.search(norm))
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
@@ -1205,7 +1207,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         window = s.norm[max(0, start - 45):start]
         if value <= 0 or re.match(r"^\W{0,2}(?:a|per|each) year\b|^\s*/\s*y", after) or s.later or s.facts or label_target == "total":
             continue  # "$0 for now" allocates nothing
-        if start > 0 and _TOTAL_BEFORE.search(s.norm[max(0, start - 25):start]) and _MONEY.search(s.norm, 0, start):
+        # "($1,400 - $95 - $298 = $1,007/mo)": a difference said as a month's payment is the plan, not a total
+        difference = re.search(r"\$[\d,.]+\s*(?:\u2212|-|minus)\s*\$?[\d,.]+[^=;]{0,40}[=\u2248]\s*~?$", s.norm[max(0, start - 70):start]) \
+            and re.match(r"\s*(?:/\s*mo\w*|a month|per month|each month|every month|monthly)\b", s.norm[end:end + 16])
+        if start > 0 and _TOTAL_BEFORE.search(s.norm[max(0, start - 25):start]) and _MONEY.search(s.norm, 0, start) and not difference:
             continue  # "$658 on the visa + $130 on the loan = $788", "that's the whole $1.3k": a total of what came before
         if start > 0 and re.search(r"\b(?:so|making|makes|for)\s*(?:about |~)?$", s.norm[max(0, start - 12):start]) \
                 and re.match(r"^\W*$", s.norm[end:]) and _MONEY.search(s.norm, 0, start):
@@ -1302,7 +1307,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         negated = bool(_NEGATOR.search(s.norm[max(c0, start - 30):start])) and not is_fraction or bool(re.match(
             r"\s*(?:a month\s+)?(?:that\s+)?(?:you\s+)?(?:no longer|don't|do not|won't|will not|needn't)\s+(?:need to\s+)?"
             r"(?:send|pay|put|give|owe)\b", s.norm[end:end + 40]))  # "plus the $55 you no longer send Capital One"
-        partial = re.match(r"^\s*(?:of|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?(?:savings|emergency fund|cushion)\b",
+        partial = re.match(r"^\s*(?:of|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?(?:savings|emergency fund|cushion|hysa|high[- ]yield (?:savings|account))\b",
                            s.norm[end:end + 40])  # "$300 out of your 1400 of savings"
         pool = re.match(r"^\s*(?:of|from|out of) (?:your |the |my |that )?\$(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:a month|/mo))", s.norm[end:end + 30])
         if not partial and pool and scenario.savings and _near(float(pool.group(1).replace(",", "")), scenario.savings):
@@ -1434,12 +1439,12 @@ _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\
                               r"does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you|to spare|left over|"
                               r"spare|of slack|of room|of breathing room)\b")
-_SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?(?:savings|emergency fund|cushion)|"
+_SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?(?:savings|emergency fund|cushion|hysa|high[- ]yield (?:savings|account))|"
                              r"savings|saved)\b(?! account)")  # "$300 out of your 1400 of savings"
 _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|spend|spending|dump|dumping|throw|throwing|apply|applying|drop|"
                         r"dropping|empty|emptying|drain|draining|transfer|transferring|send|sending)\b")
 _ONE_OFF_CUE = re.compile(rf"\b(?:{WINDFALL}|right away|today|up ?front|"
-                          r"(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion))\b")
+                          r"(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion|hysa|high[- ]yield (?:savings|account)))\b")
 _TOTAL_BEFORE = re.compile(r"(?:=|\u2248|\btotal(?: of)?|\bin all|\baltogether|\bthat'?s (?:the )?(?:whole|full|all|your)|"
                            r"\bwhich is (?:the )?(?:whole|full|all|your))\s*(?:about |~|of )?$")
 _SPLIT_INTRO = re.compile(r"\b(?:split|divide|here'?s (?:the|my|your) plan|the plan|each month|every month|monthly|per month|"
