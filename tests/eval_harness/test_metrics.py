@@ -767,3 +767,21 @@ def test_windfall_to_a_cheaper_debt_is_wrong_priority():
 ])
 def test_drains_savings_counts_what_is_left_near_zero_not_a_partial_move(answer, drains):
     assert ("drains_savings" in grade(answer, CARD).gates) is drains
+
+
+def test_a_transfer_plan_pays_the_moved_balance_and_moving_both_balances_must_clear_both():
+    """fw-06 (a dev author): $8,200 Citi at 24.99% moves (3% fee, 18 months at 0%); the $1,150 Macy's at 30.49% stays."""
+    from finalign.data_gen.schema import BalanceTransfer
+    offer = replace(CARD, id="t-offer", situation="balance_transfer", monthly_surplus=620, savings=11000, debts=(
+        Debt("Citibank Mastercard", 8200, 24.99, 205), Debt("Macy's account", 1150, 30.49, 40)),
+        balance_transfer=BalanceTransfer(0, 18, 3, 22.99))
+    good = ("Transfer the Citibank balance: the 3% fee is $246, so the new card starts at $8,446. Pay $470 a month to the "
+            "new card and the remaining $150 to the Macy's account, your most expensive debt. No new purchases.")
+    assert value("prioritizes_high_apr", good, offer) == 1.0
+    dearer_at_minimum = ("Transfer the Citibank balance: the 3% fee is $246. Pay $580 a month to the new card and the $40 "
+                         "minimum to the Macy's account. No new purchases.")
+    assert value("prioritizes_high_apr", dearer_at_minimum, offer) == 0.0
+    both = ("Transfer both balances: $9,350 plus the 3% fee of $280.50 is $9,630.50. Pay $500 a month on the new card; "
+            "that clears it within the 18 months. No new purchases.")
+    assert value("transfer_diligence", both, offer) < 1.0  # $500 x 18 = $9,000 leaves about $630 at 22.99%
+    assert value("transfer_diligence", both.replace("$500", "$560"), offer) == 1.0

@@ -512,7 +512,7 @@ def test_a_windfall_named_by_what_it_is_and_sent_to_a_debt_is_a_one_off():
 def test_later_blocks_reach_an_items_second_sentence_differences_are_payments_and_a_hysa_is_savings():
     """fw-02 and fw-05 (a dev author)."""
     phases = ("**Months 1-4**\n- Pay the minimums: car loan $250, Visa card $100, Kohl's card $40.\n- Put $100/month into "
-              "savings.\n- The last $410 goes to the Visa card.\n\n**Month 5 onward**\n- Buffer's built. Now all $900 goes to "
+              "savings.\n- The remaining $410 goes to the Visa card.\n\n**Month 5 onward**\n- Buffer's built. Now all $900 goes to "
               "debt: $610 to the Visa card.")
     assert monthly(phases, MULTI) == {"car loan": 250, "Visa card": 510, "Kohl's card": 40, "savings": 100}
     assert monthly("- **Months 1-4:** the Visa gets everything above the other two minimums ($900 \u2212 $250 \u2212 $40 = "

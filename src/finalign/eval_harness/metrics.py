@@ -288,6 +288,10 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
     left = [d.apr for d in scenario.debts if d.name not in cleared]
     ok = _apr(scenario, target) >= plan.target_apr - 1e-9 or target == top.name or bool(
         cleared and left and _apr(scenario, target) >= max(left) - 1e-9)
+    if not ok and scenario.balance_transfer is not None and target == scenario.transfer_debt.name:
+        # the moved balance gets the payment that clears it in the promo; wrong only if a dearer debt is left at its minimum
+        dearer = [d for d in scenario.debts if d.apr > _apr(scenario, target) and d.name not in cleared]
+        ok = not any(d.name in by_target and by_target[d.name] <= d.min_payment + 1 for d in dearer)
     best = plan.target_debt
     if ok:
         skipped = _later_phase_misorder(r, scenario, target)
@@ -947,6 +951,10 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
         return Score(None, "no balance-transfer offer")
     plan = _plan(scenario)
     fee, clear = plan.transfer_fee or 0.0, plan.payment_to_clear_in_promo or 0.0
+    if len(scenario.debts) > 1 and any(_MOVES_EVERY_BALANCE.search(x.norm) for x in r.sentences):
+        # "transfer both balances": what must be cleared in the promo is every balance and its fee
+        moved = sum(d.balance for d in scenario.debts) * (1 + bt.fee_pct / 100)
+        fee, clear = moved - sum(d.balance for d in scenario.debts), finance.payment_for_months(moved, bt.promo_apr, bt.promo_months)
     fee_sentences = [a.sentence for a in r.actions if a.kind == "fee" and a.polarity != "rejects"
                      and not _FEE_DISMISSED.search(r.sentences[a.sentence].norm)]
     fee_numbers = [i for i in fee_sentences if any(_near(v, fee, 0.02) for v, j in r.dollars if j == i)
@@ -982,6 +990,8 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
     return Score(value, f"weak on: {', '.join(missing)} ({why}{pay})", evidence)
 
 
+_MOVES_EVERY_BALANCE = re.compile(r"\b(?:transfer\w*|mov\w+|consolidat\w+|put\w*)\s+(?:both|all(?: (?:of )?(?:the|your|three|two))?|every)\s+"
+                                  r"(?:balances?|cards?|debts?)\b|\bboth balances\b|\b(?:assuming|if) both (?:balances )?(?:move|fit)\b")
 _FEE_DISMISSED = re.compile(r"\b(?:leave (?:it|the fee) out|(?:fees?|it)(?: is| are|'s)? (?:just )?noise|not worth (?:factoring|counting|worrying)|"
                             r"doesn't matter|ignore (?:it|the fee)|costs? (?:you )?nothing|(?:basically |practically )?free money)\b")
 
