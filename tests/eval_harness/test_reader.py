@@ -521,3 +521,12 @@ def test_later_blocks_reach_an_items_second_sentence_differences_are_payments_an
     assert monthly("Saving: $1,012 - $260 = $752. Put $610 a month on the Visa card.", MULTI) == {"Visa card": 610}
     r = read_plan("Day 0: move $1,500 from the HYSA to the Visa card.", MULTI)
     assert [(a.target, a.amount, a.from_savings) for a in r.one_off] == [("Visa card", 1500, True)]
+
+
+def test_two_tables_apart_each_read_by_its_own_header():
+    """fw-03 (a dev author): a refund table, a blank line, then a table of every month."""
+    bonus = replace(MULTI, windfall=2000)
+    r = read_plan("| Refund ($2,000) | Amount |\n|---|---|\n| Kohl's payoff | $800 |\n| Visa card | $1,200 |\n\n"
+                  "| Every month | Amount |\n|---|---|\n| car loan | $250 |\n| Visa card | $550 |\n| savings | $100 |", bonus)
+    assert {(a.target, a.amount) for a in r.one_off} == {("Kohl's card", 800), ("Visa card", 1200)}
+    assert r.monthly_by_target() == {"car loan": 250, "Visa card": 550, "savings": 100}

@@ -851,6 +851,8 @@ def _sentences(answer: str) -> list[Sentence]:
         continued = False
         if _ROW.match(text):
             kind = "row"
+            if in_table and out and paragraph != out[-1].paragraph:
+                in_table = False  # a blank line between two tables: the second has its own header
             if not in_table:
                 monthly_header = bool(_MONTH_WORD.search(norm))
                 header = tuple(c.strip() for c in norm.strip().strip("|").split("|"))
