@@ -530,3 +530,10 @@ def test_two_tables_apart_each_read_by_its_own_header():
                   "| Every month | Amount |\n|---|---|\n| car loan | $250 |\n| Visa card | $550 |\n| savings | $100 |", bonus)
     assert {(a.target, a.amount) for a in r.one_off} == {("Kohl's card", 800), ("Visa card", 1200)}
     assert r.monthly_by_target() == {"car loan": 250, "Visa card": 550, "savings": 100}
+
+
+def test_the_leftover_after_the_minimums_adds_to_that_debts_minimum():
+    """fw-02 (a dev author): "All the minimums, $195, plus the leftover $15 on Credit One" pays Credit One its minimum and $15."""
+    r = read_plan("Pay the minimums: car loan $250, Visa card $100, Kohl's card $40.\nThen, each month, the $390 plus the "
+                  "leftover $510 on the Visa card.", MULTI)
+    assert r.monthly_by_target().get("Visa card") == 610

@@ -726,7 +726,7 @@ _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
     r"if you (?:paid|pay|only)|paying (?:only|just)|with (?:only|just)|at(?! least)|than)\b(?:\W+\w+){0,4}?\W*"
     r"(?:about |around |roughly |only |just |~)?$")
-_ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra|(?:the |your )?remaining)\s*(?:of\s*)?$")
+_ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra|(?:the |your )?(?:remaining|leftover)|(?:plus|and) (?:the |your )?(?:last|other))\s*(?:of\s*)?$")
 _ADDITIVE_AFTER = re.compile(r"^\s*(?:extra|more|additional|on top|above|beyond|over the minimum)\b")
 _TARGET_LINK = re.compile(r"^\W{0,3}(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,2}?(?:to|on|toward|towards|into|in|at|for|against|onto)\b")
 
