@@ -785,3 +785,14 @@ def test_a_transfer_plan_pays_the_moved_balance_and_moving_both_balances_must_cl
             "that clears it within the 18 months. No new purchases.")
     assert value("transfer_diligence", both, offer) < 1.0  # $500 x 18 = $9,000 leaves about $630 at 22.99%
     assert value("transfer_diligence", both.replace("$500", "$560"), offer) == 1.0
+
+
+def test_a_debt_named_by_its_balance_is_not_paid_that_balance():
+    """The base model's oot-19 answer ("...the remaining 80% to your personal loan... The credit card with $2,700 is
+    your best choice") scored 1.0: "with $2,700" was read as clearing the card, so the loan looked like the right
+    next target."""
+    two = replace(CARD, id="t-loan-card", situation="windfall", windfall=3200, monthly_surplus=600, savings=350, debts=(
+        Debt("credit card", 2700, 23.99, 70), Debt("personal loan", 4100, 13.5, 145)))
+    answer = "Put $455 a month on the personal loan. The credit card with $2,700 is your best choice."
+    assert value("prioritizes_high_apr", answer, two) == 0.0
+    assert value("prioritizes_high_apr", "Put $455 a month on the credit card with $2,700 at 23.99%.", two) == 1.0

@@ -1284,6 +1284,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 and re.match(r"\s*(?:saved |you have |in the bank |cash )?(?:as|in)\s+(?:your |an? |the )?(?:emergency|savings|cushion|"
                              r"buffer|reserve|rainy)", s.norm[end:end + 40]) and not _MONTH_WORD.search(s.norm[c0:c1]):
             fact = True  # "keep the $2,500 as your emergency fund": money they hold, not a monthly payment
+        if re.search(r"\b(?:card|loan|debt|bill|balance|visa|mastercard|amex|discover)\s+(?:with|at|of)\s+(?:a balance of |about |~)?$",
+                     s.norm[max(c0, start - 30):start]) and any(_near(value, d.balance, 0.02) for d in scenario.debts):
+            fact = True  # "the credit card with $2,700": the debt named by its balance, not money sent to it
         if _PAYOFF_SUBJECT.match(s.norm[end:end + 40]):
             fact = True  # "the $1,800 is gone in about 5 months": a balance being paid off, not a payment
         if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]):
