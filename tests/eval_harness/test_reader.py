@@ -537,3 +537,15 @@ def test_the_leftover_after_the_minimums_adds_to_that_debts_minimum():
     r = read_plan("Pay the minimums: car loan $250, Visa card $100, Kohl's card $40.\nThen, each month, the $390 plus the "
                   "leftover $510 on the Visa card.", MULTI)
     assert r.monthly_by_target().get("Visa card") == 610
+
+
+def test_shares_of_a_windfall_are_one_offs_of_it_not_of_the_monthly_surplus():
+    bonus = replace(VISA_CAR, situation="windfall", windfall=3000)
+    r = read_plan("Put 70% of the bonus on the Visa and 30% into savings; then $550 a month on the Visa and $250 on the car.",
+                  bonus)
+    assert {(a.target, a.amount) for a in r.one_off} == {("Visa", 2100), ("savings", 900)}
+    assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}
+    half = read_plan("Put half the bonus on the Visa. Then $550 a month on the Visa and $250 on the car.", bonus)
+    assert [(a.target, a.amount) for a in half.one_off] == [("Visa", 1500)]
+    # a share of the surplus said after a month word stays monthly
+    assert monthly("Each month, 25% of your surplus into savings and the rest to the Visa.", bonus)["savings"] == 200

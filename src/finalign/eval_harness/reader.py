@@ -987,16 +987,23 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
     """(start, end, value, is_fraction) of every dollar amount in the sentence, fractions of the surplus included."""
     found = []
     spans = []
+
+    def of_windfall(pos: int) -> bool:  # "70% of the bonus on the Visa and 30% into savings": shares of the one-off sum
+        said = [w.end() for w in re.finditer(rf"\b{WINDFALL}", s.norm[:pos + 30])]
+        return bool(scenario.windfall and said and not _MONTH_WORD.search(s.norm[min(said[0], pos):pos]))
+
     for m in _FRACTION.finditer(s.norm):
         frac = m.group("frac")
         what = m.group("what") or ""
-        base = surplus
+        base, kind = surplus, True
         if what[:1] == "$" or what[:1].isdigit():  # "70% of your $800", "70% of the 800"
             base = float(what.lstrip("$").replace(",", ""))
+        elif re.match(rf"\s*{WINDFALL}", s.norm[m.end():m.end() + 20]) and of_windfall(m.start()):
+            base, kind = scenario.windfall, WINDFALL_SHARE
         elif not what and not re.match(r"\s*(?:left|spare|free|extra|surplus|to spare)", s.norm[m.end():m.end() + 12]):
             continue
         share = float(frac.rstrip("% ")) / 100 if frac.endswith("%") else _FRACTION_WORDS[frac]
-        found.append((m.start(), m.end(), round(share * base, 2), True))
+        found.append((m.start(), m.end(), round(share * base, 2), kind))
         spans.append((m.start(), m.end()))
     for m in _SHARE_TO.finditer(s.norm):  # "a quarter into savings" (read as "25% into savings"): a share of the surplus
         # "paying 24% on a card" for a 23.99% card is its rate, rounded, not a share
@@ -1004,7 +1011,9 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
             r"\b(?:at|with|vs|versus|than|compared (?:with|to)|paying|charg\w*|costs?|rate of|interest of)\s*$",
             s.norm[max(0, m.start() - 14):m.start()])
         if not rate and not any(a <= m.start() < b for a, b in spans) and _targets_in(s.norm[m.end():m.end() + 30], scenario):
-            found.append((m.start(), m.end(), round(float(m.group(1)) / 100 * surplus, 2), True))
+            windfall = of_windfall(m.start())
+            found.append((m.start(), m.end(), round(float(m.group(1)) / 100 * (scenario.windfall if windfall else surplus), 2),
+                          WINDFALL_SHARE if windfall else True))
             spans.append((m.start(), m.end()))
     for m in _MONEY.finditer(s.norm):
         if any(a <= m.start() < b for a, b in spans):
@@ -1037,7 +1046,10 @@ _PER_TWO_WEEKS = re.compile(_GAP + r"\s*(?:(?:every|each) (?:two|2|other) weeks?
                             r"bi-?weekly\b|fortnightly\b)")
 
 
-def _per_month(norm: str, start: int, end: int, value: float, is_fraction: bool) -> tuple[int, int, float, bool]:
+WINDFALL_SHARE = "windfall"  # is_fraction of a share of the one-off sum, not of the monthly surplus: a one-off
+
+
+def _per_month(norm: str, start: int, end: int, value: float, is_fraction: bool | str) -> tuple[int, int, float, bool | str]:
     """An amount paid by the week or fortnight, as a month's: "$275 every two weeks" is $595.83 a month (26 a year)."""
     after = norm[end:end + 60]
     if _PER_WEEK.match(after):
@@ -1189,7 +1201,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         monthly_sentence = monthly_sentence or any(_MONTH_WORD.search(x.norm) or "split" in x.norm or "budget" in x.norm
                                                    for x in earlier)
     windfall_here = bool(scenario.windfall) and any(_near(v, scenario.windfall) for _, _, v, _ in found)
-    if any(frac for *_, frac in found):
+    if any(frac is True for *_, frac in found):
         monthly_sentence = True  # "75% of your spare cash ($600) to the card": a split of the monthly surplus
     if windfall_here:
         windfall_sentence = True  # "From the $1,800, put $600 into savings and $1,200 on the card": a one-off split
@@ -1392,7 +1404,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             _MONTH_WORD.search(s.header[0]) or _MONTH_WORD.search(column))
         one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or table_one_off or s.one_off_context or bool(
             label and label.group("label") and _ONE_OFF_COLUMN.search(label.group("label")))
-        monthly = (direct or (monthly_sentence and not one_off_figure)) and not fact and not one_off_column
+        monthly = (direct or (monthly_sentence and not one_off_figure)) and not fact and not one_off_column \
+            and is_fraction != WINDFALL_SHARE
         if target in (None, "other") and len(scenario.debts) == 1 and not _NOT_DEBT.search(s.norm[end:c1]) and not is_fraction:
             target = scenario.debts[0].name  # one debt: an unlabelled payment is a payment on it
         allocating = bool(re.search(_ALLOCATE_VERB, s.norm[:start]) or label or s.kind in ("row", "item") or split_context
@@ -1697,7 +1710,8 @@ def _read_percents(s: Sentence, reading: PlanReading, scenario: Scenario) -> Non
     names = {d.name for d in scenario.debts}
     for m in _PERCENT.finditer(s.norm):
         near = s.norm[max(0, m.start() - 30):m.start()] + " " + s.norm[m.end():m.end() + 25]
-        if re.match(r"^\s*(?:of|into|to|toward|towards|goes|for|\(\$)", s.norm[m.end():m.end() + 10]) or re.search(
+        if re.match(r"^\s*(?:of|into|to|toward|towards|goes|for|\(\$|as (?:a |an |your )?(?:cushion|buffer|savings|emergency))",
+                    s.norm[m.end():m.end() + 24]) or re.search(
                 r"\b(?:other|remaining|the rest|that|this)\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
                 or round(float(m.group(1)), 2) in reading._shares:
             kind = "share"  # "75% of your surplus", "25% into savings", "that 64%": a share of money, not a rate
