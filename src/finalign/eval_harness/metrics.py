@@ -953,8 +953,9 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
     fee, clear = plan.transfer_fee or 0.0, plan.payment_to_clear_in_promo or 0.0
     if len(scenario.debts) > 1 and any(_MOVES_EVERY_BALANCE.search(x.norm) for x in r.sentences):
         # "transfer both balances": what must be cleared in the promo is every balance and its fee
-        moved = sum(d.balance for d in scenario.debts) * (1 + bt.fee_pct / 100)
-        fee, clear = moved - sum(d.balance for d in scenario.debts), finance.payment_for_months(moved, bt.promo_apr, bt.promo_months)
+        owed = sum(d.balance for d in scenario.debts)
+        fee = owed * bt.fee_pct / 100
+        clear = finance.payment_for_months(owed + fee, bt.promo_apr, bt.promo_months)
     fee_sentences = [a.sentence for a in r.actions if a.kind == "fee" and a.polarity != "rejects"
                      and not _FEE_DISMISSED.search(r.sentences[a.sentence].norm)]
     fee_numbers = [i for i in fee_sentences if any(_near(v, fee, 0.02) for v, j in r.dollars if j == i)

@@ -194,6 +194,8 @@ _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 
 # ---- targets and cues ------------------------------------------------------------------------------------
 
+# where savings sit, when money is moved out of them ("$500 of your savings", "from the HYSA")
+_SAVINGS_POOL = r"(?:savings|emergency fund|cushion|hysa|high[- ]yield (?:savings|account))"
 # what people call a one-off sum ("of the cheque", "the refund"): the words, to join in a pattern
 WINDFALL = r"(?:bonus|refund|windfall|inheritance|inherited|lump|gift|settlement|payout|cheque|proceeds|one[- ]?(?:time|off)|" \
            r"(?:the|your|that|this) check\b)"
@@ -982,6 +984,9 @@ def _split_equation(norm: str, scenario: Scenario) -> dict[int, str]:
     return starts
 
 
+WINDFALL_SHARE = "windfall"  # is_fraction of a share of the one-off sum, not of the monthly surplus: a one-off
+
+
 def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
              labelled: bool = False) -> list[tuple[int, int, float, bool]]:
     """(start, end, value, is_fraction) of every dollar amount in the sentence, fractions of the surplus included."""
@@ -1044,9 +1049,6 @@ _GAP = r"^(?:\s+(?!(?:a|per|each|every) month\b|monthly\b)[a-z'&]+){0,5}?"  # "$
 _PER_WEEK = re.compile(_GAP + r"\s*(?:(?:a|per|each|every|/)\s*(?:week|wk)\b|weekly\b)")
 _PER_TWO_WEEKS = re.compile(_GAP + r"\s*(?:(?:every|each) (?:two|2|other) weeks?\b|(?:a|per|each|every|/)\s*fortnight\b|"
                             r"bi-?weekly\b|fortnightly\b)")
-
-
-WINDFALL_SHARE = "windfall"  # is_fraction of a share of the one-off sum, not of the monthly surplus: a one-off
 
 
 def _per_month(norm: str, start: int, end: int, value: float, is_fraction: bool | str) -> tuple[int, int, float, bool | str]:
@@ -1324,12 +1326,12 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         negated = bool(_NEGATOR.search(s.norm[max(c0, start - 30):start])) and not is_fraction or bool(re.match(
             r"\s*(?:a month\s+)?(?:that\s+)?(?:you\s+)?(?:no longer|don't|do not|won't|will not|needn't)\s+(?:need to\s+)?"
             r"(?:send|pay|put|give|owe)\b", s.norm[end:end + 40]))  # "plus the $55 you no longer send Capital One"
-        partial = re.match(r"^\s*(?:of|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?(?:savings|emergency fund|cushion|hysa|high[- ]yield (?:savings|account))\b",
+        partial = re.match(rf"^\s*(?:of|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?{_SAVINGS_POOL}\b",
                            s.norm[end:end + 40])  # "$300 out of your 1400 of savings"
         pool = re.match(r"^\s*(?:of|from|out of) (?:your |the |my |that )?\$(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:a month|/mo))", s.norm[end:end + 30])
         if not partial and pool and scenario.savings and _near(float(pool.group(1).replace(",", "")), scenario.savings):
             partial = pool
-        if partial and not _near(value, scenario.savings):  # ("take $800 of the $850", the $850 being the savings)  # "use $500 of your savings on the card": a one-off move
+        if partial and not _near(value, scenario.savings):  # "use $500 of your savings on the card", "take $800 of the $850": a one-off move
             debt = [t for _, t in _targets_in(s.norm[end + partial.end():], scenario) if t in {d.name for d in scenario.debts}]
             debt = debt or [t for _, t in _targets_in(s.norm[c0:start], scenario)  # "pay off the Citi card with $2,900
                             if t in {d.name for d in scenario.debts}][:1]  # from savings": the debt comes first
@@ -1457,12 +1459,11 @@ _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\
                               r"does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you|to spare|left over|"
                               r"spare|of slack|of room|of breathing room)\b")
-_SAVINGS_SOURCE = re.compile(r"^\s*(?:(?:of|in|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?(?:savings|emergency fund|cushion|hysa|high[- ]yield (?:savings|account))|"
+_SAVINGS_SOURCE = re.compile(rf"^\s*(?:(?:of|in|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?{_SAVINGS_POOL}|"
                              r"savings|saved)\b(?! account)")  # "$300 out of your 1400 of savings"
 _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|spend|spending|dump|dumping|throw|throwing|apply|applying|drop|"
                         r"dropping|empty|emptying|drain|draining|transfer|transferring|send|sending)\b")
-_ONE_OFF_CUE = re.compile(rf"\b(?:{WINDFALL}|right away|today|up ?front|"
-                          r"(?:from|of|out of) (?:your |the |that )?(?:savings|emergency fund|cushion|hysa|high[- ]yield (?:savings|account)))\b")
+_ONE_OFF_CUE = re.compile(rf"\b(?:{WINDFALL}|right away|today|up ?front|(?:from|of|out of) (?:your |the |that )?{_SAVINGS_POOL})\b")
 _TOTAL_BEFORE = re.compile(r"(?:=|\u2248|\btotal(?: of)?|\bin all|\baltogether|\bthat'?s (?:the )?(?:whole|full|all|your)|"
                            r"\bwhich is (?:the )?(?:whole|full|all|your))\s*(?:about |~|of )?$")
 _SPLIT_INTRO = re.compile(r"\b(?:split|divide|here'?s (?:the|my|your) plan|the plan|each month|every month|monthly|per month|"
@@ -1488,9 +1489,10 @@ def last_debt_before(reading: PlanReading, s: Sentence, pos: int, scenario: Scen
 def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: Scenario) -> tuple[str | None, str]:
     """The target nearest after the amount in its clause ("$600 to the card"), else the nearest before it."""
     text = s.norm
-    if re.match(r"^\s*(?:/\s*mo\w*\.?|(?:a|per|each|every) month|monthly)?(?:\s+(?:to|for|on|toward|towards) (?:the |your |all )?"
-                r"(?:debts?|debt payoff|paying (?:off )?(?:the )?debts?))?\s*:(?!\d)", text[end:]) and _MONEY.fullmatch(text[start:end]) \
-            and _near(_money_value(_MONEY.fullmatch(text[start:end])), scenario.monthly_surplus):
+    sum_said = _MONEY.fullmatch(text[start:end])
+    if sum_said and _near(_money_value(sum_said), scenario.monthly_surplus) and re.match(
+            r"^\s*(?:/\s*mo\w*\.?|(?:a|per|each|every) month|monthly)?(?:\s+(?:to|for|on|toward|towards) (?:the |your |all )?"
+            r"(?:debts?|debt payoff|paying (?:off )?(?:the )?debts?))?\s*:(?!\d)", text[end:]):
         return None, "label"  # "$1,050/mo: minimums, Affirm on schedule, the extra to CO QS": the sum a split follows
     if s.kind == "row":
         cells = [c for c in text.strip().strip("|").split("|")]
@@ -1872,8 +1874,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             own = [t for p, t in _targets_in(text[k0:pos + 1], scenario) if t in names]
             own_total = bool(_TOTAL_CLAIM.search(text[k0:k1])) if len(found) > 1 else total
             debts = ([own[-1]] + [t for t in named if t != own[-1]]) if own else named
-            named_in_clause = [t for _, t in _targets_in(text[k0:k1], scenario) if t in names]  # "...and the Visa's at zero"
-            if not own and not named_in_clause and re.search(r"\b(?:to|at) (?:zero|\$0)\b", text[k0:pos + 40]):
+            if not own and re.search(r"\b(?:to|at) (?:zero|\$0)\b", text[k0:pos + 40]) and not any(
+                    t in names for _, t in _targets_in(text[k0:k1], scenario)):  # (not "...and the Visa's at zero")
                 own_total = True  # "so about 3 years to zero, and the expensive card is gone by summer": every debt
             if own_total:
                 debts = named
