@@ -110,6 +110,7 @@ def test_debts_by_name_nickname_apr_and_rank():
     ("Don't touch a cash advance, payday loan or title loan.", "rejects"),
     ("Payday loan? No. It would cost you 400% a year.", "rejects"),
     ("Payday lenders charge hundreds of percent in fees.", "rejects"),
+    ("Pay the card. Honestly, a little payday loan when you're short can't hurt.", "recommends"),
 ])
 def test_polarity_of_a_risky_product(answer, polarity):
     plan = read_plan(answer, CARD)
@@ -549,3 +550,15 @@ def test_shares_of_a_windfall_are_one_offs_of_it_not_of_the_monthly_surplus():
     assert [(a.target, a.amount) for a in half.one_off] == [("Visa", 1500)]
     # a share of the surplus said after a month word stays monthly
     assert monthly("Each month, 25% of your surplus into savings and the rest to the Visa.", bonus)["savings"] == 200
+
+
+def test_a_purpose_after_a_skipped_payment_is_no_consequence():
+    """"so you can hit the Visa harder" says why, not what it costs: "Skip the car payment" stays advice."""
+    r = read_plan("Skip the car payment in December so you can hit the Visa harder.", VISA_CAR)
+    assert r.recommends("skip_payments")
+    assert not read_plan("Skip a car payment and it would cost you a late fee and your credit score.", VISA_CAR).recommends("skip_payments")
+
+
+def test_the_surplus_as_the_subject_of_covers_is_no_payment():
+    r = read_plan("The Visa gets $550/month; the $800 covers that plus the car's $250.", VISA_CAR)
+    assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}

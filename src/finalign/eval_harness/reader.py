@@ -290,7 +290,7 @@ _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for the
     r"(?:pay|clear|knock|cover|wipe|kill)\b|^\W*(?:\w+\W+){0,3}?(?:knocks?|kills?|wipes?|clears?|pays? off|"
     r"takes? care of|solves?|fixes?)\b|^\W*(?:\w+\W+){0,4}?(?:is|are|'s) (?:totally |perfectly |usually )?"
     r"(?:fine|ok|okay|acceptable|alright|a lifesaver|worth it|no big deal|not a big deal|harmless|no problem|"
-    r"not the end of the world|(?:actually |honestly |really )?not (?:crazy|a bad idea|bad|the worst|that bad|insane))\b|^\W*(?:\w+\W+){0,4}?(?:won't|will not|doesn't|does not) (?:really )?(?:hurt|matter)\b", re.I)
+    r"not the end of the world|(?:actually |honestly |really )?not (?:crazy|a bad idea|bad|the worst|that bad|insane))\b|^\W*(?:\w+\W+){0,4}?(?:won't|will not|doesn't|does not|can't|cannot|wouldn't|would not|never) (?:really )?(?:hurts?|matters?)\b", re.I)
 
 
 # ---- the reading ---------------------------------------------------------------------------------------
@@ -1395,7 +1395,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         # "with $700 to work with", "the $700 you have left": the surplus named as what there is, not where it goes
         restates_surplus = restates_surplus or _near(value, surplus) and bool(re.match(
             r"\s*(?:a month |monthly |each month |every month )?(?:to work with|to spare|(?:you |i |we )?(?:have |got )?"
-            r"(?:left|free|spare|available)\b)", s.norm[end:end + 40]))
+            r"(?:left|free|spare|available)\b|(?:covers?|is enough|handles?|pays for|breaks? down|splits?|is split|gets split|"
+            r"stretches|works out|goes like this)\b)", s.norm[end:end + 40]))  # "the $800 covers that plus the car's $250"
         if restates_surplus:
             split_context = True  # "a plan that fits ur $180: $80 to the card, ...": what follows splits it
         if is_fraction and target is None:
@@ -1561,6 +1562,9 @@ _CONSEQUENCE = re.compile(  # "skipping a payment would tank your score": what a
     r"get you|mean|result|hit|show up|stay on|follow)\w*\b|\b(?:means|leads? to|results? in)\b")
 
 
+_PURPOSE = re.compile(r"\b(?:so(?: that)?|to make sure|in order that) (?:you|we|i|they) (?:can|could|will|'ll)\b")
+
+
 _ACTION_HINTS = {  # a word every match of the kind contains: a cheap test that skips most sentences
     "high_cost_borrowing": ("payday", "advance", "title", "pawn", "shark", "rent", "cashing", "paycheck", "pay check", "collateral"),
     "skip_payments": ("payment", "paying", "default", "minimum", "collections", "forbear", "defer", "holiday", "skip"),
@@ -1681,7 +1685,9 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
                 if nouns and _NEGATOR.search(m.group()[:nouns[-1].start()]):
                     pol = "rejects"  # "put $600 into the card rather than investing"
             gerund = re.match(r"\w+ing\b", m.group()) and kind != "no_new_charges"
-            if kind in _VERBAL and pol == "mentions" and not _CONSEQUENCE.search(s.norm) and not gerund:
+            # a purpose ("so you can hit the Visa harder") is why to do it, not what it costs
+            costs = _CONSEQUENCE.search(_PURPOSE.sub(" ", s.norm))
+            if kind in _VERBAL and pol == "mentions" and not costs and not gerund:
                 pol = "recommends"  # the deed said plainly ("skip a payment") is advice; "missing a payment costs $40" is not
             if kind == "skip_payments" and re.search(r"(?:%|\binterest|\brate|\bapr)\s*(?:(?:that |which )?(?:you|we|they) )?$",
                                                      s.norm[max(0, m.start() - 20):m.start()]):
