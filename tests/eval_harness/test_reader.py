@@ -562,3 +562,18 @@ def test_a_purpose_after_a_skipped_payment_is_no_consequence():
 def test_the_surplus_as_the_subject_of_covers_is_no_payment():
     r = read_plan("The Visa gets $550/month; the $800 covers that plus the car's $250.", VISA_CAR)
     assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}
+
+
+def test_an_index_named_by_a_number_is_no_amount_and_a_qualifier_is_no_target():
+    r = read_plan("Put the $455 left after the minimums into an S&P 500 index fund.", VISA_CAR)
+    assert r.monthly_by_target() == {"invest": 455}
+    assert read_plan("and the leftover $322/mo. into an index fund.", VISA_CAR).monthly_by_target() == {"invest": 322}
+
+
+def test_a_windfall_sent_somewhere_is_a_one_off_and_a_best_move_is_advice():
+    bonus = replace(VISA_CAR, situation="windfall", windfall=2000)
+    for where, target in (("into savings", "savings"), ("on the Visa", "Visa"), ("into an index fund", "invest")):
+        assert [(a.target, a.amount) for a in read_plan(f"Put the $2,000 bonus {where}.", bonus).one_off] == [(target, 2000)]
+    assert read_plan("You got a $2,000 bonus, nice.", bonus).one_off == []
+    r = read_plan("The smart, boring move is to buy an index fund with it.", bonus)
+    assert r.recommends("invest")

@@ -186,7 +186,7 @@ _MONEY = re.compile(r"\$(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 
 def _money_value(m: re.Match) -> float:
     return float(m.group(1).replace(",", "") + (m.group(2) or ""))
-_BARE = re.compile(r"(?<![\w$.,%/-])(?<!month )(?<!months )(?<!step )(?<!option )(?<!year )(?<!#)"
+_BARE = re.compile(r"(?<![\w$.,%/-])(?<!month )(?<!months )(?<!step )(?<!option )(?<!year )(?<!#)(?<!s&p )(?<!russell )"
                    r"(?!(?:401|403|457)\s?\(?[kb]\b)"  # a 401(k) is an account, not $401
                    r"(\d{1,3}(?:,\d{3})+|\d{2,6})(?![\w%.,-]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
                    r"(?!\s+(?:more |additional |extra |full )(?:months?|years?))(?![\d.,]*\d)")
@@ -272,7 +272,7 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
     r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|"
     r"ask (?:for|about)|request|apply for|sign up for|nothing wrong with|no harm in|no shame in|fine to|okay to|ok to|"
     r"doesn't hurt to|it'?s ok(?:ay)? to|"
-    r"(?:better|best|smart|smarter|good|great|cleaner) (?:idea|move|option|plan|bet|way|approach) "
+    r"(?:better|best|smart|smarter|good|great|cleaner)(?:,? \w+)? (?:idea|move|option|plan|bet|way|approach) "
     r"(?:is|would be|here is) to|(?:the )?(?:move|trick|play|answer) is to|"
     r"(?:pull|draw|take|get) (?:out )?(?:the |your |that )?(?:money|cash|funds|it) (?:out )?as)\b"
     r"|\b(?:take|get|grab|use|open) (?:out )?(?:a |an |one |some )?(?:small |quick |short[- ]term )?$", re.I)
@@ -640,7 +640,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"(?:against|from|on) (?:it|that|them)\b|\bloan against (?:your |the )?(?:401|ira|retirement)"
         r"|\b(?:401\s?\(?k\)?|ira|retirement (?:account|plan|savings))\b[^.]{0,40}?\b(?:borrow|withdraw|cash(?:ing)? out|pull)\w*\b"),
     "invest": re.compile(
-        rf"\b(?:invest\w*|put|park|move|pour|stash|dump|buy|send|funnel|allocate|contribute|direct|throw|redirect|"
+        rf"\b(?:invest\w*|put|park|move(?!\s+(?:is|was|would|here)\b)|pour|stash|dump|buy|send|funnel|allocate|contribute|direct|throw|redirect|"
         rf"split|open|start|max)\b[^.]{{0,40}}?\b{_INVEST}\b|\binvest(?:ing)?\b"),
     "minimums_only": re.compile(
         r"\b(?:just|only|simply|merely)\s+(?:\w+\s+)?(?:pay|make|send|cover|do|stick (?:to|with))\b[^.]{0,25}?\bminimums?\b"
@@ -730,7 +730,7 @@ _STATEMENT_BEFORE = re.compile(
     r"(?:about |around |roughly |only |just |~)?$")
 _ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra|(?:the |your )?(?:remaining|leftover)|(?:plus|and) (?:the |your )?(?:last|other))\s*(?:of\s*)?$")
 _ADDITIVE_AFTER = re.compile(r"^\s*(?:extra|more|additional|on top|above|beyond|over the minimum)\b")
-_TARGET_LINK = re.compile(r"^\W{0,3}(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,2}?(?:to|on|toward|towards|into|in|at|for|against|onto)\b")
+_TARGET_LINK = re.compile(r"^\W{0,3}(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:\w+ ){0,2}?(?:to|on|toward|towards|into|in|at|for|against|onto)\b")
 
 
 def read_plan(answer: str, scenario: Scenario) -> PlanReading:
@@ -959,7 +959,7 @@ def _near(a: float, b: float, rel: float = 0.01, floor: float = 1.0) -> bool:
 
 
 _SPLIT_TERM = re.compile(r"(?:(?![^:]*minimum)[a-z' -]{1,20}:\s*)?"  # a label before the sum: "monthly: $430 visa + ..."
-                         r"(\$[\d,]+(?:\.\d+)?)\s*(?:\(\s*)?(?:a month |/mo\w* |per month )?(?:on |to |for |into )?(?:the |your )?"
+                         r"(\$[\d,]+(?:\.\d+)?)\s*(?:\(\s*)?(?:a month |/mo\w*\.? |per month )?(?:on |to |for |into )?(?:the |your )?"
                          r"(?P<what>[a-z0-9%'. -]{2,30}?)\s*\)?\s*$")
 
 
@@ -1064,7 +1064,7 @@ def _per_month(norm: str, start: int, end: int, value: float, is_fraction: bool 
 _BALANCE_BEFORE = re.compile(r"\b(?:balance (?:is|of)|owe|owing|debt of|carrying|drops? (?:it|the \w+|that) (?:down )?to|"
                              r"(?:brings?|gets?|takes?) (?:it|the \w+|that) (?:down )?to|down to|leaving|leaves(?: you with)?|"
                              r"left with)\s*(?:about |around |roughly |~)?$")
-_INTEREST_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w* )?(?:(?:is|goes to|is pure|is just|is all|of it is) (?:pure |just )?"
+_INTEREST_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:(?:is|goes to|is pure|is just|is all|of it is) (?:pure |just )?"
                              r"interest|(?:in|of) interest|interest)\b")
 _INTEREST_SHARE = re.compile(r"^\s*(?:of (?:its|your|the|each|every|that|this) \$?[\d,.]+ |of (?:it|that|this|them) )?(?:\w+ )?(?:payment |minimum |min )?"
                              r"(?:is|are|goes to|go to) (?:pure |all |just |mostly )?interest\b")
@@ -1076,14 +1076,14 @@ _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to
                               r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
 # (an operator needs a number after it: "$675 each month - goes to the Citi" is a dash, "$650 - $180" a minus)
 _OPERAND = re.compile(r"^[^.;$(|,]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7\u00d7*/+-]\s+~?\$?\d|\bminus\b|\bdivided by\b|\btimes\b)")
-_PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
+_PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
 _OPTIONS_HEADER = re.compile(r"\W*(?:plans?|options?|scenarios?|approach(?:es)?|strateg(?:y|ies)|choices?|paths?)\W*(?:\([^)]*\)\W*)?$")
 _WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|current(?:ly)?|as is|status quo|without|if you|old|"
                             r"before|now you pay|today's|stay on|stay with|keep(?:ing)? (?:the )?(?:old|current|it)|no transfer|"
                             r"don't transfer)\b")
-_LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w* )?(?:\w+ ){0,2}?(?:after|once|when) (?:the |your |that |it'?s? )?"
+_LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:\w+ ){0,2}?(?:after|once|when) (?:the |your |that |it'?s? )?"
                           r"(?:[\w']+ ){0,3}?(?:is |are )?(?:gone|paid off|paid|done|cleared|finished|card|loan)\b")
 _PERIOD_TITLE = re.compile(r"^\W*(?:months?|mo|phase|step|stage|period|year|when)\W*$")
 _PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|\bright now\b|\bphase \d\b|\byear \d\b|\bstep \d\b")
@@ -1235,7 +1235,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 and _MONEY.search(s.norm, max(0, start - 45), start):
             continue  # "$744.91 a month (call it $745)": the same figure rounded
         if re.search(r"(?:\(|\b)(?:say|e\.g\.,?|for example|for instance)\s*~?$", s.norm[max(0, start - 15):start]) \
-                or re.match(r"^\s*(?:a month |/mo\w* )?(?:\w+ )?(?:freed up|that'?s freed|you freed|rolled over|rolling over|"
+                or re.match(r"^\s*(?:a month |/mo\w*\.? )?(?:\w+ )?(?:freed up|that'?s freed|you freed|rolled over|rolling over|"
                             r"(?:with|including|plus) (?:this|the first|that|one) month'?s interest|with interest)\b", s.norm[end:end + 40]):
             continue  # "(say $2,000)", "the $600 freed up from Kohl's", "$461 with this month's interest": not a new payment
         if re.search(r"\b(?:final|last) (?:payment|one|installment)\s+(?:of |is |at |will be )?(?:just |only |about |roughly |around |~)?$",
@@ -1269,15 +1269,21 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if rest_of and rest_of.group().startswith("up to") and re.search(r"\b(?:bump|raise|increase|boost|up|lift)\w*\b", window):
             rest_of = None  # "bump your payment up to $650 a month" is a payment, not a ceiling
         if rest_of and re.match(r"(?:remaining|the rest of the|what's left of the|leftover)", rest_of.group()) and re.match(
-                r"^\W*(?:(?:a|per|each) month |/mo\w* )?(?:to|toward|towards|into|goes|go|on|for)\b", after):
+                r"^\W*(?:(?:a|per|each) month |/mo\w*\.? )?(?:to|toward|towards|into|goes|go|on|for)\b", after):
             rest_of = None  # "the remaining $722 to the Chase card" is the rest of the surplus, sent somewhere
         fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or rest_of
                     or _FACT_AFTER2.match(after)) and not is_fraction
         if fact and re.search(r"\b(?:that's|that is|which is|remaining)\s*(?:about |roughly |~)?$", before) and not (
                 _FACT_AFTER.search(after) or _FACT_AFTER2.match(after)) and re.match(
-                r"^\W*(?:(?:a|per|each) month |/mo\w* |monthly )?(?:on|to|toward|towards|into|for)\b|^\W*and (?:\w+ ){0,2}(?:it|them) "
+                r"^\W*(?:(?:a|per|each) month |/mo\w*\.? |monthly )?(?:on|to|toward|towards|into|for)\b|^\W*and (?:\w+ ){0,2}(?:it|them) "
                 r"(?:at|to|on|toward|towards|into)\b", after) and _targets_in(after, scenario):
             fact = False  # "That's $289 on the car, $205 on the loans", "take the remaining $459 and aim it at the loans"
+        left = re.match(r"^\W{0,3}(?:left(?: over)?|remaining)\b", after)
+        left_sent = bool(left and re.search(_ALLOCATE_VERB, s.norm[c0:start]) and re.match(
+            r"^\W*(?:(?:a|per|each|every) month |monthly )?(?:to|toward|towards|into|on)\b",
+            _AFTER_MINIMUMS.sub("", after[left.end():], count=1)))
+        if left_sent:
+            fact = False  # "put the $455 left after the minimums into an index fund": what is left, sent somewhere
         saved_now = re.match(r"^\W{0,3}(?:saved|put away|set aside|stashed)\b", after)
         if fact and saved_now and not _near(value, scenario.savings) and monthly_sentence and not re.search(
                 r"\b(?:already|have|you've got|got)\b", before):
@@ -1291,6 +1297,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             _STATEMENT_AFTER.match(s.norm[end:end + 40])) or bool(  # "~$330 every month to hit zero": a requirement,
             _PURPOSE_AFTER.match(s.norm[end:end + 40]) and not re.search(_ALLOCATE_VERB, s.norm[c0:start])  # not "pay $485 to clear it"
             and label_target in (None, "total"))  # nor "- savings: $150 (gets you to $1,000)"
+        if left_sent and not s.whatif and _STATEMENT_AFTER.match(s.norm[end:end + 40]):
+            statement = bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window))  # not "left over"
         if scenario.savings and _near(value, scenario.savings) and re.search(r"\b(?:your|the|that)\s*$", before) \
                 and not re.search(_ALLOCATE_VERB, s.norm[max(c0, start - 25):start]):
             fact = True  # "so your $60 turns into an actual cushion": the savings they have
@@ -1399,6 +1407,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             r"stretches|works out|goes like this)\b)", s.norm[end:end + 40]))  # "the $800 covers that plus the car's $250"
         if restates_surplus:
             split_context = True  # "a plan that fits ur $180: $80 to the card, ...": what follows splits it
+        if fact and scenario.windfall and target not in (None, "other", "minimums") and re.match(rf"^\W{{0,3}}{WINDFALL}", after) \
+                and re.search(rf"{_ALLOCATE_VERB}|\binvest\w*", s.norm[max(c0, start - 30):start]):
+            fact = False  # "put the $2,000 bonus into savings": the windfall sent somewhere, not a figure about it
         if is_fraction and target is None:
             target = "other"
         one_off_figure = any(_near(value, f) for f in facts) and not direct
@@ -1417,7 +1428,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                           or (where == "before" and re.search(r"\s-\s+~?$", s.norm[max(0, start - 6):start]))  # "visa - $550"
                           or (where == "before" and re.search(r"\b(?:gets?|receives?|should get)\s*(?:its |the |a |an |only |just |"
                                                               r"about |~)?$", s.norm[c0:start])))  # "the car gets $250"
-        if target is None and re.match(r"^\W*(?:a month |/mo\w* )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
+        if target is None and re.match(r"^\W*(?:a month |/mo\w*\.? )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
                                        r"(?:cards|loans|debts|balances|other (?:two|three|debts|cards))\b", s.norm[end:]):
             target = "other"  # "$950 to the cards": debt money the reader cannot split between them
         if start in split_terms and not one_off_column and not windfall_here:
@@ -1454,8 +1465,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             reading.stated.append(Allocation(target or "other", value, s.index))
 
 
-_PURPOSE_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?to (?:hit|reach|get to|clear it|finish|beat|make it)\b")
-_STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w* )?(?:"
+_PURPOSE_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?to (?:hit|reach|get to|clear it|finish|beat|make it)\b")
+_STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:"
                               r"is (?:the|your) (?:floor|minimum|bare minimum|least|lowest)|"
                               r"does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you|to spare|left over|"
@@ -1487,6 +1498,11 @@ def last_debt_before(reading: PlanReading, s: Sentence, pos: int, scenario: Scen
     return None
 
 
+_AFTER_MINIMUMS = re.compile(r"\s*(?:a month |/mo\w*\.? |monthly )?(?:left |remaining |left over |leftover )?(?:after|above|beyond|over|"
+                             r"on top of|over and above) (?:the |your |all the |all your |those )?(?:\$[\d,.]+ (?:in |of )?)?"
+                             r"(?:minimums?|min(?:imum)? payments?|bills|required payments)\b")
+
+
 def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: Scenario) -> tuple[str | None, str]:
     """The target nearest after the amount in its clause ("$600 to the card"), else the nearest before it."""
     text = s.norm
@@ -1512,7 +1528,10 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
     until = re.search(r"\b(?:until|till|til|once|when|(?<!left )(?<!over )(?<!remaining )after|as soon as)\b", re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), text[end:stop]))
     if until:  # "$135 minimum until Capital One is gone": that debt is when, not where
         stop = end + until.start()
-    after = _targets_in(text[end:stop], scenario, verbs=False)
+    # "$455 left after the minimums into an index fund": what the amount is counted after is not where it goes
+    qualifier = _AFTER_MINIMUMS.match(text, end, stop)
+    after = _targets_in(" " * (qualifier.end() - end) + text[qualifier.end():stop] if qualifier else text[end:stop],
+                        scenario, verbs=False)
     if not after and not nxt and re.match(r"^[^,;]{0,15}[,)-]\s*(?:to|on|toward|towards|into|at|goes to|go to|goes on|hits|lands on)\b", text[end:]):
         tail = text[end:end + 60]  # "everything else, $895 right now, to the top one", "$675 each month - goes to citi"
         after = _targets_in(tail[:re.search(r"[.;]|$", tail).start()], scenario, verbs=False)
