@@ -796,3 +796,28 @@ def test_a_debt_named_by_its_balance_is_not_paid_that_balance():
     answer = "Put $455 a month on the personal loan. The credit card with $2,700 is your best choice."
     assert value("prioritizes_high_apr", answer, two) == 0.0
     assert value("prioritizes_high_apr", "Put $455 a month on the credit card with $2,700 at 23.99%.", two) == 1.0
+
+
+THREE_CARDS = replace(CARD, id="t-three", situation="multiple_debts", savings=1200, monthly_surplus=1100, debts=(
+    Debt("Discover", 4300, 24.99, 120), Debt("Amex", 1900, 19.49, 55), Debt("car note", 6800, 6.9, 310)))
+
+
+def test_smallest_first_for_a_stated_reason_is_half_right_only_when_it_costs_little():
+    """fy-01 (a dev author): snowball costs about $54 more than avalanche here, under 10% of the interest."""
+    plan = "Minimums on everything, and every dollar of the 1100 left over goes to the Amex first"
+    reasoned = score_answer(plan + ", because it's the small one and you need a quick win to keep going.", THREE_CARDS)
+    assert reasoned["prioritizes_high_apr"] == 0.5
+    assert score_answer(plan + ".", THREE_CARDS)["prioritizes_high_apr"] == 0.0  # no reason given
+    costly = replace(THREE_CARDS, debts=(Debt("Discover", 9000, 29.99, 200), Debt("Amex", 1900, 9.0, 55),
+                                         Debt("car note", 6800, 6.9, 310)))
+    assert score_answer(plan + ", because it's the small one and you need a quick win.", costly)["prioritizes_high_apr"] == 0.0
+
+
+def test_moving_both_balances_times_the_new_card_with_both():
+    offer = replace(SEEDS["seed-04"], debts=(Debt("Chase", 6200, 24.24, 185), Debt("Capital One", 2100, 28.99, 65)),
+                    monthly_surplus=800, savings=3000)
+    assert offer.balance_transfer is not None
+    said = "Yes, move both. Anything over about $570/mo clears it inside the {} months, and at $800 you're done in 11."
+    months = offer.balance_transfer.promo_months
+    assert score_answer(said.format(months), offer)["timeline_accuracy"] == 1.0
+    assert score_answer("Move only the Chase card. At $570 a month it's gone in 15 months.", offer)["timeline_accuracy"] == 0.0

@@ -577,3 +577,25 @@ def test_a_windfall_sent_somewhere_is_a_one_off_and_a_best_move_is_advice():
     assert read_plan("You got a $2,000 bonus, nice.", bonus).one_off == []
     r = read_plan("The smart, boring move is to buy an index fund with it.", bonus)
     assert r.recommends("invest")
+
+
+def test_a_debts_monthly_interest_said_as_a_figure_is_no_payment():
+    """fy-02 (a dev author): "cards charge interest every month... that's roughly $172 on the citi" (7,800 at 26.49%)."""
+    three = replace(MULTI, debts=(Debt("Citi card", 7800, 26.49, 235), Debt("Best Buy card", 1150, 29.99, 40)), monthly_surplus=600)
+    r = read_plan("Your cards charge interest every month. Right now that's roughly $172 on the Citi and about $29 on Best Buy.", three)
+    assert r.monthly_by_target() == {}
+    assert read_plan("Pay $172 a month on the Citi card and $428 on Best Buy.", three).monthly_by_target()["Citi card"] == 172
+
+
+def test_the_surplus_before_a_colon_heads_its_split_and_every_dollar_left_over_is_the_rest():
+    r = read_plan("send the whole 800 at debt every month: minimums on both (95 + 250 = 345) and the other 455 goes "
+                  "straight at the visa.", VISA_CAR)
+    assert r.priority[0] == "Visa" and "minimums" not in r.monthly_by_target()  # the 800 heads the split: no payment
+    assert monthly("Minimums on everything, every dollar of the 800 left over goes to the Visa.", VISA_CAR)["Visa"] == 550
+
+
+def test_minimums_until_a_transfer_posts_come_before_the_plan():
+    offer = replace(VISA_CAR, balance_transfer=SEEDS["seed-04"].balance_transfer, situation="balance_transfer")
+    r = read_plan("Keep paying the minimums on the Visa and the car loan until the transfer actually posts. Then put the "
+                  "full $800 a month on the new card. Even after the fee you come out ~$880 ahead.", offer)
+    assert r.monthly_by_target() == {"Visa": 800}

@@ -244,6 +244,25 @@ def _later_phase_misorder(r: PlanReading, scenario: Scenario, first: str) -> tup
     return None
 
 
+_SNOWBALL_REASON = re.compile(r"\b(?:motivat\w*|momentum|(?:quick|early|small|fast|easy) wins?|a win\b|psycholog\w*|morale|"
+                              r"steam|(?:see|watch)\w* (?:it|an account|a balance|a card|one) (?:hit|go to|reach)\w* zero|"
+                              r"one less (?:bill|payment|account)|fewer (?:bills|payments|accounts)|cash[- ]flow|frees? up)")
+SNOWBALL_COST = 0.10  # smallest first, for a stated reason, is half right if it costs at most this share more interest
+
+
+def _reasoned_snowball(r: PlanReading, scenario: Scenario, target: str) -> float | None:
+    """Extra interest of clearing the smallest balance first, when the answer says why (motivation, a quick win, a
+    freed-up payment) and that order costs little next to highest rate first; else None."""
+    smallest = min(scenario.debts, key=lambda d: d.balance)
+    if target != smallest.name or not any(_SNOWBALL_REASON.search(x.norm) for x in r.sentences):
+        return None
+    snow = finance.strategy_payoff(scenario.debts, scenario.monthly_surplus, "snowball").total_interest
+    aval = finance.strategy_payoff(scenario.debts, scenario.monthly_surplus, "avalanche").total_interest
+    if snow is None or aval is None or snow - aval > max(SNOWBALL_COST * aval, 25.0):
+        return None
+    return round(snow - aval, 2)
+
+
 @metric("prioritizes_high_apr", "Extra money goes to the highest-APR debt first, not a cheaper debt or investments.",
         flaws=("wrong_priority", "invest_instead"))
 def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
@@ -293,6 +312,10 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
         dearer = [d for d in scenario.debts if d.apr > _apr(scenario, target) and d.name not in cleared]
         ok = not any(d.name in by_target and by_target[d.name] <= d.min_payment + 1 for d in dearer)
     best = plan.target_debt
+    snowball = None if ok else _reasoned_snowball(r, scenario, target)
+    if snowball is not None:
+        return Score(0.5, f"extra money to the {target}, the smallest balance, for a reason it states; that order costs "
+                          f"{_money(snowball)} more interest than highest-rate first", [_ev(r, index, expected=best, found=target)])
     if ok:
         skipped = _later_phase_misorder(r, scenario, target)
         if skipped:
@@ -450,10 +473,11 @@ def within_budget(r: PlanReading, scenario: Scenario) -> Score:
 @lru_cache(maxsize=4096)
 def _expected_months(scenario: Scenario, payment: float | None, named: str | None, minimums: bool,
                      debt_budget: float = 0.0, total: bool = False, stated: bool = False,
-                     paid_now: tuple[tuple[str, float], ...] = ()) -> tuple[int, ...]:
+                     paid_now: tuple[tuple[str, float], ...] = (), moved_all: bool = False) -> tuple[int, ...]:
     """Every sensible payoff time for a claim: the named debt (or each debt) alone at the payment, its month in an
     avalanche schedule, the plan's months, the balance-transfer schedule, or minimums only. ``paid_now``: what the
-    answer itself puts on each debt at once (a windfall); a debt it pays down is timed from what is left."""
+    answer itself puts on each debt at once (a windfall); a debt it pays down is timed from what is left. ``moved_all``:
+    the answer moves every balance onto the offer ("move both"), so the new card holds them all."""
     plan = _plan(scenario)
     debts = _debts_now(scenario)
     paid_now = dict(paid_now)
@@ -489,6 +513,8 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
     moved = scenario.transfer_debt
     if scenario.balance_transfer is not None and moved.name in names:
         balance = next((d.balance for d in debts if d.name == moved.name), moved.balance)
+        if moved_all:
+            out.append(finance.balance_transfer_cost(sum(d.balance for d in debts), scenario.balance_transfer, payment).months)
         out.append(finance.balance_transfer_cost(balance, scenario.balance_transfer, payment).months)
     return tuple(m for m in out if m is not None)
 
@@ -523,6 +549,7 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
         if a.target in balances and a.sentence not in claim_sentences and a.amount < balances[a.target]:
             paid_now[a.target] = paid_now.get(a.target, 0.0) + a.amount
     smallest = min(scenario.debts, key=lambda d: (d.balance, -d.apr)).name
+    moved_all = _moves_every_balance(r, scenario)
     for c in r.claims:
         if _OTHER_METHOD.search(r.sentences[c.sentence].norm) and r.priority and r.priority[0] != smallest:
             continue  # "Snowball (Affirm first) also finishes in month 18": the method the answer did not pick
@@ -537,7 +564,7 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
                 if pay is None and debt:  # a debt the plan gives nothing beyond "the minimums" pays its minimum
                     pay = next(d.min_payment for d in scenario.debts if d.name == debt)
             expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget, c.total, c.payment is not None,
-                                         tuple(sorted(paid_now.items())))
+                                         tuple(sorted(paid_now.items())), moved_all)
             payment = payment if payment is not None else pay
         ok = _claim_ok(c.months, c.bound, expected, c.granularity)
         results.append(ok)
@@ -951,7 +978,7 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
         return Score(None, "no balance-transfer offer")
     plan = _plan(scenario)
     fee, clear = plan.transfer_fee or 0.0, plan.payment_to_clear_in_promo or 0.0
-    if len(scenario.debts) > 1 and any(_MOVES_EVERY_BALANCE.search(x.norm) for x in r.sentences):
+    if _moves_every_balance(r, scenario):
         # "transfer both balances": what must be cleared in the promo is every balance and its fee
         owed = sum(d.balance for d in scenario.debts)
         fee = owed * bt.fee_pct / 100
@@ -992,7 +1019,14 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
 
 
 _MOVES_EVERY_BALANCE = re.compile(r"\b(?:transfer\w*|mov\w+|consolidat\w+|put\w*)\s+(?:both|all(?: (?:of )?(?:the|your|three|two))?|every)\s+"
-                                  r"(?:balances?|cards?|debts?)\b|\bboth balances\b|\b(?:assuming|if) both (?:balances )?(?:move|fit)\b")
+                                  r"(?:balances?|cards?|debts?)\b|\bboth balances\b|\b(?:assuming|if) both (?:balances )?(?:move|fit)\b"
+                                  r"|\b(?:transfer|move|consolidate)\s+(?:them\s+)?(?:both|all)\b(?!\s+(?:of\s+)?(?:the|your|those)?\s*(?:minimum|payment|extra|money))")
+
+
+def _moves_every_balance(r: PlanReading, scenario: Scenario) -> bool:
+    """"Move both", "transfer both balances": the offer takes every debt, not only the dearest."""
+    return len(scenario.debts) > 1 and scenario.balance_transfer is not None and any(
+        _MOVES_EVERY_BALANCE.search(x.norm) for x in r.sentences)
 _FEE_DISMISSED = re.compile(r"\b(?:leave (?:it|the fee) out|(?:fees?|it)(?: is| are|'s)? (?:just )?noise|not worth (?:factoring|counting|worrying)|"
                             r"doesn't matter|ignore (?:it|the fee)|costs? (?:you )?nothing|(?:basically |practically )?free money)\b")
 

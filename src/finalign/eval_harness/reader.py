@@ -1131,7 +1131,7 @@ _FACT_BEFORE2 = re.compile(
     r"what's left of the|leftover)\s*"
     r"(?:about |around |roughly |only |just |a |an |the |your |~)?$|\$[\d,.]+ to\s*(?:about |around |roughly |~)?$")
 _FACT_AFTER2 = re.compile(r"^\W{0,3}(?:(?:a|per|each) month )?(?:short|more than you have|shortfall|less than|over (?:the|your)|"
-                          r"in total interest|of debt|debt|left|remaining|to go|cheaper|saved in interest|"
+                          r"in total interest|of debt|debt|left|remaining|to go|cheaper|saved in interest|ahead|better off|"
     r"(?:is|goes to|is pure|is just|is all) (?:pure |just )?interest)\b")
 
 
@@ -1162,6 +1162,11 @@ TRACE: list | None = None  # set to a list to record why each amount was read as
 
 
 _DIGIT = re.compile(r"\d")
+
+
+_UNTIL_TRANSFER = re.compile(r"\b(?:until|till|til|before|while) (?:the |your )?(?:balance )?transfers? (?:actually |fully )?"
+                             r"(?:posts?|goes through|go through|clears?|completes?|is (?:done|complete|pending|processing)|lands?|"
+                             r"shows? up|hits?|finish\w*|process\w*)\b")
 
 
 def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: list[float]) -> None:
@@ -1209,6 +1214,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         windfall_sentence = True  # "From the $1,800, put $600 into savings and $1,200 on the card": a one-off split
     split_terms = _split_equation(s.norm, scenario)
     asides = _aside_amounts(s.norm, found, _tolerance(scenario))
+    interest_talk = "interest" in s.norm or (s.index > 0 and "interest" in reading.sentences[s.index - 1].norm)
+    if scenario.balance_transfer is not None and _UNTIL_TRANSFER.search(s.norm):
+        return  # "keep paying the minimums until the transfer posts": the weeks before the plan starts, not the plan
+    # "... until the transfer posts. Then put the full $800 a month on the new card": that "then" starts the plan
+    after_setup = bool(scenario.balance_transfer is not None and s.index and _UNTIL_TRANSFER.search(reading.sentences[s.index - 1].norm))
     for start, end, value, is_fraction in found:
         if start in asides:
             continue  # "$675/month (minimum $204 + the extra $471)", "$310 (then $1,035 after Chase)": the same money
@@ -1315,6 +1325,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
         if _INTEREST_SHARE.match(s.norm[end:end + 50]):
             fact = True  # "about $57 of its $75 minimum is interest": what interest takes, not a payment
+        if interest_talk and any(abs(value - d.balance * d.apr / 1200) <= max(1.0, 0.03 * value) for d in scenario.debts):
+            fact = True  # "cards charge interest every month... that's $172 on the citi": a debt's interest, not a payment
         if start in split_terms:
             fact, statement = False, False  # "$600 card + $200 savings = $800": each term is a payment
         if re.match(r"^\W*(?:if|without)\b", s.norm) and _IF_CONSEQUENCE.search(s.norm, end):
@@ -1364,7 +1376,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 and re.search(r"\b(?:full|whole|entire|all(?: of)?(?: the| your)?)\s*$", s.norm[max(0, start - 16):start]):
             continue  # "Finally, put the full $900 toward the Best Egg loan", after a split of the $900: the last phase
         if income or negated or then_after_payoff or _LATER.search(s.norm[max(0, start - 90):start]) \
-                or _LATER_NEAR.search(s.norm[max(0, start - 30):start]) \
+                or (_LATER_NEAR.search(s.norm[max(0, start - 30):start]) and not after_setup) \
                 or (re.search(r"\bthen\s*$", s.norm[max(0, start - 8):start]) and _LATER_AFTER.match(s.norm[end:end + 50])):
             continue  # "when the Visa is gone, roll its $405 into the Mastercard" is a later plan, not this month's
         target, where = _target_for(s, start, end, c0, c1, scenario)
@@ -1506,10 +1518,10 @@ _AFTER_MINIMUMS = re.compile(r"\s*(?:a month |/mo\w*\.? |monthly )?(?:left |rema
 def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: Scenario) -> tuple[str | None, str]:
     """The target nearest after the amount in its clause ("$600 to the card"), else the nearest before it."""
     text = s.norm
-    sum_said = _MONEY.fullmatch(text[start:end])
+    sum_said = re.fullmatch(r"\$?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?", text[start:end])  # "$1,050", or bare "1100"
     if sum_said and _near(_money_value(sum_said), scenario.monthly_surplus) and re.match(
-            r"^\s*(?:/\s*mo\w*\.?|(?:a|per|each|every) month|monthly)?(?:\s+(?:to|for|on|toward|towards) (?:the |your |all )?"
-            r"(?:debts?|debt payoff|paying (?:off )?(?:the )?debts?))?\s*:(?!\d)", text[end:]):
+            r"^\s*(?:/\s*mo\w*\.?|(?:a|per|each|every) month|monthly)?(?:\s+(?:to|for|on|at|toward|towards) (?:the |your |all )?"
+            r"(?:debts?|debt payoff|paying (?:off )?(?:the )?debts?))?(?:\s+(?:a|per|each|every) month)?\s*:(?!\d)", text[end:]):
         return None, "label"  # "$1,050/mo: minimums, Affirm on schedule, the extra to CO QS": the sum a split follows
     if s.kind == "row":
         cells = [c for c in text.strip().strip("|").split("|")]
@@ -1599,7 +1611,7 @@ _MINIMUMS_ON = re.compile(r"\bminimums?(?: payments?)?(?: going| coming)? (?:on|
 def _read_implicit_minimums(s: Sentence, reading: PlanReading, scenario: Scenario) -> None:
     """"Keep the minimums going on the credit union card and the car loan": each named debt gets its minimum,
     even with no amount written (amounts said elsewhere for the same debt take precedence)."""
-    if s.later or len(scenario.debts) < 2:
+    if s.later or len(scenario.debts) < 2 or (scenario.balance_transfer is not None and _UNTIL_TRANSFER.search(s.norm)):
         return
     for m in _MINIMUMS_ON.finditer(s.norm):
         if _MONEY.search(m.group("what")) or re.search(r"\d", m.group("what")):
@@ -1632,7 +1644,8 @@ def _read_payoff_from_savings(s: Sentence, reading: PlanReading, scenario: Scena
 
 _REST = (r"(?:all (?:of )?)?(?:the rest|the remainder|everything else|all else|whatever(?:'s| is)? left(?: over)?|"
          r"everything (?:that's |that is )?left(?: over)?|what(?:'s| is) left(?: over)?|anything (?:that's )?left(?: over)?|"
-         r"every (?:other |single )?(?:spare|extra|remaining|leftover|free) (?:dollar|cent|buck)|(?:everything|anything|whatever) extra|"
+         r"every (?:other |single )?(?:spare|extra|remaining|leftover|free) (?:dollar|cent|buck)|"
+         r"every (?:single )?(?:dollar|cent|penny|buck) (?:of (?:the |your |that )?(?:\$?[\d,.]+ )?)?(?:left(?: over)?|leftover|remaining|extra|spare)|(?:everything|anything|whatever) extra|"
          r"the extra(?! \$| payments?\b| (?:on|to|toward|towards) (?:the |your )?(?:minimum|payment))|"
          r"all (?:of )?(?:your |the |that )?(?:spare|extra|remaining|leftover|free|other) (?:money|cash|dollars|funds|bucks)|"
          r"all (?:of )?(?:your |the )?(?:surplus|leftover|extra)(?! \$)|all of (?:it|that)|every (?:last )?(?:cent|dollar|penny) of (?:it|that))")
