@@ -599,3 +599,24 @@ def test_minimums_until_a_transfer_posts_come_before_the_plan():
     r = read_plan("Keep paying the minimums on the Visa and the car loan until the transfer actually posts. Then put the "
                   "full $800 a month on the new card. Even after the fee you come out ~$880 ahead.", offer)
     assert r.monthly_by_target() == {"Visa": 800}
+
+
+def test_forbearance_named_as_a_feature_is_no_advice_but_asked_for_it_is():
+    r = read_plan("The federal loans stay on schedule because IDR and forbearance are worth more than half a point.", VISA_CAR)
+    assert not r.recommends("skip_payments")
+    assert read_plan("Ask your car lender for a 2-month deferment and put the $250 on the Visa.", VISA_CAR).recommends("skip_payments")
+
+
+def test_a_later_step_item_keeps_its_now_and_a_projection_label_is_no_payment():
+    r = read_plan("- **Every month:** Visa $95, car $250.\n- **Extra $425 → Visa.**\n- **$30 → savings**, every month.\n"
+                  "- **Month 9:** the Visa is paid off. Now the car gets $705 a month.\n- **Savings by then:** over $270.", VISA_CAR)
+    assert r.monthly_by_target() == {"Visa": 520, "car loan": 250, "savings": 30}
+
+
+def test_a_list_headed_by_the_windfall_splits_it_and_after_that_starts_the_monthly_plan():
+    gift = replace(VISA_CAR, situation="windfall", windfall=5000)
+    r = read_plan("Here's how I'd carve up the five thousand:\n\n- Thirty-five hundred to the Visa, so it's done.\n"
+                  "- Nineteen hundred to savings.\n- The last hundred to the car.\n\n"
+                  "After that, your eight hundred a month goes five-fifty to the car and two-fifty to savings.", gift)
+    assert {(a.target, a.amount) for a in r.one_off} == {("Visa", 3500), ("savings", 1900), ("car loan", 100)}
+    assert r.monthly_by_target() == {"car loan": 550, "savings": 250}

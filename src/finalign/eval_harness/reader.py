@@ -733,11 +733,16 @@ _ADDITIVE_AFTER = re.compile(r"^\s*(?:extra|more|additional|on top|above|beyond|
 _TARGET_LINK = re.compile(r"^\W{0,3}(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:\w+ ){0,2}?(?:to|on|toward|towards|into|in|at|for|against|onto)\b")
 
 
+_AFTER_THE_LUMP = re.compile(rf"^\W*(?:after that|then|from there|once that'?s done|after (?:the|that|this) (?:{WINDFALL}|split))\b")
+
+
 def read_plan(answer: str, scenario: Scenario) -> PlanReading:
     """Read ``answer`` into the plan it recommends for ``scenario`` (the rules are in the module docstring)."""
     sentences = _with_local_names(_sentences(answer), scenario)
     reading = _read(sentences, scenario)
-    steady = [x for x in sentences if x.later and _STEADY_START.match(x.norm)]
+    steady = [x for x in sentences if x.later and (_STEADY_START.match(x.norm) or (
+        reading.one_off and scenario.windfall and _AFTER_THE_LUMP.match(x.norm) and _MONTH_WORD.search(x.norm)))]
+    # (after a windfall's split, "After that, your 700 a month goes 650 to Upstart" is the monthly plan)
     if not reading.monthly and steady and any(not x.later for x in sentences[:steady[0].index]):
         # the first month is special (a refund spent, a small card cleared): "from then on" states the monthly plan
         first = steady[0]
@@ -797,6 +802,7 @@ def _read(sentences: list[Sentence], scenario: Scenario) -> PlanReading:
 
 
 _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (no word boundary after the plus)
+                          r"^\W*(?:in |by |around |about )?months? (?:[2-9]|\d\d+)\W{0,3}[:\u2013\u2014-]|"  # "**Month 9:** Fingerhut is paid off"
                           r"^\W*(?:months? (?:[2-9]|\d\d+) ?(?:-|to|through|thru|and|\+|on\b|onward)|"
                           r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
@@ -899,7 +905,8 @@ def _sentences(answer: str) -> list[Sentence]:
         later = bool(_LATER_START.search(_ITEM.sub("", norm, count=1))) or after_payoff or bool(_ROLLED_OVER.search(norm)) or bool(
             speaker and _LATER_START.search(norm[speaker.end():])) or (later_block and (kind in ("row", "item") or continued)) or (
             kind == "row" and period_rows > 1) or (
-            prev_later and kind == "prose" and not _NOW_START.match(norm) and not _UNTIL_PAID.search(norm))
+            prev_later and kind == "prose" and (continued or not _NOW_START.match(norm)) and not _UNTIL_PAID.search(norm))
+        # (in a later step's own item, "now" is that step's now: "- **Month 22:** Credit One is paid off. Now the ER bill gets $150")
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
         opt = _OPTION.match(norm)
         if opt:
@@ -1039,7 +1046,8 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6) or (
                 10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
             year = 1900 <= value <= 2100 and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
-                and not re.match(rf"\s*(?:{WINDFALL}|dollars|bucks|cash)\b", rest)  # "whole 2000 bonus on the visa"
+                and not re.match(rf"\s*(?:{WINDFALL}|dollars|bucks|cash)\b", rest) \
+                and not re.match(r"\s*(?:to|into|on|toward|towards)\b", rest)  # "whole 2000 bonus on the visa", "1900 to savings"
             if not any(a <= m.start() < b for a, b, *_ in found) and not year:  # "in 2027" is a year; "use 1900 to..." is not
                 found.append((m.start(), m.end(), value, False))
     return sorted(_per_month(s.norm, *x) for x in found)
@@ -1169,6 +1177,23 @@ _UNTIL_TRANSFER = re.compile(r"\b(?:until|till|til|before|while) (?:the |your )?
                              r"shows? up|hits?|finish\w*|process\w*)\b")
 
 
+def _windfall_list(sentences: list[Sentence], s: Sentence, scenario: Scenario) -> bool:
+    """An item of a list headed by the windfall ("Here's how I'd carve up the 8000:"): its amounts split that sum."""
+    if not scenario.windfall or s.kind != "item":
+        return False
+    j = s.index - 1
+    while j >= 0 and s.index - j <= 10:
+        x = sentences[j]
+        if x.kind != "item" and x.norm.rstrip(" *\n").endswith(":"):
+            said = re.search(rf"\b{WINDFALL}", x.norm) or any(_near(float(v.replace(",", "")), scenario.windfall)
+                                                             for v in re.findall(r"\d[\d,]*\d|\d", x.norm))
+            return bool(said) and not _MONTH_WORD.search(x.norm)
+        if x.kind != "item" and not (j and sentences[j - 1].kind == "item"):
+            return False
+        j -= 1
+    return False
+
+
 def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: list[float]) -> None:
     if not _DIGIT.search(s.norm) and not _FRACTION.search(s.norm):
         return  # number words are digits by now: a sentence without either holds no amount
@@ -1187,7 +1212,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if label_target is None and re.fullmatch(r"\W*(?:(?:all |the |your |to |toward |towards )?(?:debts?|debt payments?|debt payoff|"
                                                  r"cards|loans))\W*", label_text):
             label_target = "other"  # "- **Debts:** $1,050 a month": debt money the label does not split
-        if _TOTAL_LABEL.match(label.group("label")) or re.search(r"\b(?:left|remaining|balance|owed|after fee)\b", label.group("label")):
+        if _TOTAL_LABEL.match(label.group("label")) or re.search(r"\b(?:left|remaining|balance|owed|after fee|by then|by the end|"
+                                                                r"at the end|end up|ends up|grows? to)\b", label.group("label")):
             label_target = "total"  # "visa left -> $1,200": a balance, not a payment
         if _NEGATOR.search(label.group("label")) and len(label.group("label").split()) <= 3:
             return  # "- **Avoid:** paying Amex first (costs ~$100 more)": what not to do
@@ -1215,6 +1241,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
     split_terms = _split_equation(s.norm, scenario)
     asides = _aside_amounts(s.norm, found, _tolerance(scenario))
     interest_talk = "interest" in s.norm or (s.index > 0 and "interest" in reading.sentences[s.index - 1].norm)
+    windfall_list = _windfall_list(reading.sentences, s, scenario)
     if scenario.balance_transfer is not None and _UNTIL_TRANSFER.search(s.norm):
         return  # "keep paying the minimums until the transfer posts": the weeks before the plan starts, not the plan
     # "... until the transfer posts. Then put the full $800 a month on the new card": that "then" starts the plan
@@ -1428,7 +1455,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         # "| Refund ($3,100) | Amount |": the label column's title says what every row splits
         table_one_off = s.kind == "row" and bool(s.header) and bool(_ONE_OFF_COLUMN.search(s.header[0])) and not (
             _MONTH_WORD.search(s.header[0]) or _MONTH_WORD.search(column))
-        one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or table_one_off or s.one_off_context or bool(
+        one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or table_one_off or s.one_off_context or windfall_list or bool(
             label and label.group("label") and _ONE_OFF_COLUMN.search(label.group("label")))
         monthly = (direct or (monthly_sentence and not one_off_figure)) and not fact and not one_off_column \
             and is_fraction != WINDFALL_SHARE
@@ -1724,6 +1751,11 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
             if kind == "skip_payments" and re.search(r"(?:%|\binterest|\brate|\bapr)\s*(?:(?:that |which )?(?:you|we|they) )?$",
                                                      s.norm[max(0, m.start() - 20):m.start()]):
                 pol = "mentions"  # "the guaranteed 27.99% you stop paying": the interest stops, not the payments
+            if kind == "skip_payments" and re.match(r"(?:forbearance|deferment|deferral)\b", m.group()) and not re.search(
+                    r"\b(?:ask|apply|request|call|go|put|get|use|take|enter|sign up|file|seek|try|consider|look into)\w*\b"
+                    r"[^.;]{0,50}$|\b(?:should|could|i'd|i would|recommend|suggest)\b[^.;]{0,50}$",
+                    s.norm[_clause_bounds(s.norm, m.start())[0]:m.start()]):
+                pol = "mentions"  # "IDR and forbearance are worth more than half a point": a feature, unless asked for
             if kind == "skip_payments" and re.match(r"(?:forbearance|deferment|deferral)\b", m.group()) and (re.search(
                     r"\b(?:such as|like|including|protections?|eligible for|qualify for|access to|offers?|come with|comes with)\b"
                     r"[^.;]{0,40}$", s.norm[_clause_bounds(s.norm, m.start())[0]:m.start()]) or re.match(
