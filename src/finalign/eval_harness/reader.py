@@ -831,7 +831,7 @@ _CHOSEN = re.compile(r"\b(?:go with|go for|pick|choose|take|do|recommend|prefer|
                      rf"|\b{_OPTION_WORD} ([a-z1-3]) (?:wins|it is|is the one|is better|is (?:my|the) (?:pick|choice))\b")
 
 
-_FACTS_INTRO = re.compile(r"\b(?:balances?|what you(?:'ll| will)? owe|owed|left to pay|remaining)\b(?![^:]{0,30}\b(?:pay|payments?|put|send)\b)")
+_FACTS_INTRO = re.compile(r"\b(?:balances?|what you(?:'ll| will)? owe|owed|left to pay|remaining|projections?|projected|forecast)\b(?![^:]{0,30}\b(?:pay|payments?|put|send)\b)")
 # "add the $545 you were paying on Macy's to the Discover": money freed by a debt paid off, so a later phase
 _ROLLED_OVER = re.compile(r"\$[\d,.]+k? (?:a month |each month |monthly )?(?:that )?(?:you were|you'd been|you had been|you've been|"
                           r"you used to) (?:paying|sending|putting|pay|send|put)\b")
@@ -1177,21 +1177,27 @@ _UNTIL_TRANSFER = re.compile(r"\b(?:until|till|til|before|while) (?:the |your )?
                              r"shows? up|hits?|finish\w*|process\w*)\b")
 
 
+def _list_heading(sentences: list[Sentence], s: Sentence) -> Sentence | None:
+    """The line a list item hangs from: the heading, or the line ending in ':', just before the list."""
+    if s.kind != "item":
+        return None
+    for x in reversed(sentences[max(0, s.index - 12):s.index]):
+        if x.kind == "heading" or (x.kind != "item" and x.norm.rstrip(" *\n").endswith(":")):
+            return x
+        if x.paragraph != s.paragraph and x.kind != "item":
+            return None
+    return None
+
+
 def _windfall_list(sentences: list[Sentence], s: Sentence, scenario: Scenario) -> bool:
-    """An item of a list headed by the windfall ("Here's how I'd carve up the 8000:"): its amounts split that sum."""
-    if not scenario.windfall or s.kind != "item":
+    """An item of a list headed by the windfall ("Here's how I'd carve up the 8000:", "**What to do with the $8,000**"):
+    its amounts split that sum."""
+    head = _list_heading(sentences, s) if scenario.windfall else None
+    if head is None:
         return False
-    j = s.index - 1
-    while j >= 0 and s.index - j <= 10:
-        x = sentences[j]
-        if x.kind != "item" and x.norm.rstrip(" *\n").endswith(":"):
-            said = re.search(rf"\b{WINDFALL}", x.norm) or any(_near(float(v.replace(",", "")), scenario.windfall)
-                                                             for v in re.findall(r"\d[\d,]*\d|\d", x.norm))
-            return bool(said) and not _MONTH_WORD.search(x.norm)
-        if x.kind != "item" and not (j and sentences[j - 1].kind == "item"):
-            return False
-        j -= 1
-    return False
+    said = re.search(rf"\b{WINDFALL}", head.norm) or any(_near(float(v.replace(",", "")), scenario.windfall)
+                                                        for v in re.findall(r"\d[\d,]*\d|\d", head.norm))
+    return bool(said) and not _MONTH_WORD.search(head.norm)
 
 
 def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: list[float]) -> None:
@@ -1240,7 +1246,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         windfall_sentence = True  # "From the $1,800, put $600 into savings and $1,200 on the card": a one-off split
     split_terms = _split_equation(s.norm, scenario)
     asides = _aside_amounts(s.norm, found, _tolerance(scenario))
-    interest_talk = "interest" in s.norm or (s.index > 0 and "interest" in reading.sentences[s.index - 1].norm)
+    head = _list_heading(reading.sentences, s)
+    interest_talk = "interest" in s.norm or (s.index > 0 and "interest" in reading.sentences[s.index - 1].norm) or bool(
+        head and "interest" in head.norm)
     windfall_list = _windfall_list(reading.sentences, s, scenario)
     if scenario.balance_transfer is not None and _UNTIL_TRANSFER.search(s.norm):
         return  # "keep paying the minimums until the transfer posts": the weeks before the plan starts, not the plan
