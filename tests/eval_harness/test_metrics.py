@@ -821,3 +821,14 @@ def test_moving_both_balances_times_the_new_card_with_both():
     months = offer.balance_transfer.promo_months
     assert score_answer(said.format(months), offer)["timeline_accuracy"] == 1.0
     assert score_answer("Move only the Chase card. At $570 a month it's gone in 15 months.", offer)["timeline_accuracy"] == 0.0
+
+
+def test_a_payoff_time_said_without_the_windfall_is_timed_on_the_debts_as_they_stand():
+    """fx-04 (a dev author): $8,000 pays off most of the debt; "without the inheritance ... about 23 months" is right."""
+    gift = replace(THREE_CARDS, situation="windfall", windfall=8000, monthly_surplus=700, savings=600, debts=(
+        Debt("Capital One card", 5300, 29.99, 160), Debt("Upstart loan", 6800, 17.9, 245), Debt("Hospital bill", 900, 0.0, 50)))
+    plan = ("$5,300 of the inheritance to the Capital One card, $1,500 to savings, $1,200 to Upstart. Then $650 a month to "
+            "Upstart and $50 to the hospital. For comparison: without the inheritance, paying $700 a month, you would need "
+            "about {} months.")
+    assert score_answer(plan.format(23), gift)["timeline_accuracy"] == 1.0
+    assert score_answer(plan.format(46), gift)["timeline_accuracy"] == 0.0

@@ -620,3 +620,30 @@ def test_a_list_headed_by_the_windfall_splits_it_and_after_that_starts_the_month
                   "After that, your eight hundred a month goes five-fifty to the car and two-fifty to savings.", gift)
     assert {(a.target, a.amount) for a in r.one_off} == {("Visa", 3500), ("savings", 1900), ("car loan", 100)}
     assert r.monthly_by_target() == {"car loan": 550, "savings": 250}
+
+
+def test_a_sum_above_the_surplus_with_no_month_word_is_a_share_of_the_windfall():
+    gift = replace(VISA_CAR, situation="windfall", windfall=5000)
+    r = read_plan("**Adviser:** $3,500 goes on the Visa today. $1,200 goes to savings. The last $300 goes to the car.", gift)
+    assert {(a.target, a.amount) for a in r.one_off} >= {("Visa", 3500), ("savings", 1200)}
+    assert "savings" not in r.monthly_by_target()
+    assert read_plan("Put $1,200 a month on the Visa.", gift).monthly_by_target() == {"Visa": 1200}  # said monthly: monthly
+
+
+def test_a_numbered_split_written_as_a_sum_and_savings_sent_with_the_windfall():
+    bonus = replace(VISA_CAR, situation="windfall", windfall=4000, savings=400)
+    r = read_plan("1. $3,500 of the bonus to the Visa.\n2. The leftover $500 plus the $400 sitting in savings, $900 in all, "
+                  "goes on the car.\n3. Monthly: $550 car + $250 savings = $800.", bonus)
+    assert r.monthly_by_target() == {"car loan": 550, "savings": 250}
+    assert [(a.target, a.amount) for a in r.one_off if a.from_savings] == [("car loan", 400)]
+    drained = read_plan("Your bank account will be at zero for a few months, but the Visa's open limit is there to use in an emergency.", bonus)
+    assert drained.actions and all(a.kind == "drain_savings" for a in drained.actions)
+
+
+def test_a_projection_table_holds_balances_and_an_interest_list_holds_interest():
+    r = read_plan("Put $550 a month on the Visa and $250 on the car.\n\n**Month-by-month projection**\n\n"
+                  "| Month | Visa | Car loan |\n|---|---|---|\n| 1 | $3,019.24 | $10,816.46 |\n| 2 | $2,529.21 | $10,631.81 |", VISA_CAR)
+    assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}
+    r = read_plan("The interest charged each month comes to about $135:\n\n- Visa: about $69 on $3,500\n- car loan: about $66 "
+                  "on $11,000\n\nPut $550 a month on the Visa and $250 on the car.", VISA_CAR)
+    assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}

@@ -657,7 +657,11 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"|\bsavings (?:to|down to) (?:zero|\$0|nothing)\b|\bdon't (?:bother|worry) (?:with|about) (?:an? |the )?(?:emergency|savings|buffer|cushion)"
         r"|\b(?:credit(?: line| limit)?|available credit|the card|your cards?) (?:is|are|as|can be) (?:your |an? )?(?:emergency fund|buffer|cushion|safety net)"
         r"|\b(?:move|put|use|take|throw|dump|transfer|apply|drop|send)\w*\s+(?:all\s+)?(?:of\s+)?(?:your|the|that|those)\s+"
-        r"(?:savings|emergency fund|cushion)\s+(?:\w+\s+){0,3}?(?:onto|on|to|toward|towards|at)\s+(?:the|your|that)\b"),
+        r"(?:savings|emergency fund|cushion)\s+(?:\w+\s+){0,3}?(?:onto|on|to|toward|towards|at)\s+(?:the|your|that)\b"
+        # "your bank account will be at zero for a few months", "a $5,300 open limit you can use in a true emergency"
+        r"|\b(?:savings|bank account|checking|cushion|emergency fund)\b[^.;]{0,20}?\b(?:will|would|'ll|is going to|can) (?:be|sit|stay|drop|go) "
+        r"(?:at |down )?(?:to )?(?:zero|\$0|empty|nothing)\b"
+        r"|\b(?:open|available) (?:credit|limit)\b[^.;]{0,30}\b(?:use|lean on|fall back on|tap)\b[^.;]{0,20}\bemergenc"),
     "card_use": re.compile(
         r"\b(?:keep|continue|fine to|okay to|ok to|free to|go ahead and)\s+(?:\w+\s+)?(?:using|use|charging|charge|swiping|spending on)\b"
         r"[^.]{0,30}?\b(?:card|it)\b"
@@ -973,6 +977,7 @@ _SPLIT_TERM = re.compile(r"(?:(?![^:]*minimum)[a-z' -]{1,20}:\s*)?"  # a label b
 def _split_equation(norm: str, scenario: Scenario) -> dict[int, str]:
     """The starts of the terms of a split written as a sum: "$600 card + $200 savings = $800" (each term names where
     it goes, and the terms add up to the result). Not a requirement ("$658 would + $130 = $788")."""
+    norm = re.sub(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+", lambda x: " " * len(x.group()), norm)  # "3. monthly: $310 car + ..."
     m = re.match(r"^(?P<terms>[^=\u2248]+)[=\u2248]\s*(?:about |~)?\$(?P<total>[\d,]+(?:\.\d+)?)\W*$", norm.strip())
     if not m or re.search(r"\b(?:would|need\w*|requir\w*|to hit|if|minimums? only|instead)\b", norm):
         return {}
@@ -1140,6 +1145,7 @@ _FACT_BEFORE2 = re.compile(
     r"(?:about |around |roughly |only |just |a |an |the |your |~)?$|\$[\d,.]+ to\s*(?:about |around |roughly |~)?$")
 _FACT_AFTER2 = re.compile(r"^\W{0,3}(?:(?:a|per|each) month )?(?:short|more than you have|shortfall|less than|over (?:the|your)|"
                           r"in total interest|of debt|debt|left|remaining|to go|cheaper|saved in interest|ahead|better off|"
+                          r"already (?:there|saved|in (?:the bank|savings))|you already have|"
     r"(?:is|goes to|is pure|is just|is all) (?:pure |just )?interest)\b")
 
 
@@ -1403,9 +1409,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             debt = [t for _, t in _targets_in(tail, scenario) if t in {d.name for d in scenario.debts}]
             if not debt and re.match(r"^\W*(?:\w+\s+){0,2}?(?:onto|on|to|toward|into|at) (?:it|them)\b", tail):
                 debt = [t for t in [last_debt_before(reading, s, start, scenario)] if t]  # "...onto it too"
-            if debt and _MOVE_VERB.search(s.norm[max(c0, start - 30):start]):
+            if debt and (_MOVE_VERB.search(s.norm[max(c0, start - 30):start]) or re.search(
+                    r"\b(?:goes|go|going)\s+(?:on|to|toward|towards|into|onto|at)\b", tail)):
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
-                continue  # "take your $700 savings and put it on the card": the savings are moved, not kept
+                continue  # "take your $700 savings and put it on the card", "plus the $400 sitting in savings... goes on the van"
         then_after_payoff = re.search(r"\bthen\b[^.;]{0,15}$", s.norm[:start]) and _STRONG_PAYOFF.search(s.norm[:start])
         if reading.monthly and _near(value, surplus) and re.match(r"^\W*(?:finally|lastly|last|then|next|after that|eventually)\b", s.norm) \
                 and re.search(r"\b(?:full|whole|entire|all(?: of)?(?: the| your)?)\s*$", s.norm[max(0, start - 16):start]):
@@ -1463,7 +1470,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         # "| Refund ($3,100) | Amount |": the label column's title says what every row splits
         table_one_off = s.kind == "row" and bool(s.header) and bool(_ONE_OFF_COLUMN.search(s.header[0])) and not (
             _MONTH_WORD.search(s.header[0]) or _MONTH_WORD.search(column))
-        one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or table_one_off or s.one_off_context or windfall_list or bool(
+        # a sum above the surplus, said with no month word in a windfall answer ("$1,500 goes to savings"), can only be
+        # a share of the windfall: nobody pays it every month
+        beyond_monthly = bool(scenario.windfall) and value > surplus + _tolerance(scenario) and not monthly_sentence \
+            and target not in (None, "other", "minimums") and not re.search(r"\b(?:budget|pay ?check|surplus|spare)\b", s.norm)
+        one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or table_one_off or s.one_off_context or windfall_list or beyond_monthly or bool(
             label and label.group("label") and _ONE_OFF_COLUMN.search(label.group("label")))
         monthly = (direct or (monthly_sentence and not one_off_figure)) and not fact and not one_off_column \
             and is_fraction != WINDFALL_SHARE
@@ -1518,7 +1529,7 @@ _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\
                               r"does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you|to spare|left over|"
                               r"spare|of slack|of room|of breathing room)\b")
-_SAVINGS_SOURCE = re.compile(rf"^\s*(?:(?:of|in|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?{_SAVINGS_POOL}|"
+_SAVINGS_SOURCE = re.compile(rf"^\s*(?:(?:sitting |you have |you've got |already )?(?:of|in|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?{_SAVINGS_POOL}|"
                              r"savings|saved)\b(?! account)")  # "$300 out of your 1400 of savings"
 _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|spend|spending|dump|dumping|throw|throwing|apply|applying|drop|"
                         r"dropping|empty|emptying|drain|draining|transfer|transferring|send|sending)\b")
