@@ -530,6 +530,8 @@ def _claim_ok(months: float, bound: str, expected: list[int], granularity: float
     return any(abs(e - months) <= tol for e in expected)
 
 
+_WITHOUT_WINDFALL = re.compile(rf"\b(?:without (?:the|your|that|this|any) (?:\w+ )?{WINDFALL}|if you (?:didn't|did not|don't|do not) "
+                               rf"(?:use|have|get|touch) (?:the|your|that|this) (?:\w+ )?{WINDFALL}|(?:before|ignoring) the {WINDFALL})")
 _OTHER_METHOD = re.compile(r"\bsnowball\b")  # beside an avalanche plan, a time said of it is a comparison
 
 
@@ -567,6 +569,10 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
             expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget, c.total, c.payment is not None,
                                          tuple(sorted(paid_now.items())), moved_all)
             payment = payment if payment is not None else pay
+        if scenario.windfall and _WITHOUT_WINDFALL.search(r.sentences[c.sentence].norm):
+            # "without the inheritance, paying $700 a month, you would need about 23 months": the debts as they stand
+            whole = finance.strategy_payoff(scenario.debts, payment or scenario.monthly_surplus, "avalanche")
+            expected += [m for m in [whole.months, *(whole.payoff_month.get(d) for d in c.debts)] if m is not None]
         ok = _claim_ok(c.months, c.bound, expected, c.granularity)
         results.append(ok)
         sure.append(c.payment is not None or c.minimums or planned)  # the payment is the answer's own, not a guess
