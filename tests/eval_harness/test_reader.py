@@ -647,3 +647,12 @@ def test_a_projection_table_holds_balances_and_an_interest_list_holds_interest()
     r = read_plan("The interest charged each month comes to about $135:\n\n- Visa: about $69 on $3,500\n- car loan: about $66 "
                   "on $11,000\n\nPut $550 a month on the Visa and $250 on the car.", VISA_CAR)
     assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}
+
+
+def test_a_savings_goal_after_until_and_labels_of_interest_or_projections_are_no_payments():
+    r = read_plan("Pay all the mins ($345), put $60 a month in savings until you've got like $500, and throw the other $395 at the Visa.",
+                  VISA_CAR)
+    assert r.monthly_by_target().get("savings") == 60
+    r = read_plan("- Minimums: 95 + 250 = 345\n- Savings after month 4: 300 + 4 x 50 = 500\n- Interest paying only minimums: "
+                  "about 904 (Visa) + 297 (car) = about 1,201\n- Visa: 455 extra a month", VISA_CAR)
+    assert max(r.monthly_by_target().values()) < 800

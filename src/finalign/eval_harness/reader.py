@@ -1136,7 +1136,8 @@ _STATEMENT_ADJACENT = re.compile(  # "at $250 a month...", "more than $600": the
     r"\b(?:at(?! least)|than|instead of|rather than|versus|vs|compared to|compared with)\s*(?:the |a |about |around |roughly |only |"
     r"just |~)?(?:minimum (?:payment )?(?:of )?)?$")
 _FACT_BEFORE2 = re.compile(
-    r"\b(?:until (?:you (?:have|hit|reach|get to)|it (?:reaches|hits|is at)|there's)|reach(?:es|ing)?|hit(?:s|ting)?|"
+    r"\b(?:until (?:you(?:'ve| have)? (?:have|got|hit|reach|get to|saved)|it (?:reaches|hits|is at|gets to)|there's|"
+    r"(?:savings|it|the fund|the cushion) (?:hits?|reach\w*|gets? to))(?: like| about| around| roughly)?|reach(?:es|ing)?|hit(?:s|ting)?|"
     r"goal of|target of|up to|(?:brings?|gets?|getting|takes?|pushes|lifts?) (?:you|it|that|savings|your savings)? ?(?:up )?to|"
     r"becomes?|grows? to|turns? into|costs?|costing|cost you|saves (?:you )?(?:about|roughly|around|nearly|over|~)|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
     r"leaves?|leaving|left with|down to|drops? (?:\w+ ){0,2}to|cuts? (?:\w+ ){0,2}to|from|goes from|saves? you (?:about |roughly )?|"
@@ -1225,7 +1226,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                                                  r"cards|loans))\W*", label_text):
             label_target = "other"  # "- **Debts:** $1,050 a month": debt money the label does not split
         if _TOTAL_LABEL.match(label.group("label")) or re.search(r"\b(?:left|remaining|balance|owed|after fee|by then|by the end|"
-                                                                r"at the end|end up|ends up|grows? to)\b", label.group("label")):
+                                                                r"at the end|end up|ends up|grows? to|interest|after month|by month)\b",
+                                                                label.group("label")):
             label_target = "total"  # "visa left -> $1,200": a balance, not a payment
         if _NEGATOR.search(label.group("label")) and len(label.group("label").split()) <= 3:
             return  # "- **Avoid:** paying Amex first (costs ~$100 more)": what not to do
