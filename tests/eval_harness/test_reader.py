@@ -656,3 +656,11 @@ def test_a_savings_goal_after_until_and_labels_of_interest_or_projections_are_no
     r = read_plan("- Minimums: 95 + 250 = 345\n- Savings after month 4: 300 + 4 x 50 = 500\n- Interest paying only minimums: "
                   "about 904 (Visa) + 297 (car) = about 1,201\n- Visa: 455 extra a month", VISA_CAR)
     assert max(r.monthly_by_target().values()) < 800
+
+
+def test_by_month_six_is_a_later_phase_and_what_is_left_of_savings_is_no_payment():
+    r = read_plan("Pay $95 on the Visa, $250 on the car, and $455 more on the Visa. By month six you'll have a little over "
+                  "$500 sitting in the bank.", VISA_CAR)
+    assert "savings" not in r.monthly_by_target()
+    r = read_plan("Day 1: 300 from savings to the Visa. Savings 300 - 300 = 0.\nEvery month: car $250, Visa $550.", VISA_CAR)
+    assert r.monthly_by_target() == {"car loan": 250, "Visa": 550}

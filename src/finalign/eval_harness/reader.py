@@ -727,7 +727,8 @@ _FACT_BEFORE = re.compile(
     r"\b(?:owe|owed|owing|balance(?: of| is)?|debt of|total(?: of)?|interest(?: of)?|fees? of|fee is|fee|saved|savings of|"
     r"you have|have|there's|costs? you|cost of|charg(?:es|ing|ed)(?: you)?|(?:is|are|'s) (?:adding|accruing|costing)|bonus of|refund of|windfall of|got|left with|worth|"
     r"comes to|adds up to|works out to|totals?|that's|which is|of the|from|out of|instead of|"
-    r"rather than|versus|vs\.?|compared to|than)\s*(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |~)?$")
+    r"rather than|versus|vs\.?|compared to|than)\s*(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |~|"
+    r"(?:a little |just |well )?(?:over|under) )?$")
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
     r"if you (?:paid|pay|only)|paying (?:only|just)|with (?:only|just)|at(?! least)|than)\b(?:\W+\w+){0,4}?\W*"
@@ -807,6 +808,7 @@ def _read(sentences: list[Sentence], scenario: Scenario) -> PlanReading:
 
 _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (no word boundary after the plus)
                           r"^\W*(?:in |by |around |about )?months? (?:[2-9]|\d\d+)\W{0,3}[:\u2013\u2014-]|"  # "**Month 9:** Fingerhut is paid off"
+                          r"^\W*by (?:about |around |roughly )?month (?:[2-9]|\d\d+|six|seven|eight|nine|ten|eleven|twelve)\b|"  # "By month six you'll have"
                           r"^\W*(?:months? (?:[2-9]|\d\d+) ?(?:-|to|through|thru|and|\+|on\b|onward)|"
                           r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
@@ -1366,6 +1368,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True  # "the $1,800 is gone in about 5 months": a balance being paid off, not a payment
         if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]):
             fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
+        minus = re.search(r"\$?(\d[\d,]*(?:\.\d+)?)\s*(?:-|\u2212|minus)\s*\$?[\d,.]+\s*(?:=|\u2248)\s*(?:about |~)?\$?$",
+                          s.norm[max(0, start - 40):start])
+        if minus and any(_near(float(minus.group(1).replace(",", "")), held) for held in
+                         [scenario.savings, *(d.balance for d in scenario.debts)] if held):
+            fact = True  # "Savings 2,500 - 1,000 = 1,500": what is left of savings or a balance, not a payment
         if _INTEREST_SHARE.match(s.norm[end:end + 50]):
             fact = True  # "about $57 of its $75 minimum is interest": what interest takes, not a payment
         if interest_talk and any(abs(value - d.balance * d.apr / 1200) <= max(1.0, 0.03 * value) for d in scenario.debts):
