@@ -664,3 +664,9 @@ def test_by_month_six_is_a_later_phase_and_what_is_left_of_savings_is_no_payment
     assert "savings" not in r.monthly_by_target()
     r = read_plan("Day 1: 300 from savings to the Visa. Savings 300 - 300 = 0.\nEvery month: car $250, Visa $550.", VISA_CAR)
     assert r.monthly_by_target() == {"car loan": 250, "Visa": 550}
+
+
+def test_a_payoff_time_in_weeks_but_not_a_pay_rhythm():
+    assert [c.months for c in read_plan("$550 a month at the Visa and it's gone in like 6 weeks.", VISA_CAR).claims] == [1.4]
+    assert [c.months for c in read_plan("Pay $550 a month on the Visa and it's gone in 6 weeks.", VISA_CAR).claims] == [1.4]
+    assert [c.months for c in read_plan("Pay $275 every two weeks on the Visa and it's gone in 7 months.", VISA_CAR).claims] == [7]

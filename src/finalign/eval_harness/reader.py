@@ -694,7 +694,7 @@ _DURATION = re.compile(
     r"(?P<bound>within|in under|under|less than|fewer than|no more than|at most|before|over|more than|at least|"
     r"upwards of|about|around|roughly|approximately|approx|~|nearly|almost|just over|just under)?\s*"
     r"(?:(?:in|by|after|for|month)\s+)?(?P<n>\d+(?:\.\d+)?|a|an|one|two)(?:\s?(?:to|-|or)\s?(?P<n2>\d+(?:\.\d+)?))?"
-    r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|extra|full|whole)\s+)?(?P<unit>months?|mos?|years?|yrs?)\b"
+    r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|extra|full|whole)\s+)?(?P<unit>months?|mos?|years?|yrs?|weeks?|wks?)\b"
     r"(?P<half2>\s+and\s+a\s+half)?(?:,?\s+and\s+(?P<extra>\d{1,2})\s+months?\b)?")  # "a year and four months"
 _TOTAL_CLAIM = re.compile(r"\b(?:both|everything(?: is|'s| will be| would be)? (?:paid|gone|clear|done|finished)|"
                           r"(?:finish\w*|clear\w*|pa(?:y|id|ying) off|done with|free of|wip\w* out) everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four|done)|debt[- ]free|"
@@ -1859,7 +1859,10 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                 n = (n + float(m.group("n2"))) / 2
             if m.group("half") or m.group("half2"):
                 n += 0.5
-            months = n * (12 if unit.startswith("y") else 1)
+            if unit.startswith("w") and (n_raw in ("one", "two") or re.search(
+                    r"\b(?:every|each|per|other|a|for)\s*$|\bevery (?:two|2|other)\s*$", text[max(0, m.start("n") - 10):m.start("n")])):
+                continue  # "every two weeks" is a pay rhythm, not a payoff time ("in like 6 weeks" is one)
+            months = n * 12 if unit.startswith("y") else round(n * 12 / 52, 1) if unit.startswith("w") else n
             granularity = 6.0 if unit.startswith("y") and n >= 2 else 2.0 if unit.startswith("y") else 1.0
             if m.group("extra") and unit.startswith("y"):
                 months, granularity = months + float(m.group("extra")), 1.0
