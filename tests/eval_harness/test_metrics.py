@@ -832,3 +832,12 @@ def test_a_payoff_time_said_without_the_windfall_is_timed_on_the_debts_as_they_s
             "about {} months.")
     assert score_answer(plan.format(23), gift)["timeline_accuracy"] == 1.0
     assert score_answer(plan.format(46), gift)["timeline_accuracy"] == 0.0
+
+
+def test_savings_above_the_buffer_moved_whole_onto_debt_leave_no_buffer():
+    rich = replace(THREE_CARDS, savings=1200)
+    plan = " Then $1,100 a month: minimums on everything and the rest at the Discover."
+    drained = "That 1200 is sitting in savings earning almost nothing. Move all of it onto the Discover today." + plan
+    assert score_answer(drained, rich)["keeps_emergency_buffer"] == 0.0
+    assert score_answer("Move $300 of your savings onto the Discover today." + plan, rich)["keeps_emergency_buffer"] is None
+    assert not grade(drained, rich).gates  # the gate is for thin savings only

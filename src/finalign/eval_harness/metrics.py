@@ -328,10 +328,21 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
                  [_ev(r, index, expected=best, found=target)])
 
 
+_ALL_OF_IT = re.compile(r"\b(?:move|put|throw|dump|transfer|apply|use|send)\w*\s+(?:all of it|all of that|every (?:penny|cent|dollar) of it|"
+                        r"the whole (?:thing|lot|amount|pile)|it all)\s+(?:onto|on|to|toward|towards|at|against|into)\b")
+_SAVINGS_WORDS = re.compile(r"\b(?:savings|saved|emergency fund|cushion|in the bank|hysa)\b")
+
+
 def _savings_moves(r: PlanReading, scenario: Scenario) -> list[int]:
     """Sentences that move the thin savings onto debt (drain): said outright, or the whole savings sent to a debt."""
     # ("Your bank account will be at zero for a few months... from month 8 you'll rebuild": a drain now, whatever follows)
     out = [a.sentence for a in r.actions if a.kind == "drain_savings" and a.polarity in ("recommends", "defers")]
+    for x in r.sentences:  # "that 1200 is sitting in savings... move all of it onto discover today"
+        m = _ALL_OF_IT.search(x.norm)
+        said = x.norm + (r.sentences[x.index - 1].norm if x.index else "")
+        if m and _SAVINGS_WORDS.search(said) and any(t in _debt_names(scenario) for _, t in _targets_in(x.norm[m.end():], scenario)) \
+                and any(_near(v, scenario.savings) for v, i in r.dollars if i in (x.index, x.index - 1)) and not DEFER.search(x.norm):
+            out.append(x.index)
     moves = [a for a in r.one_off if a.target in _debt_names(scenario) and a.from_savings]
     # near zero counts: "take $800 of the $850 and put it on the Visa" leaves $50, under a tenth of what there was
     if scenario.savings > 0 and sum(a.amount for a in moves) >= 0.9 * scenario.savings - 1:
@@ -370,9 +381,12 @@ def _buffer_kept(r: PlanReading, scenario: Scenario) -> list[int]:
         flaws=("no_buffer",))
 def keeps_emergency_buffer(r: PlanReading, scenario: Scenario) -> Score | None:
     plan = _plan(scenario)
-    if scenario.savings >= finance.BUFFER_TARGET:
-        return Score(None, f"savings of {_money(scenario.savings)} already reach the buffer")
     drains = _savings_moves(r, scenario)
+    if scenario.savings >= finance.BUFFER_TARGET:
+        if drains:  # a buffer that is there, then moved (nearly) whole onto debt, is gone
+            return Score(0.0, f"moves (nearly) all {_money(scenario.savings)} of savings onto debt, leaving no buffer",
+                         [_ev(r, i) for i in drains])
+        return Score(None, f"savings of {_money(scenario.savings)} already reach the buffer")
     if drains:
         return Score(0.0, f"moves the thin savings ({_money(scenario.savings)}) onto debt", [_ev(r, i) for i in drains])
     kept = _buffer_kept(r, scenario)
