@@ -841,3 +841,13 @@ def test_savings_above_the_buffer_moved_whole_onto_debt_leave_no_buffer():
     assert score_answer(drained, rich)["keeps_emergency_buffer"] == 0.0
     assert score_answer("Move $300 of your savings onto the Discover today." + plan, rich)["keeps_emergency_buffer"] is None
     assert not grade(drained, rich).gates  # the gate is for thin savings only
+
+
+def test_a_payment_as_big_as_the_surplus_is_the_whole_budget_of_a_payoff_time():
+    """fx-06 (a dev author): at $1,100 a month in all, the three cards take 18 months, not 12."""
+    cards = replace(THREE_CARDS, savings=3000, debts=(Debt("Citi card", 9800, 24.24, 295), Debt("Macy's card", 2100, 31.49, 75),
+                                                   Debt("Barclaycard", 4300, 27.99, 130)))
+    said = ("Commit the full $1,100 a month to the cards using the avalanche method: every minimum on time, and every extra "
+            "dollar to the highest APR first, Macy's. You should be completely free of all three cards within {} months.")
+    assert score_answer(said.format(12), cards)["timeline_accuracy"] == 0.0
+    assert score_answer(said.format(18), cards)["timeline_accuracy"] == 1.0

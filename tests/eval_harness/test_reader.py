@@ -670,3 +670,10 @@ def test_a_payoff_time_in_weeks_but_not_a_pay_rhythm():
     assert [c.months for c in read_plan("$550 a month at the Visa and it's gone in like 6 weeks.", VISA_CAR).claims] == [1.4]
     assert [c.months for c in read_plan("Pay $550 a month on the Visa and it's gone in 6 weeks.", VISA_CAR).claims] == [1.4]
     assert [c.months for c in read_plan("Pay $275 every two weeks on the Visa and it's gone in 7 months.", VISA_CAR).claims] == [7]
+
+
+def test_an_item_ending_in_a_colon_heads_its_sub_items():
+    gift = replace(VISA_CAR, situation="windfall", windfall=5000)
+    r = read_plan("**Allocation of the $5,000**\n\n1. **$3,500 → Visa.**\n2. **$1,500 → savings.**\n3. **Monthly, from your $800:**\n"
+                  "   - car loan: $550\n   - savings: $250", gift)
+    assert r.monthly_by_target() == {"car loan": 550, "savings": 250}

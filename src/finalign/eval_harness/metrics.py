@@ -508,7 +508,9 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
         return tuple(m for m in out if m is not None)
     if payment is None:
         payment = plan.target_monthly
-    others = sum(d.min_payment for d in debts if d.name != plan.target_debt)
+    # a payment as big as the surplus is the whole budget ("the full $1,100 a month to the cards"): nothing to add to it
+    others = 0.0 if payment >= scenario.monthly_surplus - _tolerance(scenario) else sum(
+        d.min_payment for d in debts if d.name != plan.target_debt)
     # a payment said in the claim's own sentence is the one it means; without one, the plan's budgets are fair readings
     budgets = (payment + others, debt_budget) if stated else (payment + others, scenario.monthly_surplus - plan.buffer_monthly,
                                                                debt_budget)

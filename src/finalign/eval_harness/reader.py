@@ -1191,8 +1191,8 @@ def _list_heading(sentences: list[Sentence], s: Sentence) -> Sentence | None:
     if s.kind != "item":
         return None
     for x in reversed(sentences[max(0, s.index - 12):s.index]):
-        if x.kind == "heading" or (x.kind != "item" and x.norm.rstrip(" *\n").endswith(":")):
-            return x
+        if x.kind == "heading" or x.norm.rstrip(" *\n").endswith(":"):
+            return x  # (an item ending in ':' heads its sub-items: "3. **Monthly, from your $700:**")
         if x.paragraph != s.paragraph and x.kind != "item":
             return None
     return None
