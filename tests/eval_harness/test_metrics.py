@@ -851,3 +851,10 @@ def test_a_payment_as_big_as_the_surplus_is_the_whole_budget_of_a_payoff_time():
             "dollar to the highest APR first, Macy's. You should be completely free of all three cards within {} months.")
     assert score_answer(said.format(12), cards)["timeline_accuracy"] == 0.0
     assert score_answer(said.format(18), cards)["timeline_accuracy"] == 1.0
+
+
+def test_a_wrong_figure_in_a_monthly_interest_column_is_a_misquote():
+    two = replace(MULTI, monthly_surplus=800, debts=(Debt("Visa", 3500, 23.74, 95), Debt("car loan", 11000, 7.25, 250)))
+    table = "| Debt | Interest/mo |\n|---|---|\n| Visa | ~${} |\n| Car loan | ~$66 |\n\nPay $550 a month on the Visa and $250 on the car."
+    assert score_answer(table.format(69), two)["numbers_grounded"] == 1.0
+    assert score_answer(table.format(29), two)["numbers_grounded"] < 1.0

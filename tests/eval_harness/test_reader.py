@@ -677,3 +677,13 @@ def test_an_item_ending_in_a_colon_heads_its_sub_items():
     r = read_plan("**Allocation of the $5,000**\n\n1. **$3,500 → Visa.**\n2. **$1,500 → savings.**\n3. **Monthly, from your $800:**\n"
                   "   - car loan: $550\n   - savings: $250", gift)
     assert r.monthly_by_target() == {"car loan": 550, "savings": 250}
+
+
+def test_a_monthly_interest_column_holds_figures_and_a_sum_in_one_cell_is_its_payment():
+    """gb-06, fy-02 (dev authors): "| Monthly interest now | Payment |" with "$215 + $385 extra = $600" in the payment cell."""
+    r = read_plan("| Card | APR | Monthly interest now | Payment |\n|---|---|---|---|\n| Visa | 23.74% | ~$69 | $95 + $455 extra = $550 |\n"
+                  "| Car loan | 7.25% | ~$66 | $250 minimum |", VISA_CAR)
+    assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}
+    assert (69, 1) in r.interest
+    later = read_plan("| Debt | Monthly |\n|---|---|\n| Visa | $550 |\n| Car loan | $250, then gets the Visa's $550 rolled in |", VISA_CAR)
+    assert later.monthly_by_target() == {"Visa": 550, "car loan": 250}

@@ -784,7 +784,9 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
     this_month.append(sum(d.balance * d.apr / 1200 for d in scenario.debts))
     for value, index in r.interest:  # "only about $40 of your $160 payment is interest": the interest the math gives
         # "$170 a month in interest" is this month's interest on a debt, not any total the plans could give
-        monthly = any(_near(float((m.group("v") or m.group("w")).replace(",", "")), value) for m in _MONTHLY_INTEREST.finditer(r.sentences[index].norm))
+        said = r.sentences[index]
+        monthly = any(_near(float((m.group("v") or m.group("w")).replace(",", "")), value) for m in _MONTHLY_INTEREST.finditer(said.norm)) \
+            or any("interest" in h and re.search(r"\b(?:mo|month|monthly|now)\b", h) for h in said.header)  # "| interest/mo |"
         if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in (this_month if monthly else costs)) and value not in planned:
             out.append(_ev(r, index, found=value, expected=round(min(costs, key=lambda c: abs(c - value)), 2) if costs else None,
                            what="interest"))

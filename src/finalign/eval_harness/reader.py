@@ -1103,6 +1103,7 @@ _LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:\w+ ){0,
 _PERIOD_TITLE = re.compile(r"^\W*(?:months?|mo|phase|step|stage|period|year|when)\W*$")
 _PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|\bright now\b|\bphase \d\b|\byear \d\b|\bstep \d\b")
 _ONE_OFF_COLUMN = re.compile(rf"\b(?:{WINDFALL}|now|today|up ?front|from (?:the |your )?savings)\b")
+_FIGURE_COLUMN = re.compile(r"\b(?:interest|apr|rate|balance|owed|cost)\b")  # a column of figures, even "monthly interest"
 _LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after(?! (?:the |a |\d+% )?fees?\b)|then|once|later|from month|year 2|phase 2|step 2)\b")
 _FACT_COLUMN = re.compile(r"\b(?:months?|interest|apr|rate|balance|owed|cost|total|time|years?|left|remaining|payoff|paid off|fees?|"
                           r"all[- ]in|saved|savings vs)\b")
@@ -1281,7 +1282,13 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         # "($1,400 - $95 - $298 = $1,007/mo)": a difference said as a month's payment is the plan, not a total
         difference = re.search(r"\$[\d,.]+\s*(?:\u2212|-|minus)\s*\$?[\d,.]+[^=;]{0,40}[=\u2248]\s*~?$", s.norm[max(0, start - 70):start]) \
             and re.match(r"\s*(?:/\s*mo\w*|a month|per month|each month|every month|monthly)\b", s.norm[end:end + 16])
-        if start > 0 and _TOTAL_BEFORE.search(s.norm[max(0, start - 25):start]) and _MONEY.search(s.norm, 0, start) and not difference:
+        # "| Wells Fargo | ... | $215 + $385 extra = $600 |": a sum inside one cell is that cell's payment (its terms are parts)
+        cell = s.norm[s.norm.rfind("|", 0, start) + 1:start] if s.kind == "row" else ""
+        in_cell = bool(_MONEY.search(cell))
+        if in_cell and re.search(r"\b(?:then|later|after|once)\b", cell):
+            continue  # "| $185, then gets Macy's $445 rolled in |": the cell's later phase
+        if start > 0 and _TOTAL_BEFORE.search(s.norm[max(0, start - 25):start]) and _MONEY.search(s.norm, 0, start) and not difference \
+                and not in_cell:
             continue  # "$658 on the visa + $130 on the loan = $788", "that's the whole $1.3k": a total of what came before
         if start > 0 and re.search(r"\b(?:so|making|makes|for)\s*(?:about |~)?$", s.norm[max(0, start - 12):start]) \
                 and re.match(r"^\W*$", s.norm[end:]) and _MONEY.search(s.norm, 0, start):
@@ -1308,7 +1315,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             index = s.norm[:start].count("|") - (1 if s.norm.lstrip().startswith("|") else 0)
             column = s.header[index] if 0 <= index < len(s.header) else ""
             periods = [i for i, h in enumerate(s.header) if _PERIOD_COLUMN.search(h)]
-            monthly_columns = [i for i, h in enumerate(s.header) if i and (_MONTH_WORD.search(h) or _PERIOD_COLUMN.search(h))]
+            monthly_columns = [i for i, h in enumerate(s.header) if i and (_MONTH_WORD.search(h) or _PERIOD_COLUMN.search(h))
+                               and not _FIGURE_COLUMN.search(h)]  # ("Monthly interest now" holds figures, not payments)
             if monthly_columns and index not in monthly_columns:
                 continue  # "| Line | Monthly | Notes |": the payments are in the monthly column; the notes hold facts
             if index == 0 or _LATER_COLUMN.search(column) or _LATER_START.search(row_label) or _LATER_COLUMN.search(row_label) \
@@ -1343,8 +1351,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if fact and saved_now and not _near(value, scenario.savings) and monthly_sentence and not re.search(
                 r"\b(?:already|have|you've got|got)\b", before):
             fact = False  # "200 on the card, 50 saved" (each month), not "$1,800 saved"
-        if column and _FACT_COLUMN.search(column) and not _MONTH_WORD.search(column) and not _PERIOD_COLUMN.search(column):
+        if column and _FACT_COLUMN.search(column) and (not (_MONTH_WORD.search(column) or _PERIOD_COLUMN.search(column))
+                                                      or _FIGURE_COLUMN.search(column)):
             fact = True
+            if "interest" in column and re.search(r"\b(?:mo|month|monthly|now)\b", column) and not is_fraction:
+                reading.interest.append((value, s.index))  # "| Citi | $7,800 | 26.49% | ~$72 |" under "interest/mo"
         statement = s.whatif or bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window)
                          or _HYPOTHETICAL_CLAUSE.search(_hypothesis_scope(s.norm, start))) or bool(
             label and label.group("label") and _LABEL_STATEMENT.search(label.group("label")))
