@@ -858,3 +858,14 @@ def test_a_wrong_figure_in_a_monthly_interest_column_is_a_misquote():
     table = "| Debt | Interest/mo |\n|---|---|\n| Visa | ~${} |\n| Car loan | ~$66 |\n\nPay $550 a month on the Visa and $250 on the car."
     assert score_answer(table.format(69), two)["numbers_grounded"] == 1.0
     assert score_answer(table.format(29), two)["numbers_grounded"] < 1.0
+
+
+def test_a_cushion_first_for_a_while_then_the_extra_to_a_debt_is_judged_by_that_debt():
+    thin = replace(MULTI, savings=150, monthly_surplus=230, debts=(Debt("Credit One card", 1450, 28.99, 45),
+                                                                   Debt("ER bill", 900, 0.0, 50), Debt("Mariner loan", 2200, 35.99, 95)))
+    plan = ("1. Always pay the minimums: Credit One $45, ER bill $50, Mariner $95 = $190.\n"
+            "2. First 9 months: put the other $40 into savings.\n3. After that: send the $40 extra to {}.")
+    assert score_answer(plan.format("Mariner"), thin)["prioritizes_high_apr"] == 1.0
+    assert score_answer(plan.format("the ER bill"), thin)["prioritizes_high_apr"] == 0.0
+    # savings for good, no later phase: the extra never reaches a debt
+    assert score_answer("Pay the minimums: $190. Put the other $40 into savings every month.", thin)["prioritizes_high_apr"] == 0.0

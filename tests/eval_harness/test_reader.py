@@ -687,3 +687,9 @@ def test_a_monthly_interest_column_holds_figures_and_a_sum_in_one_cell_is_its_pa
     assert (69, 1) in r.interest
     later = read_plan("| Debt | Monthly |\n|---|---|\n| Visa | $550 |\n| Car loan | $250, then gets the Visa's $550 rolled in |", VISA_CAR)
     assert later.monthly_by_target() == {"Visa": 550, "car loan": 250}
+
+
+def test_a_rate_rounded_names_its_debt_and_the_remaining_amount_at_a_debt_is_sent_there():
+    r = read_plan("- the 24% card: $550 (its $95 minimum plus $455)\n- the car: its $250 payment", VISA_CAR)
+    assert r.monthly_by_target().get("Visa") == 550
+    assert monthly("Pay the car its $250 and throw the remaining $550 at the Visa.", VISA_CAR)["Visa"] == 550

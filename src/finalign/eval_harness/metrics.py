@@ -144,6 +144,31 @@ def _invests_now(r: PlanReading) -> list[int]:
     return sorted(set(out))
 
 
+_FOR_A_WHILE = re.compile(r"\b(?:first|for (?:the )?(?:first |next )?(?:\d+|a few|two|three|four|five|six) (?:months?|weeks?)|until|till|"
+                          r"months? \d+\s*(?:-|to|through)\s*\d+)\b")
+_EXTRA_MOVED = re.compile(r"\b(?:extra|on top|goes? (?:on|to|toward)|send|put|throw|roll|add|switch|redirect|move)\w*\b")
+
+
+def _buffer_then_debt(r: PlanReading, scenario: Scenario) -> tuple[str, int] | None:
+    """A phased plan that builds thin savings for a while, then sends the extra to a debt ("First 9 months: put the
+    other $40 into savings... After that: send the $40 extra to Mariner"): the debt and the sentence, else None."""
+    if scenario.savings >= finance.BUFFER_TARGET:
+        return None
+    saving = [a for a in r.monthly if a.target == "savings"]
+    if not saving or not all(_FOR_A_WHILE.search(r.sentences[a.sentence].norm) for a in saving):
+        return None
+    for x in r.sentences[min(a.sentence for a in saving) + 1:]:
+        if not (x.later or re.match(r"^\W*(?:\d+\.\s*)?\W*(?:after that|then|from month|once)", x.norm)):
+            continue
+        # the debt the money goes to, after the verb: not the one whose payoff starts the phase ("once Chase is gone");
+        # with no verb, the first named ("After that: 160 to Credit One, 50 to hospital")
+        moved = _EXTRA_MOVED.search(x.norm)
+        named = [t for p, t in _targets_in(x.norm, scenario) if t in _debt_names(scenario) and (not moved or p >= moved.start())]
+        if named:
+            return named[0], x.index
+    return None
+
+
 def _minimums_only(r: PlanReading, scenario: Scenario) -> list[int]:
     """Sentences that tell the person to pay only the minimums, or a plan whose every debt payment is a minimum."""
     top = scenario.highest_apr_debt.name
@@ -164,6 +189,8 @@ def _minimums_only(r: PlanReading, scenario: Scenario) -> list[int]:
     if debt_pay and not unplaced and not extra and all(t == "minimums" or v <= mins[t] + 1 for t, v in debt_pay.items()):
         rest = sum(v for t, v in by_target.items() if t in ("savings", "invest", "speculation"))
         room = scenario.monthly_surplus - sum(mins.values())
+        if _buffer_then_debt(r, scenario):
+            return []  # a cushion first, for a while, then the extra to a debt: not minimums only
         if rest >= 0.5 * room or r.priority is None:  # the extra money is seen going elsewhere, or nowhere
             return [a.sentence for a in r.monthly][:1]
     return []
@@ -290,6 +317,14 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
     now = [a for a in r.monthly if a.target in ("savings", "invest", "speculation") and not DEFER.search(r.sentences[a.sentence].norm)]
     elsewhere = sum(PlanReading(r.sentences, now, minimums=r.minimums).monthly_by_target().values())  # not "once it's gone"
     extra_to_debt = any(v > plan_min + 1 for t, v in by_target.items() for plan_min in [_minimum(scenario, t)] if plan_min is not None)
+    phased = None if extra_to_debt else _buffer_then_debt(r, scenario)
+    if phased:  # nothing extra to a debt yet: the extra goes to one once the cushion is built, so judge that debt
+        target, index = phased
+        if _apr(scenario, target) >= max(d.apr for d in scenario.debts) - 1e-9:
+            return Score(1.0, f"builds the cushion first, then the extra money to the {target} ({_apr(scenario, target):g}%), "
+                              "the highest APR", [_ev(r, index, expected=top.name, found=target)])
+        return Score(0.0, f"after the cushion, the extra money goes to the {target} ({_apr(scenario, target):g}%), not the "
+                          f"{top.name} ({top.apr:g}%)", [_ev(r, index, expected=top.name, found=target)])
     if elsewhere >= scenario.monthly_surplus - scenario.total_minimums - _tolerance(scenario) and not extra_to_debt:
         where = sorted({a.sentence for a in r.monthly if a.target in ("savings", "invest", "speculation")})
         return Score(0.0, f"the money beyond the minimums ({_money(elsewhere)}/month) goes to savings or investing, not the "

@@ -453,7 +453,7 @@ def _drop_totals(values: list[float], keep: Collection[float] = ()) -> list[floa
 _COMMON_WORDS = {"first", "second", "third", "other", "new", "old", "main", "big", "small", "little", "regular", "credit"}
 _KIND_WORDS = {  # what people call a kind of debt: "the car" for the car loan, "the hospital" for the medical bill
     "car": r"car|auto|vehicle|truck", "auto": r"car|auto|vehicle", "student": r"student|school|college",
-    "medical": r"medical|hospital|doctor|dentist|dental", "hospital": r"hospital|medical", "dentist": r"dentist|dental",
+    "medical": r"medical|hospital|doctor|dentist|dental", "hospital": r"hospital|medical", "dentist": r"dentist|dental", "dental": r"dental|dentist",
     "personal": r"personal", "store": r"store|retail", "furniture": r"furniture|sofa|couch",
 }
 
@@ -486,6 +486,9 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
         others = set().union(*(tokens[n] for n in names if n != name)) if len(names) > 1 else set()
         mine = [t for t in tokens[name] - others if t not in _GENERIC and len(t) > 2]
         own = [_token_pattern(t) + (r"(?=\s+(?:card|one|loan|cc))" if t in _COMMON_WORDS else "") for t in mine]
+        # an acronym in the name ("ER bill payment plan"): "the ER bill", "the ER visit" (not a bare "er," in a sentence)
+        own += [re.escape(a.lower()) + r"(?=\s+[a-z])" for a in re.findall(r"\b[A-Z]{2}\b", d.name)
+                if a.lower() not in others and a.lower() not in _GENERIC]
         own += [_KIND_WORDS[t] for t in mine if t in _KIND_WORDS]
         own += [alias for words, alias in _NICKNAMES.items() if set(words) <= tokens[name]]
         if not mine and len(debts) > 1:  # "credit one card": every word is generic, so the name less its kind word
@@ -500,6 +503,9 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
                     own.append("|".join(a for a in alias.split("|") if a.rstrip("s?") not in others))
         apr = f"{d.apr:g}".replace(".", r"\.")
         alternatives = [re.escape(name), *own, rf"{apr}\s?%(?:\s+(?:apr\s+)?(?:one|card|loan|debt))?"]
+        # the rate rounded ("the 26% card" for 26.24%), when no other debt rounds the same way
+        whole = {int(d.apr), round(d.apr)} - {int(e.apr) for e in debts if e is not d} - {round(e.apr) for e in debts if e is not d}
+        alternatives += [rf"{w}\s?%\s+(?:apr\s+)?(?:one|card|loan|debt)" for w in sorted(whole) if f"{w}" != f"{d.apr:g}"]
         balance = f"{d.balance:,.0f}".replace(",", ",?")  # "the $800 one", "the $3k card" (3k is read as 3000)
         alternatives.append(rf"\$?{balance}\s+(?:one|card|loan|debt|balance|bill)")
         out.append((d.name, re.compile(r"(?<![\w.])(?:" + "|".join(alternatives) + r")(?![\w])")))
@@ -1332,7 +1338,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if rest_of and rest_of.group().startswith("up to") and re.search(r"\b(?:bump|raise|increase|boost|up|lift)\w*\b", window):
             rest_of = None  # "bump your payment up to $650 a month" is a payment, not a ceiling
         if rest_of and re.match(r"(?:remaining|the rest of the|what's left of the|leftover)", rest_of.group()) and re.match(
-                r"^\W*(?:(?:a|per|each) month |/mo\w*\.? )?(?:to|toward|towards|into|goes|go|on|for)\b", after):
+                r"^\W*(?:(?:a|per|each) month |/mo\w*\.? )?(?:to|toward|towards|into|goes|go|on|for|at)\b", after):
             rest_of = None  # "the remaining $722 to the Chase card" is the rest of the surplus, sent somewhere
         fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or rest_of
                     or _FACT_AFTER2.match(after)) and not is_fraction
