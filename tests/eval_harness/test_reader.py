@@ -693,3 +693,13 @@ def test_a_rate_rounded_names_its_debt_and_the_remaining_amount_at_a_debt_is_sen
     r = read_plan("- the 24% card: $550 (its $95 minimum plus $455)\n- the car: its $250 payment", VISA_CAR)
     assert r.monthly_by_target().get("Visa") == 550
     assert monthly("Pay the car its $250 and throw the remaining $550 at the Visa.", VISA_CAR)["Visa"] == 550
+
+
+def test_a_share_of_the_windfall_said_beside_a_month_word_and_a_transfer_setup_step_are_not_monthly():
+    bonus = replace(VISA_CAR, situation="windfall", windfall=5000)
+    r = read_plan("Both options put $1,500 of the bonus into savings and the same $800 a month toward the debts afterwards.", bonus)
+    assert [(a.target, a.amount) for a in r.one_off] == [("savings", 1500)] and "savings" not in r.monthly_by_target()
+    offer = replace(VISA_CAR, balance_transfer=SEEDS["seed-04"].balance_transfer, situation="balance_transfer")
+    r = read_plan("1. **Autopay $700/month on the new card.**\n2. **Keep the old cards current until the transfer posts.** Pay the "
+                  "Visa's $95 and the car's $250 as normal.\n3. **Send the other $100/month to savings.**", offer)
+    assert r.monthly_by_target() == {"Visa": 700, "savings": 100}

@@ -1271,6 +1271,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         return  # "keep paying the minimums until the transfer posts": the weeks before the plan starts, not the plan
     # "... until the transfer posts. Then put the full $800 a month on the new card": that "then" starts the plan
     after_setup = bool(scenario.balance_transfer is not None and s.index and _UNTIL_TRANSFER.search(reading.sentences[s.index - 1].norm))
+    if after_setup and s.kind == "prose" and reading.sentences[s.index - 1].kind == "item" and not re.match(r"^\W*(?:then|after)\b", s.norm):
+        return  # "4. **Keep the old cards current until the transfer posts.** Pay Chase's $190 as normal": the same step
     for start, end, value, is_fraction in found:
         if start in asides:
             continue  # "$675/month (minimum $204 + the extra $471)", "$310 (then $1,035 after Chase)": the same money
@@ -1498,7 +1500,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             _MONTH_WORD.search(s.header[0]) or _MONTH_WORD.search(column))
         # a sum above the surplus, said with no month word in a windfall answer ("$1,500 goes to savings"), can only be
         # a share of the windfall: nobody pays it every month
-        beyond_monthly = bool(scenario.windfall) and value > surplus + _tolerance(scenario) and not monthly_sentence \
+        of_windfall = bool(scenario.windfall) and bool(re.match(rf"\s*(?:of|from|out of) (?:the |your |that |this )?(?:\w+ )?{WINDFALL}",
+                                                                  s.norm[end:end + 40]))  # "$1,900 of the bonus into savings"
+        beyond_monthly = of_windfall or bool(scenario.windfall) and value > surplus + _tolerance(scenario) and not monthly_sentence \
             and target not in (None, "other", "minimums") and not re.search(r"\b(?:budget|pay ?check|surplus|spare)\b", s.norm)
         one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or table_one_off or s.one_off_context or windfall_list or beyond_monthly or bool(
             label and label.group("label") and _ONE_OFF_COLUMN.search(label.group("label")))
@@ -1512,7 +1516,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                           or (where == "before" and re.search(r"\s-\s+~?$", s.norm[max(0, start - 6):start]))  # "visa - $550"
                           or (where == "before" and re.search(r"\b(?:gets?|receives?|should get)\s*(?:its |the |a |an |only |just |"
                                                               r"about |~)?$", s.norm[c0:start])))  # "the car gets $250"
-        if target is None and re.match(r"^\W*(?:a month |/mo\w*\.? )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
+        if (target is None or where == "before") and re.match(r"^\W*(?:a month |/mo\w*\.? )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
                                        r"(?:cards|loans|debts|balances|other (?:two|three|debts|cards))\b", s.norm[end:]):
             target = "other"  # "$950 to the cards": debt money the reader cannot split between them
         if start in split_terms and not one_off_column and not windfall_here:
