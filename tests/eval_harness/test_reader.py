@@ -703,3 +703,9 @@ def test_a_share_of_the_windfall_said_beside_a_month_word_and_a_transfer_setup_s
     r = read_plan("1. **Autopay $700/month on the new card.**\n2. **Keep the old cards current until the transfer posts.** Pay the "
                   "Visa's $95 and the car's $250 as normal.\n3. **Send the other $100/month to savings.**", offer)
     assert r.monthly_by_target() == {"Visa": 700, "savings": 100}
+
+
+def test_the_surplus_said_as_what_you_have_or_now_covering_the_plan_is_no_payment():
+    assert monthly("Pay $550/month on the Visa and $250 on the car (the $800 you have).", VISA_CAR) == {"Visa": 550, "car loan": 250}
+    r = read_plan("Redirect the freed $95 each month. Your $800 now covers the car ($250) and the Visa ($550).", VISA_CAR)
+    assert r.monthly_by_target() == {"car loan": 250, "Visa": 550}

@@ -720,7 +720,7 @@ _LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the mome
                     r"where you want (?:it|them))\b"
                     r"|\bafter (?:month|week) \d+\b")
 _LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:\w+ )?(?:all|the full|the whole|everything|its|that|the same|those|every (?:dollar|cent|penny))\b"
-                         r"|\b(?:from|starting|beginning) next month\b|\bfreed[- ]up\b"
+                         r"|\b(?:from|starting|beginning) next month\b|\bfreed(?:[- ]up)?\b"
                          r"|\bafter (?:that|it'?s gone|it'?s paid off)\b|\bonce (?:it'?s|that'?s) (?:gone|paid|done)\b")
 _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income|salary|paycheck|bring in|paid|net|gross|"
                             r"find|free up|pick up|side hustle|overtime|raise|(?:hand|hands|give|gives) you|(?:employer|company|they) "
@@ -1485,7 +1485,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         # "with $700 to work with", "the $700 you have left": the surplus named as what there is, not where it goes
         restates_surplus = restates_surplus or _near(value, surplus) and bool(re.match(
             r"\s*(?:a month |monthly |each month |every month )?(?:to work with|to spare|(?:you |i |we )?(?:have |got )?"
-            r"(?:left|free|spare|available)\b|(?:covers?|is enough|handles?|pays for|breaks? down|splits?|is split|gets split|"
+            r"(?:left|free|spare|available)\b|(?:you|i|we) (?:have|got|make|bring in)\b(?! to\b)|"
+            r"(?:now |still |easily |just )?(?:covers?|is enough|handles?|pays for|breaks? down|splits?|is split|gets split|"
             r"stretches|works out|goes like this)\b)", s.norm[end:end + 40]))  # "the $800 covers that plus the car's $250"
         if restates_surplus:
             split_context = True  # "a plan that fits ur $180: $80 to the card, ...": what follows splits it
