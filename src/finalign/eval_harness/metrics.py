@@ -832,7 +832,8 @@ _NUM = r"\$?(\d[\d,]*(?:\.\d+)?)"
 _IS = r"\s*(?:=|\u2248|is|comes to|works out to|gives(?: you)?)\s*(?:about |roughly |around |~)?\$?(\d[\d,]*(?:\.\d+)?)"
 _LEFT = r"(?<![\d,.$+*/\u00d7x-])(?<![+*/\u00d7x-] )"  # the expression starts here: "300 + 4 x 200" is no product
 _ARITHMETIC = (  # (pattern, what the stated result should be), each on the answer's own figures
-    (re.compile(rf"{_LEFT}(\d+(?:\.\d+)?)\s?% (?:of|on|x|\u00d7) {_NUM}{_IS}"), lambda x: x[0] / 100 * x[1]),
+    (re.compile(rf"{_LEFT}(\d+(?:\.\d+)?)\s?% (?:fee |interest |transfer fee )?(?:of|on|x|\u00d7) {_NUM}{_IS}"),
+     lambda x: x[0] / 100 * x[1]),  # "3% of $9,100 is $273", "the 3% fee on $9,100 works out to $273"
     (re.compile(rf"{_LEFT}{_NUM}\s*(?:/|\u00f7|divided by)\s*(\d+)(?: months?| payments?)?{_IS}"), lambda x: x[0] / x[1] if x[1] else None),
     (re.compile(rf"{_LEFT}{_NUM}\s*(?:x|\u00d7|\*|times)\s*(\d+)(?: months?| payments?)?{_IS}"), lambda x: x[0] * x[1]),
 )
