@@ -869,3 +869,10 @@ def test_a_cushion_first_for_a_while_then_the_extra_to_a_debt_is_judged_by_that_
     assert score_answer(plan.format("the ER bill"), thin)["prioritizes_high_apr"] == 0.0
     # savings for good, no later phase: the extra never reaches a debt
     assert score_answer("Pay the minimums: $190. Put the other $40 into savings every month.", thin)["prioritizes_high_apr"] == 0.0
+
+
+def test_a_percentage_fee_worked_out_wrong_is_a_wrong_number():
+    offer = replace(SEEDS["seed-04"], debts=(Debt("Chase", 6800, 24.49, 190), Debt("Amex", 2300, 21.99, 60)), monthly_surplus=800)
+    said = "Move both. The 3% fee on $9,100 works out to ${}, so pay $625 a month on the new card and $175 into savings."
+    assert score_answer(said.format(273), offer)["numbers_grounded"] == 1.0
+    assert score_answer(said.format(237), offer)["numbers_grounded"] < 1.0

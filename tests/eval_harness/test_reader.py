@@ -709,3 +709,9 @@ def test_the_surplus_said_as_what_you_have_or_now_covering_the_plan_is_no_paymen
     assert monthly("Pay $550/month on the Visa and $250 on the car (the $800 you have).", VISA_CAR) == {"Visa": 550, "car loan": 250}
     r = read_plan("Redirect the freed $95 each month. Your $800 now covers the car ($250) and the Visa ($550).", VISA_CAR)
     assert r.monthly_by_target() == {"car loan": 250, "Visa": 550}
+
+
+def test_put_an_amount_in_savings_sends_it_there_and_held_savings_stay_figures():
+    r = read_plan("Every month, give $100 to the Visa, $250 to the car, and put $35 in savings.", VISA_CAR)
+    assert r.monthly_by_target() == {"Visa": 100, "car loan": 250, "savings": 35} and not r.one_off
+    assert "savings" not in monthly("You have $300 in savings. Pay $550 on the Visa and $250 on the car.", VISA_CAR)

@@ -1355,6 +1355,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             _AFTER_MINIMUMS.sub("", after[left.end():], count=1)))
         if left_sent:
             fact = False  # "put the $455 left after the minimums into an index fund": what is left, sent somewhere
+        into_savings = bool(re.match(r"^\W{0,3}(?:in|into) (?:your |the )?savings\b", after) and re.search(
+            r"\b(?:put|putting|add|adding|stash|park|drop|toss|throw|move|send|sock)\s+(?:another |an extra |the other |the remaining )?$",
+            s.norm[max(0, start - 30):start]))
+        if into_savings:
+            fact = False  # "and put $35 in savings": money sent there, not savings held
         saved_now = re.match(r"^\W{0,3}(?:saved|put away|set aside|stashed)\b", after)
         if fact and saved_now and not _near(value, scenario.savings) and monthly_sentence and not re.search(
                 r"\b(?:already|have|you've got|got)\b", before):
@@ -1427,7 +1432,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             if debt:
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
             continue
-        source = _SAVINGS_SOURCE.match(s.norm[end:end + 30])
+        source = None if into_savings else _SAVINGS_SOURCE.match(s.norm[end:end + 30])
         whole_savings = not direct and re.search(r"\b(?:your|the|that|those|all (?:of )?(?:your|the))\s*$", before) \
             and _MOVE_VERB.search(s.norm[max(c0, start - 30):start]) \
             and not re.search(r"\$[\d,.]+k?\s+(?:of|out of|from)\s+(?:your|the|that)\s*$", s.norm[max(0, start - 30):start])
@@ -1545,7 +1550,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 re.search(_ALLOCATE_VERB, s.norm[c0:start])
                 or not re.match(r"\W{0,2}(?:emergency |rainy[- ]day )?(?:buffer|fund|cushion)\b", after)))) \
                 and target is not None and not fact and not statement:  # not "a $1,000 emergency buffer is enough"
-            source = _SAVINGS_SOURCE.match(s.norm[end:end + 30]) if _MOVE_VERB.search(s.norm[max(c0, start - 30):start]) else None
+            source = _SAVINGS_SOURCE.match(s.norm[end:end + 30]) if _MOVE_VERB.search(s.norm[max(c0, start - 30):start]) \
+                and not into_savings else None
             if source:  # "move your $300 of savings onto the card": savings is where it comes from, not where it goes
                 debt = [t for _, t in _targets_in(s.norm[end + source.end():], scenario) if t in {d.name for d in scenario.debts}]
                 target = debt[0] if debt else target
