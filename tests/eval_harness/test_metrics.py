@@ -876,3 +876,12 @@ def test_a_percentage_fee_worked_out_wrong_is_a_wrong_number():
     said = "Move both. The 3% fee on $9,100 works out to ${}, so pay $625 a month on the new card and $175 into savings."
     assert score_answer(said.format(273), offer)["numbers_grounded"] == 1.0
     assert score_answer(said.format(237), offer)["numbers_grounded"] < 1.0
+
+
+def test_a_total_payoff_time_is_timed_at_the_debt_budget_the_answer_says():
+    """fy-01 (a dev author): 1,000 a month to the three debts takes 15 months, not 12 (the whole 1,100 would be 13)."""
+    plan = ("- keep 100/mo going into savings\n- 1000/mo to debts: mins (120 + 55 + 310 = 485) + the other 515 to the Discover\n"
+            "- once the Discover is done, roll all of it to the Amex, then the car note\n- that gets you debt free in {} months")
+    months = __import__("finalign.data_gen.finance", fromlist=["x"]).strategy_payoff(THREE_CARDS.debts, 1000, "avalanche").months
+    assert score_answer(plan.format(months), THREE_CARDS)["timeline_accuracy"] == 1.0
+    assert score_answer(plan.format(months - 3), THREE_CARDS)["timeline_accuracy"] == 0.0

@@ -523,11 +523,13 @@ def within_budget(r: PlanReading, scenario: Scenario) -> Score:
 @lru_cache(maxsize=4096)
 def _expected_months(scenario: Scenario, payment: float | None, named: str | None, minimums: bool,
                      debt_budget: float = 0.0, total: bool = False, stated: bool = False,
-                     paid_now: tuple[tuple[str, float], ...] = (), moved_all: bool = False) -> tuple[int, ...]:
+                     paid_now: tuple[tuple[str, float], ...] = (), moved_all: bool = False,
+                     own_budget: bool = False) -> tuple[int, ...]:
     """Every sensible payoff time for a claim: the named debt (or each debt) alone at the payment, its month in an
     avalanche schedule, the plan's months, the balance-transfer schedule, or minimums only. ``paid_now``: what the
     answer itself puts on each debt at once (a windfall); a debt it pays down is timed from what is left. ``moved_all``:
-    the answer moves every balance onto the offer ("move both"), so the new card holds them all."""
+    the answer moves every balance onto the offer ("move both"), so the new card holds them all. ``own_budget``: the
+    answer says what goes to the debts in all ("1000/mo to debts"), so that is the budget, not the engine's."""
     plan = _plan(scenario)
     debts = _debts_now(scenario)
     paid_now = dict(paid_now)
@@ -551,10 +553,12 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
                                                                debt_budget)
     if not stated and plan.buffer_monthly and len(debts) > 1 and named != plan.target_debt:
         budgets += (scenario.monthly_surplus,)  # a later debt, reached after the buffer is full and its share moved over
+    if own_budget and not stated and debt_budget:
+        budgets = (debt_budget,)
     budgets += () if named else (payment,)  # the payment as the whole budget, only for a claim about every debt
     schedules = [finance.strategy_payoff(debts, b, "avalanche") for b in budgets if b]
     if total:  # "both gone in 6 months": only the time until every debt is gone
-        out += [sch.months for sch in schedules] + ([plan.total_months] if not stated else [])
+        out += [sch.months for sch in schedules] + ([plan.total_months] if not stated and not own_budget else [])
         return tuple(m for m in out if m is not None)
     out += [finance.months_to_payoff(d.balance, d.apr, payment) for d in [*debts, *as_answered] if d.name in names]
     for schedule in schedules:
@@ -581,6 +585,8 @@ def _claim_ok(months: float, bound: str, expected: list[int], granularity: float
     return any(abs(e - months) <= tol for e in expected)
 
 
+_FOR_THE_DEBTS = re.compile(r"\$?[\d,.]+\s*(?:/\s*mo\w*|a month|per month|each month|monthly)?\s*(?:to|on|at|toward|towards|for) "
+                            r"(?:the |your |all )?(?P<what>debts?|cards|balances)\b")  # ("to the cards" is all of it only if all are cards)
 _WITHOUT_WINDFALL = re.compile(rf"\b(?:without (?:the|your|that|this|any) (?:\w+ )?{WINDFALL}|if you (?:didn't|did not|don't|do not) "
                                rf"(?:use|have|get|touch) (?:the|your|that|this) (?:\w+ )?{WINDFALL}|(?:before|ignoring) the {WINDFALL})")
 _OTHER_METHOD = re.compile(r"\bsnowball\b")  # beside an avalanche plan, a time said of it is a comparison
@@ -594,6 +600,13 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
     results, evidence, sure = [], [], []
     by_target = r.monthly_by_target()
     debt_budget = r.monthly_total() - sum(v for t, v in by_target.items() if t not in _debt_names(scenario) | {"minimums", "other"})
+    # "1000/mo to debts: mins (485) + the other 515 to discover": the answer's own sum for the debts is the budget
+    only_cards = not any(re.search(r"\b(?:loan|note|bill|mortgage|plan|lender)s?\b", d.name.lower()) for d in scenario.debts)
+    said_for_debts = [a.amount for a in r.monthly if a.target == "other" and a.amount <= scenario.monthly_surplus + _tolerance(scenario)
+                      and any(m.group("what").startswith(("debt", "balance")) or only_cards
+                              for m in _FOR_THE_DEBTS.finditer(r.sentences[a.sentence].norm))]
+    if said_for_debts:
+        debt_budget = max(said_for_debts)
     # A lump sum the answer itself puts on a debt ("$1,450 of the bonus on the card") is timed from what is left; a
     # figure in a payoff sentence is that debt's balance, not a payment ("the $3,200 visa is gone in 9 months").
     paid_now: dict[str, float] = {}
@@ -618,7 +631,7 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
                 if pay is None and debt:  # a debt the plan gives nothing beyond "the minimums" pays its minimum
                     pay = next(d.min_payment for d in scenario.debts if d.name == debt)
             expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget, c.total, c.payment is not None,
-                                         tuple(sorted(paid_now.items())), moved_all)
+                                         tuple(sorted(paid_now.items())), moved_all, bool(said_for_debts))
             payment = payment if payment is not None else pay
         if scenario.windfall and _WITHOUT_WINDFALL.search(r.sentences[c.sentence].norm):
             # "without the inheritance, paying $700 a month, you would need about 23 months": the debts as they stand
