@@ -715,3 +715,9 @@ def test_put_an_amount_in_savings_sends_it_there_and_held_savings_stay_figures()
     r = read_plan("Every month, give $100 to the Visa, $250 to the car, and put $35 in savings.", VISA_CAR)
     assert r.monthly_by_target() == {"Visa": 100, "car loan": 250, "savings": 35} and not r.one_off
     assert "savings" not in monthly("You have $300 in savings. Pay $550 on the Visa and $250 on the car.", VISA_CAR)
+
+
+def test_a_sentence_going_on_inside_a_labelled_item_keeps_the_label_as_its_target():
+    r = read_plan("1. **Visa:** $550 a month.\n2. **Car loan:** $250.\n3. **Roth IRA:** don't stop completely. Keep a $200/month "
+                  "habit going, then bump it once the Visa is dead.", VISA_CAR)
+    assert r.monthly_by_target() == {"Visa": 550, "car loan": 250, "invest": 200}

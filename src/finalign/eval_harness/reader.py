@@ -1244,6 +1244,14 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 or _LATER_START.match(label.group("label"))) \
                 and label_target != "total" and not re.match(r"^\W*then,?\s+(?:(?:every|each) month|monthly)\b", label.group("label")):
             return  # "after visa -> $600/mo to student loan": a later phase
+    prev = reading.sentences[s.index - 1] if s.index else None
+    if label_target is None and s.kind == "prose" and prev is not None and prev.kind == "item" and prev.paragraph == s.paragraph:
+        # "3. **Roth IRA:** don't stop completely. Keep a $200/month habit going": the item's label names this too
+        held = _LABEL.match(prev.norm)
+        named = [t for _, t in _targets_in(held.group("label"), scenario)] if held and held.group("label") else []
+        now = re.split(r"\b(?:then|once|after|when|until)\b", s.norm, maxsplit=1)[0]  # (what a later phase names is not this)
+        if named and not _targets_in(now, scenario) and not _NEGATOR.search(held.group("label")):
+            label_target = named[0]
     row_label = ""
     if s.kind == "row":
         row_label = s.norm.strip().strip("|").split("|")[0]
