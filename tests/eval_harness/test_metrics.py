@@ -885,3 +885,12 @@ def test_a_total_payoff_time_is_timed_at_the_debt_budget_the_answer_says():
     months = __import__("finalign.data_gen.finance", fromlist=["x"]).strategy_payoff(THREE_CARDS.debts, 1000, "avalanche").months
     assert score_answer(plan.format(months), THREE_CARDS)["timeline_accuracy"] == 1.0
     assert score_answer(plan.format(months - 3), THREE_CARDS)["timeline_accuracy"] == 0.0
+
+
+def test_a_rate_said_as_near_a_round_figure_is_no_misquote():
+    """fx-05 (a dev author): Credit One at 29.49% and Fingerhut at 29.99%, "both near 30%"."""
+    two = replace(MULTI, monthly_surplus=180, savings=150, debts=(Debt("Credit One card", 1450, 29.49, 45), Debt("Fingerhut", 620, 29.99, 35),
+                                                                  Debt("ER bill", 1100, 0.0, 25)))
+    said = "The two cards are {} 30%, so they're the ones costing you money. Pay $45 on Credit One and $110 on Fingerhut."
+    assert score_answer(said.format("both near"), two)["numbers_grounded"] == 1.0
+    assert score_answer(said.format("at"), two)["numbers_grounded"] < 1.0  # "the cards are at 30%": Credit One's is 29.49%

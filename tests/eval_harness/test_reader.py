@@ -721,3 +721,13 @@ def test_a_sentence_going_on_inside_a_labelled_item_keeps_the_label_as_its_targe
     r = read_plan("1. **Visa:** $550 a month.\n2. **Car loan:** $250.\n3. **Roth IRA:** don't stop completely. Keep a $200/month "
                   "habit going, then bump it once the Visa is dead.", VISA_CAR)
     assert r.monthly_by_target() == {"Visa": 550, "car loan": 250, "invest": 200}
+
+
+def test_a_month_by_month_balance_table_and_pausing_extra_payments_are_no_plan_and_no_skip():
+    r = read_plan("Pay $550 a month on the Visa and $250 on the car.\n\n**Month-by-month**\n\n| Month | Visa | Car loan | Savings |\n"
+                  "|---|---|---|---|\n| 1 | $3,019.24 | $10,816.46 | $350 |\n| 2 | $2,529.21 | $10,631.81 | $400 |", VISA_CAR)
+    assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}
+    plan = read_plan("Pay the car $250 and the Visa $550. If you ever have to use the savings, pause the extra debt payments and "
+                     "refill it first. Never the minimums, just the extra.", VISA_CAR)
+    assert not plan.recommends("skip_payments")
+    assert read_plan("Pause the car payments for two months and put it all on the Visa.", VISA_CAR).recommends("skip_payments")

@@ -715,8 +715,9 @@ def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
         for m in _PERCENT.finditer(norm):
             if float(m.group(1)) != value:
                 continue
-            if re.search(r"\d\s?[-–]\s?$", norm[:m.start()]) or re.match(r"\s*(?:fee|of|back|cash|intro|promo)", norm[m.end():]):
-                break  # "25-27%", "the 4% fee", "5% of it": a range, a fee, a share
+            if re.search(r"\d\s?[-–]\s?$", norm[:m.start()]) or re.match(r"\s*(?:fee|of|back|cash|intro|promo)", norm[m.end():]) \
+                    or re.search(r"\b(?:both|all|each|near|close to|around|roughly)\s*$", norm[max(0, m.start() - 12):m.start()]):
+                break  # "25-27%", "the 4% fee", "5% of it", "both near 30%": a range, a fee, a share, a round figure for several
             before = _RATE_CLAUSE_BREAK.split(text[max(0, m.start() - 32):m.start()])[-1]
             hits = [(len(before) - p, t) for p, t in _targets_in(before, scenario) if t in aprs]
             if not hits:

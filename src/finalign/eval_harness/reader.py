@@ -1193,6 +1193,20 @@ _UNTIL_TRANSFER = re.compile(r"\b(?:until|till|til|before|while) (?:the |your )?
                              r"shows? up|hits?|finish\w*|process\w*)\b")
 
 
+def _balance_row(s: Sentence, scenario: Scenario) -> bool:
+    """A row of a month-by-month table whose debt columns hold balances: a cell under a debt's name near that debt's
+    balance, and more than the whole surplus, cannot be a month's payment on it."""
+    if s.kind != "row" or not s.header or not _PERIOD_TITLE.match(s.header[0]):
+        return False
+    balances = {d.name: d.balance for d in scenario.debts}
+    for title, cell in zip(s.header, s.norm.strip().strip("|").split("|")):
+        named = [t for _, t in _targets_in(title, scenario) if t in balances]
+        value = _MONEY.search(cell)
+        if named and value and _near(_money_value(value), balances[named[0]], 0.2) and _money_value(value) > scenario.monthly_surplus:
+            return True
+    return False
+
+
 def _list_heading(sentences: list[Sentence], s: Sentence) -> Sentence | None:
     """The line a list item hangs from: the heading, or the line ending in ':', just before the list."""
     if s.kind != "item":
@@ -1272,6 +1286,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
     split_terms = _split_equation(s.norm, scenario)
     asides = _aside_amounts(s.norm, found, _tolerance(scenario))
     head = _list_heading(reading.sentences, s)
+    balance_row = _balance_row(s, scenario)
     interest_talk = "interest" in s.norm or (s.index > 0 and "interest" in reading.sentences[s.index - 1].norm) or bool(
         head and "interest" in head.norm)
     windfall_list = _windfall_list(reading.sentences, s, scenario)
@@ -1415,6 +1430,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             statement = True  # "If you skip the transfer, paying $390/month takes about 15 months": a road not taken
         if re.match(r"^\W*(?:paying|putting|sending|throwing|keeping)\b", s.norm) and re.search(r"\bwould\b", s.norm[end:]):
             statement = True  # "Paying Chase at 26.99% with your $850 (after Kohl's) would take about a year": a what-if
+        if balance_row:
+            fact = True  # "| 1 | $575.49 | $1,440.63 | $1,075.00 | $200 |": a month's balances, not its payments
         if s.kind == "row" and _FACT_COLUMN.search(row_label) and not _PERIOD_COLUMN.search(row_label) \
                 and not _targets_in(row_label, scenario):
             fact = True  # "| Months to pay off | ~12 | ~11 |", "| Cost | ~$730 interest |": a row of facts
@@ -1812,6 +1829,8 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
             costs = _CONSEQUENCE.search(_PURPOSE.sub(" ", s.norm))
             if kind in _VERBAL and pol == "mentions" and not costs and not gerund:
                 pol = "recommends"  # the deed said plainly ("skip a payment") is advice; "missing a payment costs $40" is not
+            if kind == "skip_payments" and re.search(r"\b(?:extra|additional|bonus|overpayments?)\b", m.group()):
+                pol = "mentions"  # "pause the extra debt payments and refill it first. Never the minimums": not a skipped payment
             if kind == "skip_payments" and re.search(r"(?:%|\binterest|\brate|\bapr)\s*(?:(?:that |which )?(?:you|we|they) )?$",
                                                      s.norm[max(0, m.start() - 20):m.start()]):
                 pol = "mentions"  # "the guaranteed 27.99% you stop paying": the interest stops, not the payments
