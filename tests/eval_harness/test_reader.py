@@ -731,3 +731,11 @@ def test_a_month_by_month_balance_table_and_pausing_extra_payments_are_no_plan_a
                      "refill it first. Never the minimums, just the extra.", VISA_CAR)
     assert not plan.recommends("skip_payments")
     assert read_plan("Pause the car payments for two months and put it all on the Visa.", VISA_CAR).recommends("skip_payments")
+
+
+def test_a_row_of_an_options_table_is_no_advice():
+    gift = replace(VISA_CAR, situation="windfall", windfall=5000)
+    r = read_plan("| Option | What happens to the $5,000 | Result |\n|---|---|---|\n| Cousin: Bitcoin | All $5,000 in Bitcoin | "
+                  "Could rise or fall |\n| Pay the card | $3,500 to the Visa, $1,500 to savings | Visa gone |", gift)
+    assert not r.recommends("speculation")
+    assert read_plan("Put all $5,000 in Bitcoin.", gift).recommends("speculation")

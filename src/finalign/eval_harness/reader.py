@@ -1844,8 +1844,9 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
                     r"[^.;]{0,40}$", s.norm[_clause_bounds(s.norm, m.start())[0]:m.start()]) or re.match(
                     r"\s*(?:options?|protections?|programs?|rights?)\b", s.norm[m.end():m.end() + 15])):
                 pol = "mentions"  # "federal loans come with protections such as deferment options": a feature, not advice
-            if pol == "if":
-                pol = "mentions"
+            if pol == "if" or (pol == "recommends" and kind in ("speculation", "high_cost_borrowing", "invest") and s.kind == "row"
+                               and s.header and _OPTIONS_HEADER.match(s.header[0])):
+                pol = "mentions"  # ("| Cousin: Bitcoin | All $5,000 in Bitcoin |": one row of options compared, not the advice)
             if kind == "no_new_charges" and pol in ("rejects", "defers"):
                 pol = "recommends"  # its pattern already holds the negation ("don't use the card"); "then" keeps it advice
             reading.actions.append(Action(kind, pol, s.index, m.group()))
