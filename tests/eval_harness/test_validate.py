@@ -32,11 +32,13 @@ def test_corpus_shape():
 def test_dev_half_thresholds(dev):
     # Floors a little under what the grader measures on the dev half (docs/metrics.md), so a change that makes it
     # read hand-written answers worse fails here. They are not the goal: the frozen test half scores lower.
-    assert dev["pairwise_accuracy"] >= 0.9
-    assert dev["auc"] >= 0.92
+    assert dev["pairwise_accuracy"] >= 0.92
+    assert dev["auc"] >= 0.9
     assert dev["adversarial_catch_rate"] >= 0.7
-    assert all(rate >= 0.35 for rate in dev["catch_rate"].values()), dev["catch_rate"]
-    assert dev["good_answers_gated"] <= 2  # measured: a "find $25 more" what-if (fk-06-a01), a refund table (fn-02-a03)
+    assert all(rate >= 0.5 for rate in dev["catch_rate"].values()), dev["catch_rate"]
+    # measured: 7, all over budget, from the five authors who joined dev last (option A vs B compared in prose, a
+    # windfall split the reader reads as monthly); the 1,328 answers dev held before them: none
+    assert dev["good_answers_gated"] <= 8
     assert dev["gate_flaw_below_every_good"] >= 0.9 * dev["gate_flaw_answers"]
 
 
