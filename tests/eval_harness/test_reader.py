@@ -739,3 +739,10 @@ def test_a_row_of_an_options_table_is_no_advice():
                   "Could rise or fall |\n| Pay the card | $3,500 to the Visa, $1,500 to savings | Visa gone |", gift)
     assert not r.recommends("speculation")
     assert read_plan("Put all $5,000 in Bitcoin.", gift).recommends("speculation")
+
+
+def test_money_rolling_on_and_an_amount_from_a_later_month_are_later_phases():
+    r = read_plan("1. **Minimums stay on autopay:** Visa $95, car $250.\n2. **Extra $455 → Visa.** It receives $550 a month.\n"
+                  "3. **The Visa's money rolls to the car.** It receives about $805 a month.\n"
+                  "4. **Everything goes to the car:** $800 a month from month 8.", VISA_CAR)
+    assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}

@@ -823,6 +823,7 @@ _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (n
                           r"(?:years?|months?)(?! of| behind| ago| at| as)\b)\b"
                           r"|^\W*(?:roll|add|move|shift|redirect|swing|point)\w*\s+(?:\w+\s+){0,2}?the \w+'s\s+(?:\w+\s+)?payment"
                           r"|^\W*then\b[^.]{0,40}\b(?:roll|move|switch|redirect|shift|snowball|add|throw)\w*\b"
+                          r"|^\W*(?:[\w']+\s+){1,3}(?:money|payment|minimum|\$[\d,.]+)\s+rolls?\s+(?:over\s+)?(?:on)?to\b"  # "Macy's money rolls to Barclaycard"
                           r"|^\W*then\b[^.]{0,30}\b(?:its|that|the same|freed|those|this)\b"
                           r"|^\W*(?:\S+\s+){0,3}?(?:is|are|'s) (?:gone|paid off|done)\b[^.]*\bthen\b")
 
@@ -1475,7 +1476,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if reading.monthly and _near(value, surplus) and re.match(r"^\W*(?:finally|lastly|last|then|next|after that|eventually)\b", s.norm) \
                 and re.search(r"\b(?:full|whole|entire|all(?: of)?(?: the| your)?)\s*$", s.norm[max(0, start - 16):start]):
             continue  # "Finally, put the full $900 toward the Best Egg loan", after a split of the $900: the last phase
-        if income or negated or then_after_payoff or _LATER.search(s.norm[max(0, start - 90):start]) \
+        later_after = re.match(r"^[^.;,]{0,40}?\b(?:from|starting (?:in )?|beginning (?:in )?|after) month (?:[2-9]|\d\d+)\b", s.norm[end:])
+        if income or negated or then_after_payoff or later_after or _LATER.search(s.norm[max(0, start - 90):start]) \
                 or (_LATER_NEAR.search(s.norm[max(0, start - 30):start]) and not after_setup) \
                 or (re.search(r"\bthen\s*$", s.norm[max(0, start - 8):start]) and _LATER_AFTER.match(s.norm[end:end + 50])):
             continue  # "when the Visa is gone, roll its $405 into the Mastercard" is a later plan, not this month's
