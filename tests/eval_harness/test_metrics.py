@@ -894,3 +894,11 @@ def test_a_rate_said_as_near_a_round_figure_is_no_misquote():
     said = "The two cards are {} 30%, so they're the ones costing you money. Pay $45 on Credit One and $110 on Fingerhut."
     assert score_answer(said.format("both near"), two)["numbers_grounded"] == 1.0
     assert score_answer(said.format("at"), two)["numbers_grounded"] < 1.0  # "the cards are at 30%": Credit One's is 29.49%
+
+
+def test_the_cheapest_debt_with_interest_beside_a_zero_rate_bill_is_no_false_rank():
+    three = replace(MULTI, debts=(Debt("Visa card", 4000, 22.9, 138), Debt("hospital bill", 1200, 0.0, 50), Debt("Nelnet loan", 9000, 4.5, 190)),
+                    monthly_surplus=650)
+    plan = "Pay the hospital $50, Nelnet $190 and the Visa $410. Nelnet: at 4.5% it is your cheapest debt{}."
+    assert score_answer(plan.format(" with interest"), three)["prioritizes_high_apr"] == 1.0
+    assert score_answer(plan.format(""), three)["prioritizes_high_apr"] == 0.0

@@ -746,3 +746,11 @@ def test_money_rolling_on_and_an_amount_from_a_later_month_are_later_phases():
                   "3. **The Visa's money rolls to the car.** It receives about $805 a month.\n"
                   "4. **Everything goes to the car:** $800 a month from month 8.", VISA_CAR)
     assert r.monthly_by_target() == {"Visa": 550, "car loan": 250}
+
+
+def test_a_parenthesis_saying_the_sum_and_interest_of_a_debt_are_no_payments():
+    r = read_plan("Every month: car $250, Visa $550 (that is $800). Paying the car on its schedule costs about $1,800 of car "
+                  "interest.", VISA_CAR)
+    assert r.monthly_by_target() == {"car loan": 250, "Visa": 550}
+    r = read_plan("I'd lean towards clearing both debts before investing, then going all-in on an index fund.", VISA_CAR)
+    assert not r.recommends("invest")

@@ -216,6 +216,9 @@ def _false_rank_claims(r: PlanReading, scenario: Scenario) -> list[dict]:
         for m in _RANK_CLAIM.finditer(text):
             if re.match(r"[^.;]{0,20}\b(?:left|remaining|after|once|then|next|now that)\b", text[m.end():]):
                 continue  # "the highest rate left", "the highest once the card is paid off": a later order
+            if not m.group("high") and re.match(r"\W*(?:\w+\s+){0,2}?(?:with|that charges|charging|of the|among the) "
+                                                r"(?:any )?interest|\W*(?:\w+\s+){0,2}?(?:interest[- ]bearing|with a rate)", text[m.end():]):
+                continue  # "your cheapest debt with interest" beside a 0% bill: true among those that charge any
             subject = re.split(r"[;:(]|[.,](?!\d)|\b(?:and|but|so|because|since|while|than)\b", text[max(0, m.start() - 60):m.start()])[-1]
             if re.search(r"\b(?:not|never|no longer|isn't|aren't|if|think|thinks|thought|believe|seems?|says?|said)\b", subject):
                 continue

@@ -262,7 +262,8 @@ DEFER = re.compile(
     r"\b(?:once|after|until|till|when)\b[^.]{0,70}?\b(?:paid off|gone|cleared|clear|debt[- ]free|done|paid down|"
     r"is paid|are paid|killed|dead|zero|out of debt|finished)\b|\blater\b|\bafterwards\b|\bdown the road\b|\bcan wait\b|"
     r"\bput off\b|\bnext year\b|\bafter that\b|\bthen (?:start|begin|switch)\b|\bonce that'?s\b|\bonly then\b"
-    r"|\b(?:after|from|starting|beginning) month \d+\b|\bafter (?:those|the first) \d+ months\b", re.I)
+    r"|\b(?:after|from|starting|beginning) month \d+\b|\bafter (?:those|the first) \d+ months\b"
+    r"|\b(?:clear\w*|pay(?:ing)? off|kill\w*|finish\w*|eliminat\w*)\b[^.]{0,30}\bbefore\b", re.I)  # "clearing both debts before investing"
 _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its clause: "take out a payday loan"
     r"^\s*(?:\W*\w+\W+){0,2}?(?:just |then |so |and |also |maybe |simply |definitely |you should |you could |you can |you might |"
     r"i'd |i would |try to |consider |think about |why not )?"
@@ -726,7 +727,7 @@ _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income
                             r"find|free up|pick up|side hustle|overtime|raise|(?:hand|hands|give|gives) you|(?:employer|company|they) "
                             r"(?:adds?|puts? in|contributes?|matches?))\b[^$]{0,20}$")  # money coming in: "they hand you $145"
 _FACT_AFTER = re.compile(  # "$115 a month in interest", "$300 in savings", "$6,000 balance": figures, not payments
-    r"^\W{0,3}(?:(?:a|per|each) (?:month|year) )?(?:in |of |on )?(?:interest|fees?|in fees)\b"
+    r"^\W{0,3}(?:(?:a|per|each) (?:month|year) )?(?:in |of |on )?(?:(?:car|card|loan|total|extra|the) )?(?:interest|fees?|in fees)\b"
     r"|^\W{0,3}(?:in |of |on )?(?:balance|left on|owed|total|saved|in savings|emergency fund|bonus|refund|windfall|apr|"
     r"limit|credit limit|income|take[- ]home|salary)\b")
 _FACT_BEFORE = re.compile(
@@ -1178,7 +1179,8 @@ def _aside_amounts(norm: str, found: list[tuple[int, int, float, bool]], tol: fl
         lead = [v for a, b, v, _ in found if p.start() - 40 <= a and b <= p.start()
                 and not re.search(r"[,;]|\b(?:and|rest|remainder|plus)\b", norm[b:p.start()])]
         inner = [(a, v) for a, b, v, _ in found if p.start(1) <= a and b <= p.end(1)]
-        if lead and inner and (abs(sum(v for _, v in inner) - lead[-1]) <= tol or _LATER_WORD.search(p.group(1))):
+        said_total = re.match(r"\s*(?:that is|that's|total|in total|so|=)\b|\s*=", p.group(1))  # "$410 (that is $650)": the sum
+        if lead and inner and (abs(sum(v for _, v in inner) - lead[-1]) <= tol or _LATER_WORD.search(p.group(1)) or said_total):
             out |= {a for a, _ in inner}
     return out
 
