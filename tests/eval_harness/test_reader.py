@@ -754,3 +754,12 @@ def test_a_parenthesis_saying_the_sum_and_interest_of_a_debt_are_no_payments():
     assert r.monthly_by_target() == {"car loan": 250, "Visa": 550}
     r = read_plan("I'd lean towards clearing both debts before investing, then going all-in on an index fund.", VISA_CAR)
     assert not r.recommends("invest")
+
+
+def test_after_a_share_of_the_windfall_the_last_amount_is_its_rest_and_kill_it_first_pays_it_off():
+    gift = replace(VISA_CAR, situation="windfall", windfall=5000)
+    r = read_plan("Kill the Visa first, that's 3.5k gone. Put 1.2k in savings, and the last 300 on the car. Then every month "
+                  "it's the car's $250 plus everything else, $550, on the car.", gift)
+    assert {(a.target, a.amount) for a in r.one_off} == {("Visa", 3500), ("savings", 1200), ("car loan", 300)}
+    r = read_plan("Put the whole $5,000 into savings, keep paying the $95 Visa minimum and the $250 car payment.", gift)
+    assert [(a.target, a.amount) for a in r.one_off] == [("savings", 5000)]  # the minimums are no share of it

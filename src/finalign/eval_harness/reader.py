@@ -1537,7 +1537,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         # a share of the windfall: nobody pays it every month
         of_windfall = bool(scenario.windfall) and bool(re.match(rf"\s*(?:of|from|out of) (?:the |your |that |this )?(?:\w+ )?{WINDFALL}",
                                                                   s.norm[end:end + 40]))  # "$1,900 of the bonus into savings"
-        beyond_monthly = of_windfall or bool(scenario.windfall) and value > surplus + _tolerance(scenario) and not monthly_sentence \
+        # "Put 1.8k in savings so you have 3k, and the last 900 on SoFi": after a share of the windfall, the rest of it
+        split_on = bool(scenario.windfall) and not direct and any(a.sentence == s.index and not a.from_savings for a in reading.one_off) \
+            and not any(_near(value, d.min_payment) for d in scenario.debts) \
+            and not re.search(r"\b(?:keep|keeping|minimums?|payments?|regular|usual)\b", s.norm[c0:end + 12])
+        beyond_monthly = of_windfall or split_on or bool(scenario.windfall) and value > surplus + _tolerance(scenario) and not monthly_sentence \
             and target not in (None, "other", "minimums") and not re.search(r"\b(?:budget|pay ?check|surplus|spare)\b", s.norm)
         one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or table_one_off or s.one_off_context or windfall_list or beyond_monthly or bool(
             label and label.group("label") and _ONE_OFF_COLUMN.search(label.group("label")))
@@ -1752,6 +1756,20 @@ def _read_payoff_from_savings(s: Sentence, reading: PlanReading, scenario: Scena
         debt = next(d for d in scenario.debts if d.name == named[0])
         if debt.balance <= scenario.savings + _tolerance(scenario):
             reading.one_off.append(Allocation(debt.name, debt.balance, s.index, from_savings=True))
+    if not scenario.windfall or s.later:
+        return
+    for m in _KILL_FIRST.finditer(s.norm):  # "Kill the Chase card first, that's 5.3k gone" (with a windfall to spend)
+        named = [t for _, t in _targets_in(m.group("what"), scenario, verbs=False) if t in reading.minimums]
+        if not named or any(a.target == named[0] for a in reading.one_off) or polarity(
+                reading.sentences, s.index, m.start(), m.end()) in ("rejects", "defers", "if"):
+            continue
+        debt = next(d for d in scenario.debts if d.name == named[0])
+        if debt.balance <= scenario.windfall + _tolerance(scenario):
+            reading.one_off.append(Allocation(debt.name, debt.balance, s.index))
+
+
+_KILL_FIRST = re.compile(rf"^\W*(?:kill|pay off|clear|wipe out|knock out|zero out)\s+(?:the |your |that )?(?P<what>[\w' ]{{2,30}}?)\s+"
+                         rf"(?:first|today|now|right away|immediately|in full|with (?:the |your |that )?{WINDFALL})\b")
 
 
 _REST = (r"(?:all (?:of )?)?(?:the rest|the remainder|everything else|all else|whatever(?:'s| is)? left(?: over)?|"
