@@ -763,3 +763,4 @@ def test_after_a_share_of_the_windfall_the_last_amount_is_its_rest_and_kill_it_f
     assert {(a.target, a.amount) for a in r.one_off} == {("Visa", 3500), ("savings", 1200), ("car loan", 300)}
     r = read_plan("Put the whole $5,000 into savings, keep paying the $95 Visa minimum and the $250 car payment.", gift)
     assert [(a.target, a.amount) for a in r.one_off] == [("savings", 5000)]  # the minimums are no share of it
+    assert r.monthly_by_target() == {"Visa": 95, "car loan": 250}

@@ -1560,6 +1560,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             target = "other"  # "$950 to the cards": debt money the reader cannot split between them
         if start in split_terms and not one_off_column and not windfall_here:
             target, monthly = split_terms[start], True
+        if not monthly and not fact and not statement and scenario.windfall and any(
+                _near(value, d.min_payment) for d in scenario.debts if d.name == target) and re.search(
+                r"\b(?:keep|keeping|minimums?|payments?)\b", s.norm[max(c0, start - 30):end + 15]):
+            monthly = True  # "...the whole $5,000 into savings, keep paying the $95 Visa minimum": a minimum is monthly
         if (not monthly and not fact and not statement and not one_off_column and not one_off_figure
                 and not s.one_off_context and (target not in (None, "other") or (target == "other" and allocating))
                 and allocating and not _ONE_OFF_CUE.search(s.norm) and not windfall_here and value <= 2 * surplus):
