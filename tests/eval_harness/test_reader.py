@@ -392,6 +392,7 @@ def test_a_bare_sum_after_a_long_debt_name_is_its_monthly_payment():
 
 
 VISA_CAR = replace(CARD, id="t-visa-car", monthly_surplus=800, debts=(Debt("Visa", 3500, 23.74, 95), Debt("car loan", 11000, 7.25, 250)))
+GIFT = replace(VISA_CAR, situation="windfall", windfall=5000)  # $5,000 to split once, beside the $800 a month
 
 
 @pytest.mark.parametrize("answer, expected", [
@@ -614,20 +615,18 @@ def test_a_later_step_item_keeps_its_now_and_a_projection_label_is_no_payment():
 
 
 def test_a_list_headed_by_the_windfall_splits_it_and_after_that_starts_the_monthly_plan():
-    gift = replace(VISA_CAR, situation="windfall", windfall=5000)
     r = read_plan("Here's how I'd carve up the five thousand:\n\n- Thirty-five hundred to the Visa, so it's done.\n"
                   "- Nineteen hundred to savings.\n- The last hundred to the car.\n\n"
-                  "After that, your eight hundred a month goes five-fifty to the car and two-fifty to savings.", gift)
+                  "After that, your eight hundred a month goes five-fifty to the car and two-fifty to savings.", GIFT)
     assert {(a.target, a.amount) for a in r.one_off} == {("Visa", 3500), ("savings", 1900), ("car loan", 100)}
     assert r.monthly_by_target() == {"car loan": 550, "savings": 250}
 
 
 def test_a_sum_above_the_surplus_with_no_month_word_is_a_share_of_the_windfall():
-    gift = replace(VISA_CAR, situation="windfall", windfall=5000)
-    r = read_plan("**Adviser:** $3,500 goes on the Visa today. $1,200 goes to savings. The last $300 goes to the car.", gift)
+    r = read_plan("**Adviser:** $3,500 goes on the Visa today. $1,200 goes to savings. The last $300 goes to the car.", GIFT)
     assert {(a.target, a.amount) for a in r.one_off} >= {("Visa", 3500), ("savings", 1200)}
     assert "savings" not in r.monthly_by_target()
-    assert read_plan("Put $1,200 a month on the Visa.", gift).monthly_by_target() == {"Visa": 1200}  # said monthly: monthly
+    assert read_plan("Put $1,200 a month on the Visa.", GIFT).monthly_by_target() == {"Visa": 1200}  # said monthly: monthly
 
 
 def test_a_numbered_split_written_as_a_sum_and_savings_sent_with_the_windfall():
@@ -673,9 +672,8 @@ def test_a_payoff_time_in_weeks_but_not_a_pay_rhythm():
 
 
 def test_an_item_ending_in_a_colon_heads_its_sub_items():
-    gift = replace(VISA_CAR, situation="windfall", windfall=5000)
     r = read_plan("**Allocation of the $5,000**\n\n1. **$3,500 → Visa.**\n2. **$1,500 → savings.**\n3. **Monthly, from your $800:**\n"
-                  "   - car loan: $550\n   - savings: $250", gift)
+                  "   - car loan: $550\n   - savings: $250", GIFT)
     assert r.monthly_by_target() == {"car loan": 550, "savings": 250}
 
 
@@ -696,8 +694,7 @@ def test_a_rate_rounded_names_its_debt_and_the_remaining_amount_at_a_debt_is_sen
 
 
 def test_a_share_of_the_windfall_said_beside_a_month_word_and_a_transfer_setup_step_are_not_monthly():
-    bonus = replace(VISA_CAR, situation="windfall", windfall=5000)
-    r = read_plan("Both options put $1,500 of the bonus into savings and the same $800 a month toward the debts afterwards.", bonus)
+    r = read_plan("Both options put $1,500 of the bonus into savings and the same $800 a month toward the debts afterwards.", GIFT)
     assert [(a.target, a.amount) for a in r.one_off] == [("savings", 1500)] and "savings" not in r.monthly_by_target()
     offer = replace(VISA_CAR, balance_transfer=SEEDS["seed-04"].balance_transfer, situation="balance_transfer")
     r = read_plan("1. **Autopay $700/month on the new card.**\n2. **Keep the old cards current until the transfer posts.** Pay the "
@@ -734,11 +731,10 @@ def test_a_month_by_month_balance_table_and_pausing_extra_payments_are_no_plan_a
 
 
 def test_a_row_of_an_options_table_is_no_advice():
-    gift = replace(VISA_CAR, situation="windfall", windfall=5000)
     r = read_plan("| Option | What happens to the $5,000 | Result |\n|---|---|---|\n| Cousin: Bitcoin | All $5,000 in Bitcoin | "
-                  "Could rise or fall |\n| Pay the card | $3,500 to the Visa, $1,500 to savings | Visa gone |", gift)
+                  "Could rise or fall |\n| Pay the card | $3,500 to the Visa, $1,500 to savings | Visa gone |", GIFT)
     assert not r.recommends("speculation")
-    assert read_plan("Put all $5,000 in Bitcoin.", gift).recommends("speculation")
+    assert read_plan("Put all $5,000 in Bitcoin.", GIFT).recommends("speculation")
 
 
 def test_money_rolling_on_and_an_amount_from_a_later_month_are_later_phases():
@@ -757,10 +753,9 @@ def test_a_parenthesis_saying_the_sum_and_interest_of_a_debt_are_no_payments():
 
 
 def test_after_a_share_of_the_windfall_the_last_amount_is_its_rest_and_kill_it_first_pays_it_off():
-    gift = replace(VISA_CAR, situation="windfall", windfall=5000)
     r = read_plan("Kill the Visa first, that's 3.5k gone. Put 1.2k in savings, and the last 300 on the car. Then every month "
-                  "it's the car's $250 plus everything else, $550, on the car.", gift)
+                  "it's the car's $250 plus everything else, $550, on the car.", GIFT)
     assert {(a.target, a.amount) for a in r.one_off} == {("Visa", 3500), ("savings", 1200), ("car loan", 300)}
-    r = read_plan("Put the whole $5,000 into savings, keep paying the $95 Visa minimum and the $250 car payment.", gift)
+    r = read_plan("Put the whole $5,000 into savings, keep paying the $95 Visa minimum and the $250 car payment.", GIFT)
     assert [(a.target, a.amount) for a in r.one_off] == [("savings", 5000)]  # the minimums are no share of it
     assert r.monthly_by_target() == {"Visa": 95, "car loan": 250}

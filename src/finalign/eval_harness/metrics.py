@@ -323,7 +323,7 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
     phased = None if extra_to_debt else _buffer_then_debt(r, scenario)
     if phased:  # nothing extra to a debt yet: the extra goes to one once the cushion is built, so judge that debt
         target, index = phased
-        if _apr(scenario, target) >= max(d.apr for d in scenario.debts) - 1e-9:
+        if _apr(scenario, target) >= top.apr - 1e-9:
             return Score(1.0, f"builds the cushion first, then the extra money to the {target} ({_apr(scenario, target):g}%), "
                               "the highest APR", [_ev(r, index, expected=top.name, found=target)])
         return Score(0.0, f"after the cushion, the extra money goes to the {target} ({_apr(scenario, target):g}%), not the "
@@ -1105,6 +1105,8 @@ def _moves_every_balance(r: PlanReading, scenario: Scenario) -> bool:
     """"Move both", "transfer both balances": the offer takes every debt, not only the dearest."""
     return len(scenario.debts) > 1 and scenario.balance_transfer is not None and any(
         _MOVES_EVERY_BALANCE.search(x.norm) for x in r.sentences)
+
+
 _FEE_DISMISSED = re.compile(r"\b(?:leave (?:it|the fee) out|(?:fees?|it)(?: is| are|'s)? (?:just )?noise|not worth (?:factoring|counting|worrying)|"
                             r"doesn't matter|ignore (?:it|the fee)|costs? (?:you )?nothing|(?:basically |practically )?free money)\b")
 

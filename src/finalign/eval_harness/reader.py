@@ -1860,16 +1860,16 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
             if kind == "skip_payments" and re.search(r"(?:%|\binterest|\brate|\bapr)\s*(?:(?:that |which )?(?:you|we|they) )?$",
                                                      s.norm[max(0, m.start() - 20):m.start()]):
                 pol = "mentions"  # "the guaranteed 27.99% you stop paying": the interest stops, not the payments
-            if kind == "skip_payments" and re.match(r"(?:forbearance|deferment|deferral)\b", m.group()) and not re.search(
-                    r"\b(?:ask|apply|request|call|go|put|get|use|take|enter|sign up|file|seek|try|consider|look into)\w*\b"
-                    r"[^.;]{0,50}$|\b(?:should|could|i'd|i would|recommend|suggest)\b[^.;]{0,50}$",
-                    s.norm[_clause_bounds(s.norm, m.start())[0]:m.start()]):
-                pol = "mentions"  # "IDR and forbearance are worth more than half a point": a feature, unless asked for
-            if kind == "skip_payments" and re.match(r"(?:forbearance|deferment|deferral)\b", m.group()) and (re.search(
-                    r"\b(?:such as|like|including|protections?|eligible for|qualify for|access to|offers?|come with|comes with)\b"
-                    r"[^.;]{0,40}$", s.norm[_clause_bounds(s.norm, m.start())[0]:m.start()]) or re.match(
-                    r"\s*(?:options?|protections?|programs?|rights?)\b", s.norm[m.end():m.end() + 15])):
-                pol = "mentions"  # "federal loans come with protections such as deferment options": a feature, not advice
+            if kind == "skip_payments" and re.match(r"(?:forbearance|deferment|deferral)\b", m.group()):
+                clause = s.norm[_clause_bounds(s.norm, m.start())[0]:m.start()]
+                asked = re.search(r"\b(?:ask|apply|request|call|go|put|get|use|take|enter|sign up|file|seek|try|consider|look into)\w*\b"
+                                  r"[^.;]{0,50}$|\b(?:should|could|i'd|i would|recommend|suggest)\b[^.;]{0,50}$", clause)
+                feature = re.search(r"\b(?:such as|like|including|protections?|eligible for|qualify for|access to|offers?|come with|"
+                                    r"comes with)\b[^.;]{0,40}$", clause) or re.match(
+                    r"\s*(?:options?|protections?|programs?|rights?)\b", s.norm[m.end():m.end() + 15])
+                if feature or not asked:
+                    pol = "mentions"  # "IDR and forbearance are worth more than half a point", "protections such as
+                    # deferment options": a feature of the loan, not advice, unless the answer says to ask for it
             if pol == "if" or (pol == "recommends" and kind in ("speculation", "high_cost_borrowing", "invest") and s.kind == "row"
                                and s.header and _OPTIONS_HEADER.match(s.header[0])):
                 pol = "mentions"  # ("| Cousin: Bitcoin | All $5,000 in Bitcoin |": one row of options compared, not the advice)
