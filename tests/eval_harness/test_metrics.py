@@ -902,3 +902,24 @@ def test_the_cheapest_debt_with_interest_beside_a_zero_rate_bill_is_no_false_ran
     plan = "Pay the hospital $50, Nelnet $190 and the Visa $410. Nelnet: at 4.5% it is your cheapest debt{}."
     assert score_answer(plan.format(" with interest"), three)["prioritizes_high_apr"] == 1.0
     assert score_answer(plan.format(""), three)["prioritizes_high_apr"] == 0.0
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # dev author gf: "The car loan at 5.9% on $9,400 is about $46.22": a month of interest at the yearly rate
+    ("Put $600 a month on the card. 22.9% on $6,000 is about $114.50.", 1.0),
+    ("Put $600 a month on the card. 22.9% on $6,000 is about $214.", 0.0),
+    # shares of the surplus in a table row are splits, not quoted rates (600/800 = 75%)
+    ("| Where | Monthly | Share |\n|---|---|---|\n| Card | $600 | 75% |\n| Savings | $200 | 25% |", 1.0),
+    ("| Where | Monthly | Share |\n|---|---|---|\n| Card | $600 | 85% |\n| Savings | $200 | 15% |", 0.0),
+    # the surplus said right is no misquoted balance, unless the answer calls it one
+    ("Put $600 a month on the card. That leaves $800 - $600 = $200 a month for savings.", 1.0),
+    ("Put $600 a month on the card. The card's $800 balance - $600 = $200 left.", 0.0),
+])
+def test_monthly_interest_shares_and_the_surplus_are_grounded_figures(answer, expected):
+    assert value("numbers_grounded", answer, CARD) == expected
+
+
+def test_not_treating_the_freed_limit_as_spending_money_is_no_new_charges():
+    plan = "Move it. The 3% fee is $210, so the new balance is $7,210; pay $481 a month to clear it in 15 months."
+    assert value("transfer_diligence", plan + " Don't treat the old card's freed-up limit as spending money.", TRANSFER) == 1.0
+    assert value("transfer_diligence", plan, TRANSFER) < 1.0

@@ -702,6 +702,13 @@ def _is_bound(r: PlanReading, index: int, percent: float) -> bool:
     return bool(re.search(rf"{_BOUND}{re.escape(f'{percent:g}')}\s?%", r.sentences[index].norm))
 
 
+def _is_share(r: PlanReading, scenario: Scenario, index: int, percent: float) -> bool:
+    """A percent that is an amount of its own sentence (or table row) as a share of the surplus or the windfall
+    ("| Macy's | 540 | 75% |" of $720): a split, not a quoted rate."""
+    wholes = [w for w in (scenario.monthly_surplus, scenario.windfall) if w]
+    return any(abs(100 * v / w - percent) <= 1.0 for v, i in r.dollars if i == index for w in wholes if v < w)
+
+
 def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
     """One debt's rate put on another ("At 11.5% APR, the Discover card is the highest"; 11.5% is the personal loan's):
     the debt named right before the percent in its clause (or, with none, right after it) does not have it, and
@@ -789,8 +796,8 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
     out = []
     monthly_rates = [q / 12 for q in rates]
     for value, index, kind in r.percents:
-        if _is_bound(r, index, value):
-            continue  # "your other loans are under 5%": a bound, not a quote
+        if _is_bound(r, index, value) or _is_share(r, scenario, index, value):
+            continue  # "your other loans are under 5%": a bound, not a quote; "$945 (86%)": a share of the surplus
         if kind == "apr" and not any(quotes_rate(value, q) for q in rates) and not any(
                 abs(value - q) < 0.06 for q in monthly_rates):  # "about 2.08% a month" is the APR / 12
             out.append(_ev(r, index, found=value, expected=sorted(set(rates)), unit="%"))
@@ -812,7 +819,9 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
         text = r.sentences[index].norm
         if _BALANCE_LATER.search(text) or (_near(value, plan.buffer_target) and _CUSHION.search(text)):
             continue  # "down to about $1,350 by month 12" (a simulation), "get it to $1,000" (the savings goal)
-        if value >= 100 and not any(_near(value, o, 0.03) for o in owed) and not any(_near(value, d.min_payment) for d in scenario.debts):
+        # the savings, surplus or windfall said right ("that leaves $620 - $502 = $118") is no balance, unless called one
+        stated = wholes[:3] if not re.search(r"\b(?:balance|owe[sd]?|owing)\b", text) else []
+        if value >= 100 and not any(_near(value, o, 0.03) for o in owed + stated) and not any(_near(value, d.min_payment) for d in scenario.debts):
             if value in planned:
                 continue
             out.append(_ev(r, index, found=value, expected=sorted(set(d.balance for d in scenario.debts))))
@@ -868,8 +877,9 @@ def _arithmetic(r: PlanReading) -> list[tuple[str, float, float, int]]:
         for m, want, said in found:
             if want is None:
                 continue
-            if "%" in m.group() and re.match(r"[^.;$]{0,25}?(?:\b(?:a|per|each|every) month|/\s*mo|\bmonthly)\b", s.norm[m.end():]):
-                want /= 12  # "24.99% on $6,800 is about $142 a month": the rate is a year's
+            if "%" in m.group() and (re.match(r"[^.;$]{0,25}?(?:\b(?:a|per|each|every) month|/\s*mo|\bmonthly)\b", s.norm[m.end():])
+                                     or abs(said - want / 12) <= max(1.0, 0.02 * want / 12)):
+                want /= 12  # "24.99% on $6,800 is about $142 a month", "5.9% on $9,400 is about $46": the rate is a year's
             out.append((m.group().strip(), want, said, s.index))
     return out
 
@@ -979,7 +989,7 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
         checks.append((ok, _ev(r, index, found=value)))
     percents = _grounded_percents(r, scenario)
     for value, index, kind in r.percents:
-        if kind == "market" or _is_bound(r, index, value):
+        if kind == "market" or _is_bound(r, index, value) or _is_share(r, scenario, index, value):
             continue  # market-return figures are claims about the world, and bounds are no quotes
         ok = any(abs(value - q) < 0.06 for q in percents) or (value <= 100 and value % 5 == 0 and
                                                               f"{value:g}% of" in r.sentences[index].norm)

@@ -681,7 +681,8 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"|\b(?:don't|do not|never|stop|avoid|without|not|no)\s+(?:\w+\s+)?(?:using|use|charging|charge|adding|add|putting|"
         r"put|running up|run up|spending|spend|swiping|swipe|making)\b[^.]{0,30}?\b(?:card|charges?|purchases?|new|it)\b"
         r"|\bfreeze\b|\bcut (?:it|them|the card|up)\b|\b(?:put|lock) (?:the|your|that|it) (?:old )?(?:card )?away\b"
-        r"|\bleave (?:the|that|your) (?:old )?card (?:at home|in a drawer|alone)\b|\bsock drawer\b|\bcash only\b"),
+        r"|\bleave (?:the|that|your) (?:old )?card (?:at home|in a drawer|alone)\b|\bsock drawer\b|\bcash only\b"
+        r"|\b(?:don't|do not|never|not)\b[^.;]{0,50}?\b(?:limit|credit|card|room)\b[^.;]{0,10}?\bas (?:spending money|money to spend|extra cash)\b"),
     "fee": re.compile(r"\bfees?\b"),
     "promo_end": re.compile(
         r"\b(?:promo\w*|intro\w*|0%|teaser)\b[^.]{0,40}?\b(?:ends?|expires?|runs? out|over|is up|lapses?|finish\w*|kicks? in)\b"
