@@ -923,3 +923,18 @@ def test_not_treating_the_freed_limit_as_spending_money_is_no_new_charges():
     plan = "Move it. The 3% fee is $210, so the new balance is $7,210; pay $481 a month to clear it in 15 months."
     assert value("transfer_diligence", plan + " Don't treat the old card's freed-up limit as spending money.", TRANSFER) == 1.0
     assert value("transfer_diligence", plan, TRANSFER) < 1.0
+
+
+def test_amounts_said_for_the_minimums_only_road_are_no_plan():
+    """Dev author ge: "If you keep paying only minimums, ... the Walmart card another ~$900" is interest, not $900 a month."""
+    plan = "Pay the car $250 and the store card $40, and $610 a month to the Visa."
+    assert value("within_budget", plan + " If you keep paying only minimums, the Visa takes about 55 more months and "
+                 "around $2,100 in interest, and the store card another ~$900.", MULTI) == 1.0
+    assert value("within_budget", plan + " Then put another $900 a month on the store card.", MULTI) == 0.0
+
+
+def test_a_bare_number_sent_by_a_verb_after_it_is_a_payment():
+    """Dev author ge: "The rest, six hundred ten, goes every month to the Capital One card." """
+    answer = "Eight hundred free every month. The rest after savings, six hundred, goes every month to the credit card, and two hundred into savings."
+    assert value("prioritizes_high_apr", answer) == 1.0 and value("actionable", answer) == 1.0
+    assert value("actionable", "Eight hundred free every month. Six hundred is a lot of money.") < 1.0

@@ -1055,7 +1055,10 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         marker = re.match(r"^\s*(?:/\s*mo\w*|a month|per month|each month|every month|monthly)\b", rest)
         named_next = min((p for p, _ in _targets_in(rest[:25], scenario)), default=99) <= 3 or bool(
             re.match(r"^\s*(?:saved|put away|set aside)\b", rest))  # "470 visa", "50 saved"
-        linked = (_TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)) or (
+        # "the rest, 610, goes every month to the capital one card": the verb after the number sends it
+        sent_after = re.match(r"^[\s,)]*(?:goes|go|is going|gets sent|is sent|should go|will go|lands)\b", rest) \
+            and _targets_in(rest[:60], scenario)
+        linked = sent_after or (_TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)) or (
             named_next and (_LABEL.match(s.norm) or _MONTH_WORD.search(s.norm)))
         before = s.norm[max(0, m.start() - 30):m.start()]  # "pay the chase freedom 600 a month": the name, then the sum
         named_before = marker and any(re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,3} ?", before[p:]) for p, _ in _targets_in(before, scenario))
@@ -1133,6 +1136,11 @@ _PAYOFF_SUBJECT = re.compile(r"^\s*(?:balance |debt |left |remaining )?(?:on (?:
 _HYPOTHETICAL_CLAUSE = re.compile(r"\b(?:needs?|would (?:take|need|require|cost|mean)|you'd need|requires?|has to be|have to be|"
                                   r"(?:hitting|reaching|making|meeting) (?:that|the|your) (?:date|deadline|goal|target) means|"
                                   r"to (?:hit|make|reach|meet) (?:the |your |that |it in )?(?:\d+|goal|deadline|target))\b")
+
+# "If you keep paying only minimums, the BoA takes 55 months and the Walmart card another ~$900": the road not taken
+_STATUS_QUO = re.compile(r"\bif you (?:just |only |simply )?(?:keep|kept|stay|stayed|stick|stuck|continue|continued|pay|paid|"
+                         r"make|made|go on|carry on)\b[^.;:]{0,30}?\bminimums?\b|^\W*(?:paying|on|at) (?:just |only )?(?:the |your )?"
+                         r"minimums?(?: only)?\b")
 
 
 def _hypothesis_scope(text: str, pos: int) -> str:
@@ -1397,7 +1405,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             if "interest" in column and re.search(r"\b(?:mo|month|monthly|now)\b", column) and not is_fraction:
                 reading.interest.append((value, s.index))  # "| Citi | $7,800 | 26.49% | ~$72 |" under "interest/mo"
         statement = s.whatif or bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window)
-                         or _HYPOTHETICAL_CLAUSE.search(_hypothesis_scope(s.norm, start))) or bool(
+                         or _HYPOTHETICAL_CLAUSE.search(scope := _hypothesis_scope(s.norm, start)) or _STATUS_QUO.search(scope)) or bool(
             label and label.group("label") and _LABEL_STATEMENT.search(label.group("label")))
         statement = statement or bool(c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
             _STATEMENT_AFTER.match(s.norm[end:end + 40])) or bool(  # "~$330 every month to hit zero": a requirement,
@@ -1665,7 +1673,8 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
     qualifier = _AFTER_MINIMUMS.match(text, end, stop)
     after = _targets_in(" " * (qualifier.end() - end) + text[qualifier.end():stop] if qualifier else text[end:stop],
                         scenario, verbs=False)
-    if not after and not nxt and re.match(r"^[^,;]{0,15}[,)-]\s*(?:to|on|toward|towards|into|at|goes to|go to|goes on|hits|lands on)\b", text[end:]):
+    if not after and not nxt and re.match(r"^[^,;]{0,15}[,)-]\s*(?:to|on|toward|towards|into|at|(?:goes|go)(?: (?:every|each|a|per) month)? (?:to|on)|hits|lands on)\b",
+                                               text[end:]):
         tail = text[end:end + 60]  # "everything else, $895 right now, to the top one", "$675 each month - goes to citi"
         after = _targets_in(tail[:re.search(r"[.;]|$", tail).start()], scenario, verbs=False)
     joined = re.search(r"\b(?:and|plus)\b", text[end:end + (after[0][0] if after else 0)])
