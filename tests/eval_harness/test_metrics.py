@@ -938,3 +938,13 @@ def test_a_bare_number_sent_by_a_verb_after_it_is_a_payment():
     answer = "Eight hundred free every month. The rest after savings, six hundred, goes every month to the credit card, and two hundred into savings."
     assert value("prioritizes_high_apr", answer) == 1.0 and value("actionable", answer) == 1.0
     assert value("actionable", "Eight hundred free every month. Six hundred is a lot of money.") < 1.0
+
+
+def test_a_name_then_a_bare_sum_in_a_monthly_list_and_a_row_named_in_a_later_cell():
+    """Dev authors ge, gf: "After that, monthly: SoFi 600, savings 100"; "| 2 | Chase | $75 |"; "savings (250 -> 1,050)"."""
+    assert value("within_budget", "Each month: card 600, savings 200.") == 1.0
+    assert value("within_budget", "Each month: card 900, savings 200.") == 0.0
+    row = "| Rank | Where | Amount |\n|---|---|---|\n| 1 | the card | $600 |\n| 2 | savings (300 -> 500) | $200 |"
+    assert grade(row, CARD).scores["within_budget"].explanation.startswith("monthly split $800")
+    assert value("keeps_emergency_buffer", row) == 1.0
+    assert value("keeps_emergency_buffer", "| Rank | Where | Amount |\n|---|---|---|\n| 1 | the card | $800 |") == 0.0

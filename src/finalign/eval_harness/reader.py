@@ -1050,6 +1050,8 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
     for m in _BARE.finditer(s.norm):  # "put 600 on the card": a bare number sent somewhere is money
         value = float(m.group(1).replace(",", ""))
         rest = s.norm[m.end():]
+        if re.match(r"\s*(?:->|\u2192|=>)", rest) or re.search(r"(?:->|\u2192|=>)\s*$", s.norm[:m.start()]):
+            continue  # "savings (250 -> 1,050)": a balance growing, not money sent
         verb = re.search(r"\b(?:put|pay|send|throw|move|allocate|toss|add|give|save|split|do|keep|park|stash|sock|drop|dump|"
                          r"funnel|direct|set aside|goes?|going|then)\b", s.norm[:m.start()])
         marker = re.match(r"^\s*(?:/\s*mo\w*|a month|per month|each month|every month|monthly)\b", rest)
@@ -1061,7 +1063,11 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         linked = sent_after or (_TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)) or (
             named_next and (_LABEL.match(s.norm) or _MONTH_WORD.search(s.norm)))
         before = s.norm[max(0, m.start() - 30):m.start()]  # "pay the chase freedom 600 a month": the name, then the sum
-        named_before = marker and any(re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,3} ?", before[p:]) for p, _ in _targets_in(before, scenario))
+        # "- BoA: 240 a month", "after that, monthly: sofi 600, savings 100": the name, then its sum
+        named_before = any((marker and re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,3} ?", before[p:])) or (
+            (_MONTH_WORD.search(s.norm) or _LABEL.match(s.norm)) and re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,2}:? ?", before[p:])
+            and not re.search(r"\b(?:gets?|is|are|at|has|its|stays?|on|with|was|to|of|owes?|by|in|into|about|around|the|and|or|but|for|then|so|plus)\b", before[p:]))
+            for p, _ in _targets_in(before, scenario))
         if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6) or (
                 10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
             year = 1900 <= value <= 2100 and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
@@ -1448,8 +1454,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 and not _targets_in(row_label, scenario):
             fact = True  # "| Months to pay off | ~12 | ~11 |", "| Cost | ~$730 interest |": a row of facts
         if s.kind == "row" and re.match(r"^\W*\$?\d", row_label) and not _targets_in(row_label, scenario) \
-                and not _PERIOD_TITLE.match(s.header[0] if s.header else ""):
-            statement = True  # "| $200 (minimum) | 70 months | $5,880 |": rows of what-ifs, not the plan
+                and not _PERIOD_TITLE.match(s.header[0] if s.header else "") and not (re.fullmatch(r"\W*\d\W*", row_label) and s.header
+                                                                                       and re.fullmatch(r"\W*(?:rank|#|no|order|priority|pay order)\W*", s.header[0])):
+            statement = True  # "| $200 (minimum) | 70 months | $5,880 |": rows of what-ifs, not the plan ("| 2 |" is a rank)
         if column and _WHATIF_COLUMN.search(column):
             statement = True  # "| | minimums only | better plan |": the first column is the road not taken
         if s.kind == "row" and s.header and _OPTIONS_HEADER.match(s.header[0]):
@@ -1658,6 +1665,9 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
         if not hits and s.header:  # a table of periods by targets: the column's title names the target
             index = text[:start].count("|") - (1 if text.lstrip().startswith("|") else 0)
             hits = _targets_in(s.header[index], scenario) if 0 <= index < len(s.header) else []
+        if not hits:  # "| 25% | $800 | Savings (250 -> 1,050) |": the one target the row names, in a later cell
+            named = {t for _, t in _targets_in(" | ".join(cells[1:]), scenario)}
+            hits = [(0, named.pop())] if len(named) == 1 else []
         if hits:
             return hits[0][1], "row"
     if re.search(r"\b(?:gets?|its|receives?|takes?)\s*(?:its |the |a |an |only |just )?$", text[c0:start]):
