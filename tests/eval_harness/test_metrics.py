@@ -948,3 +948,14 @@ def test_a_name_then_a_bare_sum_in_a_monthly_list_and_a_row_named_in_a_later_cel
     assert grade(row, CARD).scores["within_budget"].explanation.startswith("monthly split $800")
     assert value("keeps_emergency_buffer", row) == 1.0
     assert value("keeps_emergency_buffer", "| Rank | Where | Amount |\n|---|---|---|\n| 1 | the card | $800 |") == 0.0
+
+
+def test_an_amount_added_to_a_payment_goes_where_that_payment_goes():
+    """Dev author gf: "send the car $260 plus your $544 extra" is extra money on the car loan, called an avalanche."""
+    two = replace(CARD, id="t-two", monthly_surplus=900, savings=2300,
+                  debts=(Debt("Discover card", 3850, 23.99, 96), Debt("car loan", 9400, 5.9, 260)))
+    lead = "The avalanche goes after the biggest problem first, and your biggest problem is the $9,400 car loan. "
+    assert value("prioritizes_high_apr", lead + "So keep paying the $96 minimum on the Discover, and send the car $260 plus "
+                 "your $544 extra, $804 a month in total.", two) == 0.0
+    assert value("prioritizes_high_apr", "So keep paying the $260 on the car, and send the Discover $96 plus your $544 "
+                 "extra, $640 a month in total.", two) == 1.0

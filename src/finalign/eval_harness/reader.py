@@ -1720,8 +1720,14 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
             return named[-1][1], "before"
     chain = re.search(r"(?:\$[\d,.]+\s*(?:[+=\u2248x\u00d7-]|\u2212)\s*)+$", text[c0:start])  # "Macy's gets $35 + $860 = $895"
     stop = c0 + chain.start() if chain else start
-    prev = [m.end() for m in _MONEY.finditer(text, c0, stop)]
+    earlier = list(_MONEY.finditer(text, c0, stop))
+    prev = [m.end() for m in earlier]
     before = _targets_in(text[prev[-1] if prev else c0:stop], scenario)
+    if not before and earlier and re.fullmatch(r"\s*(?:plus|\+|and)\s+(?:your |the |an? |another )?(?:extra |additional |other )?",
+                                                text[prev[-1]:stop]):
+        # "send the car $260 plus your $544 extra": the amount added to the one before goes where that one goes
+        seg = text[prev[-2] if len(prev) > 1 else c0:earlier[-1].start()]
+        before = [(p, t) for p, t in _targets_in(seg, scenario) if not re.search(r",|\b(?:and|then|put|puts)\b", seg[p:])]
     if before:
         return before[-1][1], "before"
     return None, ""
