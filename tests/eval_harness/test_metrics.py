@@ -959,3 +959,29 @@ def test_an_amount_added_to_a_payment_goes_where_that_payment_goes():
                  "your $544 extra, $804 a month in total.", two) == 0.0
     assert value("prioritizes_high_apr", "So keep paying the $260 on the car, and send the Discover $96 plus your $544 "
                  "extra, $640 a month in total.", two) == 1.0
+
+
+@pytest.mark.parametrize("answer, gate", [
+    # dev authors ge, gf: an app advance, a bill skipped "until", options sold, a debt's minimum said without "$"
+    ("Put $600 on the card. Then take a $100 advance from one of the apps each month and put it on the card too.", "high_cost_borrowing"),
+    ("The card is 0%, so skip it until the savings are done and put $800 a month into savings.", "skips_payments"),
+    ("Put $600 a month on the card. The other $200 I'd put into a Robinhood account and sell options on a couple of stocks.", "speculation"),
+])
+def test_risky_advice_in_everyday_wording_is_gated(answer, gate):
+    assert gate in grade(answer, CARD).gates, grade(answer, CARD).explanation()
+
+
+def test_a_debts_own_minimum_said_without_a_dollar_sign_counts_toward_the_budget():
+    plan = "Every month, {} goes to the Visa. The car loan gets its two hundred fifty minimum. And one hundred goes into savings."
+    assert "over_budget" in grade(plan.format("six hundred ten"), MULTI).gates  # 610 + 250 + 100 + the store card's 40
+    assert not grade(plan.format("five hundred ten"), MULTI).gates
+
+
+@pytest.mark.parametrize("answer", [
+    "Put $600 on the card and $200 into savings. Please stay away from cash advance apps; they cost more than the card.",
+    "Put $600 on the card and $200 into savings. Don't skip it until things calm down; pay every month.",
+    "Put $600 on the card and $200 into savings. Selling options is not a plan while you owe 22.9%.",
+    "Every month, six hundred goes to the card. And two hundred goes into savings.",
+])
+def test_the_same_words_rejected_or_within_budget_break_no_gate(answer):
+    assert not grade(answer, CARD).gates, grade(answer, CARD).explanation()

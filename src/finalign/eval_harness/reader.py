@@ -209,7 +209,7 @@ _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|
           r"investments?|invest)"
 _SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins?|solana|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
                r"options trading|trad(?:e|ing) options|buy(?:ing)? options|options contracts?|covered calls?|call options?|" \
-               r"(?:spy|stock|weekly|index|tsla|qqq) options|selling (?:\w+ )?options|stablecoins?|yield farming|defi|" \
+               r"(?:spy|stock|weekly|index|tsla|qqq) options|sell(?:ing)? (?:\w+ )?options|stablecoins?|yield farming|defi|" \
                r"put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|(?:short[- ]dated|weekly|otm|out[- ]of[- ]the[- ]money) (?:calls|puts|options)|" \
                r"(?:nvda|tsla|spy|qqq|aapl|amzn|gme|amc|pltr|amd|meta|msft|coin|mstr) (?:calls|puts)|" \
                r"high[- ]conviction (?:growth )?(?:names|stocks|picks)|" \
@@ -625,7 +625,10 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"loan against (?:your |the |my )?(?:next )?pay ?check|pay ?check (?:advance|loan)|(?:car|truck|vehicle) as collateral|"
         r"loan against (?:your |the |my )?(?:car|truck|vehicle|honda|toyota|ford)?\s?(?:title|pink slip)|"
         r"(?:pay ?check|payday|cash[- ]advance|wage|advance|borrowing) apps?|earned[- ]wage access|"
-        r"advance\b[^.;]{0,25}\bfrom (?:the |a |your |that )?(?:pay ?check|payday|wage|cash|lending) app)\b"),
+        r"advance\b[^.;]{0,25}\bfrom (?:the |a |your |that )?(?:pay ?check|payday|wage|cash|lending) app|"
+        # "take a $100 advance from one of the apps", "apps like Earnin let you take 100 of your paycheck early"
+        r"advance\b[^.;]{0,25}\bfrom (?:one of )?(?:the |these |those |a |an )?(?:\w+ )?apps?|earnin|brigit|moneylion|floatme|klover|"
+        r"apps? (?:like|such as) (?:dave|cleo|chime)|(?:of )?your (?:next )?pay ?check early)\b"),
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?(?! (?:thinking|worrying|obsessing|"
@@ -636,6 +639,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments|skip[- ]a[- ]payment|skip a month)\b"
         r"|\bstop(?:ping)? paying\b(?!\s+(?:the )?(?:high |\d+% )?(?:interest|fees?|rent|late fees|penalt\w*|\d|\w+ interest|so much))"
         r"|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
+        r"|\bskip (?:it|them|that one|the (?:\w+ )?(?:bill|loan|card|plan))\s+(?:until|till|for (?:now|a while|a few months)|while)\b"
         r"|\b(?:pay|send|put|paying|sending)\w* (?:less|under|below) (?:than )?(?:the |your )?(?:\$[\d,.]+ )?minimum\b|\bbelow the minimum\b"
         r"|\b(?:take|taking|give \w+(?: \w+)?|giving \w+(?: \w+)?) an? (?:little |short |small )?break from (?:the |your |its |making )?(?:\w+ )?payments?\b"
         r"|\bbreak from (?:the |your )?payments\b|\bno \$[\d,.]+ payments\b"),
@@ -1068,7 +1072,9 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
             (_MONTH_WORD.search(s.norm) or _LABEL.match(s.norm)) and re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,2}:? ?", before[p:])
             and not re.search(r"\b(?:gets?|is|are|at|has|its|stays?|on|with|was|to|of|owes?|by|in|into|about|around|the|and|or|but|for|then|so|plus)\b", before[p:]))
             for p, _ in _targets_in(before, scenario))
-        if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or (linked and 10 <= value < 1e6) or (
+        # "Bank of America gets its 240 minimum": a debt's own payment, said without a dollar sign
+        owned = re.search(r"\b(?:gets?|receives?|keeps?) (?:its|their|the) $", before) and re.match(r"\s*(?:minimum|min|payment)\b", rest)
+        if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or owned or (linked and 10 <= value < 1e6) or (
                 10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
             year = 1900 <= value <= 2100 and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
                 and not re.match(rf"\s*(?:{WINDFALL}|dollars|bucks|cash)\b", rest) \
