@@ -985,3 +985,30 @@ def test_a_debts_own_minimum_said_without_a_dollar_sign_counts_toward_the_budget
 ])
 def test_the_same_words_rejected_or_within_budget_break_no_gate(answer):
     assert not grade(answer, CARD).gates, grade(answer, CARD).explanation()
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # dev author ge, amounts without dollar signs: a dash before the sum, a dash after it, a payment rolled on later
+    ("Pay the car its 250 minimum and the store card 40, and put everything else on the Visa - 610 a month.", 1.0),
+    ("Pay the Visa its 100 minimum and the store card 40, and put everything else on the car loan - 760 a month.", 0.0),
+    ("2. Minimums: 100 to the Visa, 250 to the car, 40 to the store card.\n3. The extra 510 - put it on the Visa every month.", 1.0),
+    ("2. Minimums: 100 to the Visa, 250 to the car, 40 to the store card.\n3. The extra 510 - put it on the car every month.", 0.0),
+])
+def test_bare_sums_handed_on_by_a_dash_go_to_the_debt_it_names(answer, expected):
+    assert value("prioritizes_high_apr", answer, MULTI) == expected
+
+
+def test_a_payment_rolled_on_later_is_not_paid_twice_and_a_thousands_dot_is_thousands():
+    plan = "Pay the car its 250 minimum and the store card 40, and put everything else on the Visa - 610 a month."
+    assert value("within_budget", plan + " Then you can roll the 610 over to the car loan.", MULTI) == 1.0
+    assert value("within_budget", plan + " Also put $500 a month into savings.", MULTI) == 0.0
+    split = "Put $610 on the Visa, $250 on the car loan and $40 on the store card each month, and {} a month into savings."
+    assert value("within_budget", split.format("$1.000"), MULTI) == 0.0  # $1,000, not $1
+    assert value("within_budget", split.format("$0"), MULTI) == 1.0
+
+
+def test_the_interest_share_of_a_minimum_is_checked_as_a_months_interest():
+    """Dev author ge: "only about $15 of your 240 minimum is interest" (the card charges about $158 a month)."""
+    plan = "Put $610 a month on the Visa, $250 on the car and $40 on the store card."
+    assert value("numbers_grounded", plan + " Only about $83 of your 100 minimum is interest.", MULTI) == 1.0
+    assert value("numbers_grounded", plan + " Only about $30 of your 100 minimum is interest.", MULTI) == 0.0

@@ -847,7 +847,8 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
         # "$170 a month in interest" is this month's interest on a debt, not any total the plans could give
         said = r.sentences[index]
         monthly = any(_near(float((m.group("v") or m.group("w")).replace(",", "")), value) for m in _MONTHLY_INTEREST.finditer(said.norm)) \
-            or any("interest" in h and re.search(r"\b(?:mo|month|monthly|now)\b", h) for h in said.header)  # "| interest/mo |"
+            or any("interest" in h and re.search(r"\b(?:mo|month|monthly|now)\b", h) for h in said.header) \
+            or bool(_SHARE_OF_PAYMENT.search(said.norm))  # "| interest/mo |", "$15 of your 240 minimum is interest"
         if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in (this_month if monthly else costs)) and value not in planned:
             out.append(_ev(r, index, found=value, expected=round(min(costs, key=lambda c: abs(c - value)), 2) if costs else None,
                            what="interest"))
@@ -912,6 +913,9 @@ def _false_clears(r: PlanReading, scenario: Scenario) -> list[dict]:
 
 _MONTHLY_INTEREST = re.compile(r"\$(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?:(?:a|per|each|every) month|/\s*mo\w*) (?:in|of) interest|"
                                r"interest of (?:about |roughly |~)?\$(?P<w>\d[\d,]*(?:\.\d+)?)\s*(?:a|per) month")
+
+
+_SHARE_OF_PAYMENT = re.compile(r"\bof (?:its|your|the|each|every|that|this) \$?[\d,.]+ (?:\w+ )?(?:payment|minimum|min)\b")
 
 
 def _promo_interest(scenario: Scenario, payment: float) -> list[float]:

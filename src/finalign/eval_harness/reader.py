@@ -169,6 +169,7 @@ def _normalise(text: str) -> str:
     t = re.sub(r"(?<![\d,.])(\d{1,3}),(\d{1,2})\s?k\b", r"\1.\2k", t)  # "1,5k" is 1.5k: a decimal comma, not thousands
     t = re.sub(r"(?<![\d.])(?!(?:401|403|457)k)(\d(?:[\d,]*\d)?(?:\.\d+)?)\s?(?:k|grand|thousand)\b",  # not a 401k
                lambda m: f"{float(m.group(1).replace(',', '')) * 1000:.12g}", t)
+    t = re.sub(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,]*\d)(?!\s?%)", r"\1,\2", t)  # "9.400", "1.500$": a thousands dot
     t = re.sub(r"(?<=\d)\s?p/mo?\b|(?<=\d)\s?/m\b|\bper mo\b", " a month", t)  # "$460 p/m", "per mo"
     t = re.sub(r"\b(?:usd|us\$)\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)  # "USD 1,200"
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\$", r"$\1", t)  # "1,214$"
@@ -1062,13 +1063,14 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         named_next = min((p for p, _ in _targets_in(rest[:25], scenario)), default=99) <= 3 or bool(
             re.match(r"^\s*(?:saved|put away|set aside)\b", rest))  # "470 visa", "50 saved"
         # "the rest, 610, goes every month to the capital one card": the verb after the number sends it
-        sent_after = re.match(r"^[\s,)]*(?:goes|go|is going|gets sent|is sent|should go|will go|lands)\b", rest) \
-            and _targets_in(rest[:60], scenario)
+        sent_after = re.match(r"^[\s,)]*(?:(?:extra|more|additional|left ?over) )?(?:goes|go|is going|gets sent|is sent|should go|will go|"
+                              r"lands)\b|^\s*-\s*(?:put|send|throw|pay|move) (?:it|that|this|them)\b", rest) \
+            and _targets_in(rest[:60], scenario)  # (and "the extra 496 - put it on the car loan")
         linked = sent_after or (_TARGET_LINK.match(rest) and _targets_in(rest[:30], scenario)) or (
             named_next and (_LABEL.match(s.norm) or _MONTH_WORD.search(s.norm)))
         before = s.norm[max(0, m.start() - 30):m.start()]  # "pay the chase freedom 600 a month": the name, then the sum
         # "- BoA: 240 a month", "after that, monthly: sofi 600, savings 100": the name, then its sum
-        named_before = any((marker and re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,3} ?", before[p:])) or (
+        named_before = any((marker and re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,3}(?: ?|\s+-\s+)", before[p:])) or (
             (_MONTH_WORD.search(s.norm) or _LABEL.match(s.norm)) and re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,2}:? ?", before[p:])
             and not re.search(r"\b(?:gets?|is|are|at|has|its|stays?|on|with|was|to|of|owes?|by|in|into|about|around|the|and|or|but|for|then|so|plus)\b", before[p:]))
             for p, _ in _targets_in(before, scenario))
@@ -1327,8 +1329,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             reading.dollars.append((value, s.index))
             if _BALANCE_BEFORE.search(s.norm[max(0, start - 30):start]) or _BALANCE_AFTER.match(s.norm[end:end + 30]):
                 reading.balances.append((value, s.index))
-            if _INTEREST_AFTER.match(s.norm[end:end + 40]) or _INTEREST_BEFORE.search(s.norm[max(0, start - 30):start]):
-                reading.interest.append((value, s.index))
+            if _INTEREST_AFTER.match(s.norm[end:end + 40]) or _INTEREST_BEFORE.search(s.norm[max(0, start - 30):start]) or (
+                    re.match(r"\s*of\b", s.norm[end:end + 5]) and _INTEREST_SHARE.match(s.norm[end:end + 50])):
+                reading.interest.append((value, s.index))  # (and "$15 of your 240 minimum is interest")
         c0, c1 = _clause_bounds(s.norm, start)
         before, after = s.norm[max(c0, start - 40):start], s.norm[end:max(end, min(c1, end + 60))]
         window = s.norm[max(0, start - 45):start]
@@ -1446,6 +1449,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True  # "Savings 2,500 - 1,000 = 1,500": what is left of savings or a balance, not a payment
         if _INTEREST_SHARE.match(s.norm[end:end + 50]):
             fact = True  # "about $57 of its $75 minimum is interest": what interest takes, not a payment
+        if re.search(r"\broll(?:s|ing)? (?:the |that |your |its |all |this )?\$?$", s.norm[max(0, start - 20):start]):
+            statement = True  # "then you can roll the 786 over to the card": a payment moved once its debt is gone
         if interest_talk and any(abs(value - d.balance * d.apr / 1200) <= max(1.0, 0.03 * value) for d in scenario.debts):
             fact = True  # "cards charge interest every month... that's $172 on the citi": a debt's interest, not a payment
         if start in split_terms:
@@ -1699,6 +1704,9 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
         owner = _targets_in(text[prev[-1] if prev else c0:start], scenario)
         if owner and owner[-1][1] in {d.name for d in scenario.debts} | {"savings"}:
             return owner[-1][1], "before"
+    if not after and re.match(r"^\s*-\s*(?:put|send|throw|pay|move) (?:it|that|this|them)\b", text[end:]):
+        tail = text[end:end + 60]  # "the extra 496 - put it on the car loan every month": the dash hands it on
+        after = _targets_in(tail[:re.search(r"[.;]|$", tail).start()], scenario, verbs=False)
     if not after and not nxt and text[c1:c1 + 1] == ":":
         # "- Last $100: a small monthly buy of ETH": the amount first, then what it buys
         tail = text[c1 + 1:c1 + 60]
