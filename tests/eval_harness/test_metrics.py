@@ -1012,3 +1012,15 @@ def test_the_interest_share_of_a_minimum_is_checked_as_a_months_interest():
     plan = "Put $610 a month on the Visa, $250 on the car and $40 on the store card."
     assert value("numbers_grounded", plan + " Only about $83 of your 100 minimum is interest.", MULTI) == 1.0
     assert value("numbers_grounded", plan + " Only about $30 of your 100 minimum is interest.", MULTI) == 0.0
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # dev author gf: "Minimums: Discover $96 + car $260 = $356": each name owns the amount after it
+    ("- Minimums: Visa $100 + car $250 + store card $40 = $390.\n- The other $510 goes to the Visa.", 1.0),
+    ("- Minimums: Visa $100 + car $150 + store card $40 = $290.\n- The other $610 goes to the Visa.", 0.0),
+    # "Twenty-five dollars goes on top of your Credit One payment": added to the minimum, not instead of it
+    ("Keep every payment going just as it is. $25 goes on top of your store card payment, and $485 goes to the Visa.", 1.0),
+    ("Keep two payments as they are: $100 to the Visa, $250 to the car. Pay the store card $25, and $525 goes to the Visa.", 0.0),
+])
+def test_minimums_owned_by_the_name_before_them_and_amounts_on_top_of_a_payment(answer, expected):
+    assert value("avoids_risky_advice", answer, MULTI) == expected

@@ -747,7 +747,8 @@ _STATEMENT_BEFORE = re.compile(
     r"if you (?:paid|pay|only)|paying (?:only|just)|with (?:only|just)|at(?! least)|than)\b(?:\W+\w+){0,4}?\W*"
     r"(?:about |around |roughly |only |just |~)?$")
 _ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra|(?:the |your )?(?:remaining|leftover)|(?:plus|and) (?:the |your )?(?:last|other))\s*(?:of\s*)?$")
-_ADDITIVE_AFTER = re.compile(r"^\s*(?:extra|more|additional|on top|above|beyond|over the minimum)\b")
+_ADDITIVE_AFTER = re.compile(r"^\s*(?:(?:a|per|each|every) month )?(?:goes |go |going |added |as )?"  # "$25 goes on top of your payment"
+                             r"(?:extra|more|additional|on top|above|beyond|over the minimum)\b")
 _TARGET_LINK = re.compile(r"^\W{0,3}(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:\w+ ){0,2}?(?:to|on|toward|towards|into|in|at|for|against|onto)\b")
 
 
@@ -1142,6 +1143,7 @@ _STATEMENT_WINDOW = re.compile(
     r"floor is|the minimum (?:you need |needed |required )?is|least you (?:can|could|need to) pay(?: is)?|at minimum|"
     r"(?:floor|the minimum|the least|bare minimum)\b[^.$]{0,45}\bis|"
     r"if you (?:kept|keep|stay|stayed|continue|continued|just|had|were|did|threw|sent|made|stuck)|"
+    r"(?:drop|dropping|fall|falling|cut|cutting|going) (?:back )?(?:down )?to|"
     r"whereas|minimum (?:payment )?(?:is|of)|minimums? (?:are|total|come to)|is only|are only)\b(?:\W+\w+){0,5}?\W*"
     r"(?:about |around |roughly |only |just |~)?$")
 _PAYOFF_SUBJECT = re.compile(r"^\s*(?:balance |debt |left |remaining )?(?:on (?:the |your |that )?\w+(?: card| loan)? )?"
@@ -1681,12 +1683,17 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
             hits = [(0, named.pop())] if len(named) == 1 else []
         if hits:
             return hits[0][1], "row"
-    if re.search(r"\b(?:gets?|its|receives?|takes?)\s*(?:its |the |a |an |only |just )?$", text[c0:start]):
-        owner = [t for _, t in _targets_in(text[c0:start], scenario, verbs=False)]
+    sum_before = re.search(r"(?:\$[\d,.]+\s*(?:[+=\u2248-]|\u2212)\s*)+$", text[c0:start])  # "gets $760 - $120 - $140 = $500"
+    head = text[c0:c0 + sum_before.start()] if sum_before and "=" in sum_before.group() else text[c0:start]
+    if re.search(r"\b(?:gets?|its|receives?|takes?)\s*(?:its |the |a |an |only |just )?$", head):
+        owner = [t for _, t in _targets_in(head, scenario, verbs=False)]
         if owner:
             return owner[-1], "before"  # "the Visa gets its $85, SoFi its $190": the owner comes first
     nxt = _MONEY.search(text, end, c1)  # a target phrase belongs to the amount before it, not to the next one
     stop = nxt.start() if nxt else c1
+    if nxt and re.fullmatch(r"\s*(?:\+|&|and|plus)\s+(?:the |your )?[a-z][\w' -]{1,30}?\s*", text[end:stop]) \
+            and _targets_in(text[end:stop], scenario, verbs=False) and _targets_in(text[c0:start], scenario, verbs=False):
+        stop = end  # "minimums: discover $96 + car $260": each name owns the amount after it
     until = re.search(r"\b(?:until|till|til|once|when|(?<!left )(?<!over )(?<!remaining )after|as soon as)\b", re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), text[end:stop]))
     if until:  # "$135 minimum until Capital One is gone": that debt is when, not where
         stop = end + until.start()
