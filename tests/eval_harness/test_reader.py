@@ -759,3 +759,12 @@ def test_after_a_share_of_the_windfall_the_last_amount_is_its_rest_and_kill_it_f
     r = read_plan("Put the whole $5,000 into savings, keep paying the $95 Visa minimum and the $250 car payment.", GIFT)
     assert [(a.target, a.amount) for a in r.one_off] == [("savings", 5000)]  # the minimums are no share of it
     assert r.monthly_by_target() == {"Visa": 95, "car loan": 250}
+
+
+def test_splitting_a_windfall_is_no_monthly_split():
+    """Dev author ge: "I'd split it 1,000 / 2,200. ... Send the other 2,200 to the Home Depot card.": once, not a month."""
+    answer = "I'd split it 1,000 / 4,000. Put 1,000 in savings. Send the other 4,000 to the Visa. From then on pay 550 a month on the car and save 250."
+    r = read_plan(answer, GIFT)
+    assert 4000 in [a.amount for a in r.one_off] and 4000 not in [a.amount for a in r.monthly]
+    split = read_plan("Here's how I'd split it. Put 550 on the Visa and 250 on the car every month.", VISA_CAR)
+    assert split.monthly_by_target() == {"Visa": 550, "car loan": 250}

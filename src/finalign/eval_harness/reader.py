@@ -1304,8 +1304,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
     earlier = [x for x in reading.sentences[max(0, s.index - 3):s.index] if x.paragraph == s.paragraph]
     split_context = any(_SPLIT_INTRO.search(x.norm) for x in earlier)  # "Here is how I would split it. Six hundred to..."
     if split_context and not s.later:
-        monthly_sentence = monthly_sentence or any(_MONTH_WORD.search(x.norm) or "split" in x.norm or "budget" in x.norm
-                                                   for x in earlier)
+        # (with a windfall to split, "I'd split it 1,000 / 2,200" splits the windfall, not the month)
+        monthly_sentence = monthly_sentence or any(_MONTH_WORD.search(x.norm) or ("split" in x.norm and not scenario.windfall)
+                                                   or "budget" in x.norm for x in earlier)
     windfall_here = bool(scenario.windfall) and any(_near(v, scenario.windfall) for _, _, v, _ in found)
     if any(frac is True for *_, frac in found):
         monthly_sentence = True  # "75% of your spare cash ($600) to the card": a split of the monthly surplus
