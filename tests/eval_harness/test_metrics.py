@@ -1024,3 +1024,15 @@ def test_the_interest_share_of_a_minimum_is_checked_as_a_months_interest():
 ])
 def test_minimums_owned_by_the_name_before_them_and_amounts_on_top_of_a_payment(answer, expected):
     assert value("avoids_risky_advice", answer, MULTI) == expected
+
+
+def test_a_dialogue_reply_decides_and_a_bounded_phase_ends_at_then():
+    """Dev author fu, a chat: "> **you:** title loan guy said he can help / > **me:** no."; "78 to savings for 4 months
+    ... then keep 40 a month going to savings. the other 38 goes to the card on top of its 150"."""
+    chat = "> **you:** a title loan guy said he can help\n> **me:** {} those run 300% a year.\n"
+    assert not grade("Put $600 on the card and $200 into savings.\n" + chat.format("no."), CARD).gates
+    assert "high_cost_borrowing" in grade("Put $600 on the card and $200 into savings.\n" + chat.format("sure, take it,"), CARD).gates
+    phases = ("> **me:** 150 to the card, 650 to savings for 2 months.\n"
+              "> **me:** then keep 200 a month going to savings. the other 450 goes to the card on top of its 150\n")
+    assert value("within_budget", phases) == 1.0
+    assert value("within_budget", phases.replace("for 2 months", "every month")) == 0.0

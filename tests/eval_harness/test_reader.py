@@ -768,3 +768,16 @@ def test_splitting_a_windfall_is_no_monthly_split():
     assert 4000 in [a.amount for a in r.one_off] and 4000 not in [a.amount for a in r.monthly]
     split = read_plan("Here's how I'd split it. Put 550 on the Visa and 250 on the car every month.", VISA_CAR)
     assert split.monthly_by_target() == {"Visa": 550, "car loan": 250}
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # dev author gj, terse notation: "name N" or "N name" pairs, arrows that send money, a savings goal after "until"
+    ("550 visa, 250 car.", {"Visa": 550, "car loan": 250}),
+    ("visa 550, car 250.", {"Visa": 550, "car loan": 250}),
+    ("0.5k -> ef, 300 -> visa, 250 -> car.", {"savings": 500, "Visa": 300, "car loan": 250}),
+    ("- savings: 150/mo until ef \u2248 1,500\n- visa: 400/mo\n- car: 250/mo", {"savings": 150, "Visa": 400, "car loan": 250}),
+    ("- ef: 100 -> ~1.8k in a year\n- visa: 450\n- car: 250", {"Visa": 450, "car loan": 250}),  # a balance growing
+    ("The visa is 550 dollars cheaper than the car.", {}),
+])
+def test_terse_allocations(answer, expected):
+    assert {k: v for k, v in monthly(answer, VISA_CAR).items() if k != "other"} == expected

@@ -202,7 +202,7 @@ WINDFALL = r"(?:bonus|refund|windfall|inheritance|inherited|lump|gift|settlement
            r"(?:the|your|that|this) check\b)"
 _SAVINGS = r"(?:emergency[- ]?(?:fund|buffer|savings|cushion|money|account|reserve|stash|jar|pot|bucket|envelope|kitty)|" \
            r"(?:savings|rainy[- ]day) (?:jar|pot|bucket|envelope|kitty|stash|pile)|rainy[- ]day(?: fund)?|buffer|cushion|" \
-           r"safety net|savings(?: account)?|hysa|high[- ]yield savings|starter fund|e[- ]fund|reserve|nest egg|savings pot|" \
+           r"safety net|savings(?: account)?|hysa|high[- ]yield savings|starter fund|e[- ]fund|ef|reserve|nest egg|savings pot|" \
            r"(?:in|into) the bank)"
 _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|brokerage|s&p(?: 500)?|roth(?: ira)?|ira|" \
           r"vtsax|vti|voo|vfiax|fxaix|swppx|vt|target[- ]date(?: funds?)?|total (?:stock )?market(?: fund)?|" \
@@ -258,6 +258,7 @@ _NEG_VERDICT = re.compile(
 _ANSWER_NO = re.compile(r"^\W*(?:no\b|nope|not\b|absolutely not|definitely not|i wouldn't|i would not|don't|do not|"
                         r"never|hold off|not yet|not now|not while|not until|wait|skip it|bad idea|honestly,? no)", re.I)
 _SPEAKER = re.compile(r"^\W*[a-z][\w .]{0,18}:\s+")  # "adviser b: no, never" / "a: no": who answers the question
+_DIALOGUE_LINE = re.compile(r"^\W*([a-z][\w .]{0,18}?)\**:\**\s+")  # "> **you:** title loan guy said he can help"
 _ANSWER_YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|absolutely|definitely|of course|go for it)\b", re.I)
 DEFER = re.compile(
     r"\b(?:once|after|until|till|when)\b[^.]{0,70}?\b(?:paid off|gone|cleared|clear|debt[- ]free|done|paid down|"
@@ -597,11 +598,16 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
     tail = _TAIL_STOP.split(s[end:end + 90], maxsplit=1)[0]
     if _NEG_VERDICT.search(tail):
         return "rejects"
-    if s.rstrip().endswith("?") and index + 1 < len(sentences):
-        nxt = _SPEAKER.sub("", sentences[index + 1].norm, count=1)
+    question = s.rstrip().endswith("?")
+    this_speaker = _DIALOGUE_LINE.match(sentences[index].norm)
+    next_speaker = _DIALOGUE_LINE.match(sentences[index + 1].norm) if index + 1 < len(sentences) else None
+    dialogue = bool(this_speaker and next_speaker and this_speaker.group(1) != next_speaker.group(1))
+    if (question or dialogue) and index + 1 < len(sentences):
+        # "Invest? Not while...", and in a dialogue "you: title loan guy said he can help / me: no.": the reply decides
+        nxt = _DIALOGUE_LINE.sub("", _SPEAKER.sub("", sentences[index + 1].norm, count=1), count=1)
         if _ANSWER_NO.search(nxt):
             return "rejects"
-        if _ANSWER_YES.search(nxt):
+        if question and _ANSWER_YES.search(nxt):
             return "recommends"
     if _DISMISSED.search(s):
         return "rejects"  # "Some people will suggest a payday loan; ignore them."
@@ -723,7 +729,7 @@ _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
 _LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the moment)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|"
                     r"debt[- ]free|"
                     r"(?:is|are) (?:both |all |fully )?paid|done|finished|dead|hits zero|reaches zero|"
-                    r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?|"
+                    r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?|(?:is|are|gets?) back|"
                     r"where you want (?:it|them))\b"
                     r"|\bafter (?:month|week) \d+\b")
 _LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:\w+ )?(?:all|the full|the whole|everything|its|that|the same|those|every (?:dollar|cent|penny))\b"
@@ -748,7 +754,8 @@ _STATEMENT_BEFORE = re.compile(
     r"(?:about |around |roughly |only |just |~)?$")
 _ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra|(?:the |your )?(?:remaining|leftover)|(?:plus|and) (?:the |your )?(?:last|other))\s*(?:of\s*)?$")
 _ADDITIVE_AFTER = re.compile(r"^\s*(?:(?:a|per|each|every) month )?(?:goes |go |going |added |as )?"  # "$25 goes on top of your payment"
-                             r"(?:extra|more|additional|on top|above|beyond|over the minimum)\b")
+                             r"(?:extra|more|additional|on top|above|beyond|over the minimum)\b"
+                             r"|^\s*(?:goes|go|going) (?:to|on|toward) [^.;$\d]{1,30}?\bon top of\b")  # "38 goes to credit one on top of its 40"
 _TARGET_LINK = re.compile(r"^\W{0,3}(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:\w+ ){0,2}?(?:to|on|toward|towards|into|in|at|for|against|onto)\b")
 
 
@@ -868,6 +875,7 @@ def _sentences(answer: str) -> list[Sentence]:
     option: str | None = None
     one_off_header = False  # a list introduced by "the $2,400 refund:"
     prev_later = False
+    bounded = then_line = False  # an earlier sentence set a phase's length: "78 to savings for 4 months"
     period_rows = 0  # data rows so far of a table whose rows are periods
     breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", answer)]
     for start, end in _raw_sentences(answer):
@@ -929,6 +937,12 @@ def _sentences(answer: str) -> list[Sentence]:
             prev_later and kind == "prose" and (continued or not _NOW_START.match(norm)) and not _UNTIL_PAID.search(norm))
         # (in a later step's own item, "now" is that step's now: "- **Month 22:** Credit One is paid off. Now the ER bill gets $150")
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
+        # "78 to savings for 4 months. ... then keep 40 a month going to savings. the other 38...": the next phase, to the
+        # end of its line
+        then_line = bool(bounded and re.match(r"^\W*(?:then|after that)\b", norm[speaker.end():] if speaker else norm)) or (
+            then_line and "\n" not in answer[max(0, start - 3):start] and not speaker)
+        later = later or then_line
+        bounded = bounded or bool(re.search(r"\$?\d[\d,.]*[^.;]{0,40}\bfor (?:the (?:first|next) )?(?:\d+|two|three|four|five|six) months\b", norm))
         opt = _OPTION.match(norm)
         if opt:
             option = opt.group(1)
@@ -1013,6 +1027,9 @@ def _split_equation(norm: str, scenario: Scenario) -> dict[int, str]:
     return starts
 
 
+# words that cannot sit between a debt's name and its sum in "visa 550" ("the visa gets 550" is a sentence, not a pair)
+_NAME_GAP_WORD = re.compile(r"\b(?:gets?|is|are|at|has|its|stays?|on|with|was|to|of|owes?|by|in|into|about|around|the|and|or|but|"
+                            r"for|then|so|plus)\b")
 WINDFALL_SHARE = "windfall"  # is_fraction of a share of the one-off sum, not of the monthly surplus: a one-off
 
 
@@ -1053,11 +1070,22 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         if any(a <= m.start() < b for a, b in spans):
             continue
         found.append((m.start(), m.end(), _money_value(m), False))
-    for m in _BARE.finditer(s.norm):  # "put 600 on the card": a bare number sent somewhere is money
+    def next_to_name(m: re.Match) -> bool:  # "315 car", "chase 93": a bare number right beside a name
+        after_name = min((p for p, _ in _targets_in(s.norm[m.end():m.end() + 25], scenario, verbs=False)), default=99) <= 1
+        head = s.norm[max(0, m.start() - 25):m.start()]
+        return after_name or any(re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,2}:? ", head[p:]) and not _NAME_GAP_WORD.search(head[p:])
+                                 for p, _ in _targets_in(head, scenario, verbs=False))
+
+    # "315 car, 100 savings, 735 citi.", "chase 93, dad 100, car 320": two or more such pairs in a sentence are a split
+    bare = list(_BARE.finditer(s.norm))
+    pairs = 2 <= len(bare) <= 8 and sum(map(next_to_name, bare)) >= 2
+    for m in bare:  # "put 600 on the card": a bare number sent somewhere is money
         value = float(m.group(1).replace(",", ""))
         rest = s.norm[m.end():]
-        if re.match(r"\s*(?:->|\u2192|=>)", rest) or re.search(r"(?:->|\u2192|=>)\s*$", s.norm[:m.start()]):
-            continue  # "savings (250 -> 1,050)": a balance growing, not money sent
+        if re.match(r"\s*(?:->|\u2192|=>)\s*~?\$?\d", rest) or re.search(r"\d\s*(?:->|\u2192|=>)\s*(?:~|about |around )?$", s.norm[:m.start()]):
+            continue  # "savings (250 -> 1,050)": a balance growing, not money sent (but "0.7k -> ef" sends it)
+        if re.search(r"\buntil\b[^.;:$]{0,30}?(?:\u2248|=|~|reaches|hits|gets to|is at|is)\s*(?:about |around |~)?$", s.norm[:m.start()]):
+            continue  # "150/mo until ef \u2248 1,500": the goal, not a payment
         verb = re.search(r"\b(?:put|pay|send|throw|move|allocate|toss|add|give|save|split|do|keep|park|stash|sock|drop|dump|"
                          r"funnel|direct|set aside|goes?|going|then)\b", s.norm[:m.start()])
         marker = re.match(r"^\s*(?:/\s*mo\w*|a month|per month|each month|every month|monthly)\b", rest)
@@ -1073,11 +1101,11 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         # "- BoA: 240 a month", "after that, monthly: sofi 600, savings 100": the name, then its sum
         named_before = any((marker and re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,3}(?: ?|\s+-\s+)", before[p:])) or (
             (_MONTH_WORD.search(s.norm) or _LABEL.match(s.norm)) and re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,2}:? ?", before[p:])
-            and not re.search(r"\b(?:gets?|is|are|at|has|its|stays?|on|with|was|to|of|owes?|by|in|into|about|around|the|and|or|but|for|then|so|plus)\b", before[p:]))
+            and not _NAME_GAP_WORD.search(before[p:]))
             for p, _ in _targets_in(before, scenario))
         # "Bank of America gets its 240 minimum": a debt's own payment, said without a dollar sign
         owned = re.search(r"\b(?:gets?|receives?|keeps?) (?:its|their|the) $", before) and re.match(r"\s*(?:minimum|min|payment)\b", rest)
-        if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or owned or (linked and 10 <= value < 1e6) or (
+        if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or owned or (pairs and 10 <= value < 1e6 and next_to_name(m)) or (linked and 10 <= value < 1e6) or (
                 10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
             year = 1900 <= value <= 2100 and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
                 and not re.match(rf"\s*(?:{WINDFALL}|dollars|bucks|cash)\b", rest) \
@@ -1107,7 +1135,7 @@ _BALANCE_BEFORE = re.compile(r"\b(?:balance (?:is|of)|owe|owing|debt of|carrying
                              r"(?:brings?|gets?|takes?) (?:it|the \w+|that) (?:down )?to|down to|leaving|leaves(?: you with)?|"
                              r"left with)\s*(?:about |around |roughly |~)?$")
 _INTEREST_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:(?:is|goes to|is pure|is just|is all|of it is) (?:pure |just )?"
-                             r"interest|(?:in|of) interest|interest)\b")
+                             r"interest|(?:in|of) interest|interest|int)\b")  # ("~$1,050 int")
 _INTEREST_SHARE = re.compile(r"^\s*(?:of (?:its|your|the|each|every|that|this) \$?[\d,.]+ |of (?:it|that|this|them) )?(?:\w+ )?(?:payment |minimum |min )?"
                              r"(?:is|are|goes to|go to) (?:pure |all |just |mostly )?interest\b")
 _INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of)\s*(?:about |around |roughly |only |~)?$")
@@ -1580,6 +1608,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if target in (None, "other") and len(scenario.debts) == 1 and not _NOT_DEBT.search(s.norm[end:c1]) and not is_fraction:
             target = scenario.debts[0].name  # one debt: an unlabelled payment is a payment on it
         allocating = bool(re.search(_ALLOCATE_VERB, s.norm[:start]) or label or s.kind in ("row", "item") or split_context
+                          or _PAIR_LIST.fullmatch(s.norm)  # "315 car, 100 savings, 735 citi.": nothing but a split
                           or (where == "after" and _TARGET_LINK.match(s.norm[end:]))  # "$660 on it, $90 on the 19% card"
                           or re.match(r"^\W*(?:goes|go|going|hits|lands)\b", s.norm[end:])
                           or (where == "before" and re.search(r"\s-\s+~?$", s.norm[max(0, start - 6):start]))  # "visa - $550"
@@ -1627,6 +1656,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             reading.stated.append(Allocation(target or "other", value, s.index))
 
 
+_PAIR = r"(?:~?\$?\d[\d,.]*k? (?:to |on |into )?[a-z][\w'&-]*(?: [a-z][\w'&-]*){0,2}|[a-z][\w'&-]*(?: [a-z][\w'&-]*){0,2}:? ~?\$?\d[\d,.]*k?)"
+_PAIR_LIST = re.compile(rf"\W*{_PAIR}(?:\s*(?:,|;|\band\b|\+|/|\|)\s*{_PAIR})+\W*")
 _PURPOSE_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?to (?:hit|reach|get to|clear it|finish|beat|make it)\b")
 _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:"
                               r"is (?:the|your) (?:floor|minimum|bare minimum|least|lowest)|"
