@@ -774,7 +774,7 @@ def test_splitting_a_windfall_is_no_monthly_split():
     # dev author gj, terse notation: "name N" or "N name" pairs, arrows that send money, a savings goal after "until"
     ("550 visa, 250 car.", {"Visa": 550, "car loan": 250}),
     ("visa 550, car 250.", {"Visa": 550, "car loan": 250}),
-    ("0.5k -> ef, 300 -> visa, 250 -> car.", {"savings": 500, "Visa": 300, "car loan": 250}),
+    ("0.5k -> ef, 350 -> visa, 250 -> car.", {"savings": 500, "Visa": 350, "car loan": 250}),
     ("- savings: 150/mo until ef \u2248 1,500\n- visa: 400/mo\n- car: 250/mo", {"savings": 150, "Visa": 400, "car loan": 250}),
     ("- ef: 100 -> ~1.8k in a year\n- visa: 450\n- car: 250", {"Visa": 450, "car loan": 250}),  # a balance growing
     ("The visa is 550 dollars cheaper than the car.", {}),

@@ -1071,7 +1071,9 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
             continue
         found.append((m.start(), m.end(), _money_value(m), False))
     def next_to_name(m: re.Match) -> bool:  # "315 car", "chase 93": a bare number right beside a name
-        after_name = min((p for p, _ in _targets_in(s.norm[m.end():m.end() + 25], scenario, verbs=False)), default=99) <= 1
+        arrow = re.match(r"\s*(?:->|\u2192|=>)", s.norm[m.end():])  # "0.7k -> ef"
+        tail = s.norm[m.end() + (arrow.end() if arrow else 0):m.end() + 25]
+        after_name = min((p for p, _ in _targets_in(tail, scenario, verbs=False)), default=99) <= 1
         head = s.norm[max(0, m.start() - 25):m.start()]
         return after_name or any(re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,2}:? ", head[p:]) and not _NAME_GAP_WORD.search(head[p:])
                                  for p, _ in _targets_in(head, scenario, verbs=False))
@@ -1145,7 +1147,7 @@ _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
                               r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
 # (an operator needs a number after it: "$675 each month - goes to the Citi" is a dash, "$650 - $180" a minus)
-_OPERAND = re.compile(r"^[^.;$(|,]{0,25}?(?:[=\u2248\u2264\u2265<>]|\s[\u2212\u00f7\u00d7*/+-]\s+~?\$?\d|\bminus\b|\bdivided by\b|\btimes\b)")
+_OPERAND = re.compile(r"^[^.;$(|,]{0,25}?(?:=(?!>)|[\u2248\u2264\u2265<]|(?<![-=])>|\s[\u2212\u00f7\u00d7*/+-]\s+~?\$?\d|\bminus\b|\bdivided by\b|\btimes\b)")
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
@@ -1656,7 +1658,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             reading.stated.append(Allocation(target or "other", value, s.index))
 
 
-_PAIR = r"(?:~?\$?\d[\d,.]*k? (?:to |on |into )?[a-z][\w'&-]*(?: [a-z][\w'&-]*){0,2}|[a-z][\w'&-]*(?: [a-z][\w'&-]*){0,2}:? ~?\$?\d[\d,.]*k?)"
+_PAIR = r"(?:~?\$?\d[\d,.]*k? (?:to |on |into |-> |\u2192 )?[a-z][\w'&-]*(?: [a-z][\w'&-]*){0,2}|[a-z][\w'&-]*(?: [a-z][\w'&-]*){0,2}:? ~?\$?\d[\d,.]*k?)"
 _PAIR_LIST = re.compile(rf"\W*{_PAIR}(?:\s*(?:,|;|\band\b|\+|/|\|)\s*{_PAIR})+\W*")
 _PURPOSE_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?to (?:hit|reach|get to|clear it|finish|beat|make it)\b")
 _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:"
