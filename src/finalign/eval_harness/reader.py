@@ -1147,7 +1147,7 @@ _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
                               r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
 # (an operator needs a number after it: "$675 each month - goes to the Citi" is a dash, "$650 - $180" a minus)
-_OPERAND = re.compile(r"^[^.;$(|,]{0,25}?(?:=(?!>)|[\u2248\u2264\u2265<]|(?<![-=])>|\s[\u2212\u00f7\u00d7*/+-]\s+~?\$?\d|\bminus\b|\bdivided by\b|\btimes\b)")
+_OPERAND = re.compile(r"^(?![^.;$(|,]{0,25}?\buntil\b)[^.;$(|,]{0,25}?(?:=(?!>)|[\u2248\u2264\u2265<]|(?<![-=])>|\s[\u2212\u00f7\u00d7*/+-]\s+~?\$?\d|\bminus\b|\bdivided by\b|\btimes\b)")
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
