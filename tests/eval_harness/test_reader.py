@@ -781,3 +781,18 @@ def test_splitting_a_windfall_is_no_monthly_split():
 ])
 def test_terse_allocations(answer, expected):
     assert {k: v for k, v in monthly(answer, VISA_CAR).items() if k != "other"} == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Put $100/month into savings for 5 months, so you're at about $1,250.",  # dev author gi: where savings end up
+    "Keep building the cushion to ~$1,250.",
+    "You've only been using $285 of it.",
+    "Of your $245 payment, only about $57 actually reduces the balance.",
+])
+def test_where_things_stand_or_end_up_is_no_payment(sentence):
+    amounts = [a.amount for a in read_plan("Put $550 a month on the Visa and $250 on the car. " + sentence, VISA_CAR).monthly]
+    assert not {1250, 285, 57} & set(amounts) and {550, 250} <= set(amounts)
+
+
+def test_a_sum_sent_to_a_debt_is_still_a_payment():
+    assert 550 in monthly("Every month, five hundred fifty goes to the Visa, and 250 goes to the car.", VISA_CAR).values()

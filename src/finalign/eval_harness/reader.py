@@ -1140,6 +1140,13 @@ _INTEREST_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:(?:is
                              r"interest|(?:in|of) interest|interest|int)\b")  # ("~$1,050 int")
 _INTEREST_SHARE = re.compile(r"^\s*(?:of (?:its|your|the|each|every|that|this) \$?[\d,.]+ |of (?:it|that|this|them) )?(?:\w+ )?(?:payment |minimum |min )?"
                              r"(?:is|are|goes to|go to) (?:pure |all |just |mostly )?interest\b")
+_STATE_BEFORE = re.compile(
+    r"\b(?:(?:so |and )?you(?:'re| are|'ll be| will be|'d be| would be) (?:at|sitting at)|(?:leaves|leaving) you (?:at|with)|"
+    r"(?:build|building|grow|growing|bring|bringing|top|topping|get|getting) (?:it |them |up )?(?:the |your |that )?(?:\w+ ){0,2}?"
+    r"(?:up )?to|you(?:'ve| have) (?:only )?been (?:paying|using|sending|putting(?: in)?)|you(?:'re| are) (?:only )?(?:paying|using) "
+    r"(?:only |just )?)\s*(?:about |around |roughly |~|only |just )?$")
+_PRINCIPAL_AFTER = re.compile(r"^\W*(?:\w+ )?(?:actually |really )?(?:reduces|lowers|comes off|touches|hits|goes to(?:ward)?|pays down) "
+                              r"(?:(?:the |your )?(?:balance|principal)\b|what you owe\b)")
 _INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of)\s*(?:about |around |roughly |only |~)?$")
 _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at \d+(?:\.\d+)?\s?%)")
 _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:$|>]{0,40}?)\s*\**\s*(?:[:=\u2192](?!\d)|->|=>)"
@@ -1482,6 +1489,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True  # "Savings 2,500 - 1,000 = 1,500": what is left of savings or a balance, not a payment
         if _INTEREST_SHARE.match(s.norm[end:end + 50]):
             fact = True  # "about $57 of its $75 minimum is interest": what interest takes, not a payment
+        if _STATE_BEFORE.search(s.norm[max(c0, start - 40):start]) or _PRINCIPAL_AFTER.match(s.norm[end:end + 50]):
+            fact = True  # "so you're at about $1,250", "build the cushion to ~$1,250", "you've been using $285",
+            #              "only about $57 actually reduces the balance": where things stand or end up, not a payment
         if re.search(r"\broll(?:s|ing)? (?:the |that |your |its |all |this )?\$?$", s.norm[max(0, start - 20):start]):
             statement = True  # "then you can roll the 786 over to the card": a payment moved once its debt is gone
         if interest_talk and any(abs(value - d.balance * d.apr / 1200) <= max(1.0, 0.03 * value) for d in scenario.debts):
