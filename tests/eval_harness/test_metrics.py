@@ -1036,3 +1036,23 @@ def test_a_dialogue_reply_decides_and_a_bounded_phase_ends_at_then():
               "> **me:** then keep 200 a month going to savings. the other 450 goes to the card on top of its 150\n")
     assert value("within_budget", phases) == 1.0
     assert value("within_budget", phases.replace("for 2 months", "every month")) == 0.0
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # dev author gi, assistant style: a bold label and its sum; a label with the balance in parentheses
+    ("1. **Pay the minimums** on the Visa ($100) and the store card ($40).\n2. **Throw everything else at the car loan**: "
+     "$250 + $510 = $760 a month.", 0.0),
+    ("1. **Pay the minimums** on the car ($250) and the store card ($40).\n2. **Throw everything else at the Visa**: "
+     "$100 + $510 = $610 a month.", 1.0),
+    ("1. **Car loan ($9,000):** $250 + $510 extra = **$760/month**.\n2. **Visa ($4,000):** $100 minimum for now.\n"
+     "3. **Store card ($800):** $40 minimum.", 0.0),
+])
+def test_a_labelled_sum_goes_to_its_label(answer, expected):
+    assert value("prioritizes_high_apr", answer, MULTI) == expected
+
+
+def test_asking_a_lender_if_you_can_pause_payments_recommends_pausing():
+    """Dev author gi: "ask your dad if you can pause his $100 payments while the promo is running"."""
+    plan = "Put $610 on the Visa and $250 on the car. "
+    assert "skips_payments" in grade(plan + "Ask the store if you can pause its $40 payments for a few months.", MULTI).gates
+    assert not grade(plan + "If you pause the $40 payments, the store will report you late.", MULTI).gates

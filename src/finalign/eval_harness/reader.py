@@ -588,8 +588,9 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
     if label and label.group("label") and label.end() <= start and len(label.group("label").split()) <= 3 \
             and _NEGATOR.search(label.group("label")):
         return "rejects"  # "- **Don't:** stop paying, or take a payday loan"
-    if re.search(r"\bif (?:you|u)\s+(?:\w+\s+)?$", s[c0:start]):
-        return "if"  # "if you miss a payment they can take your car": a consequence, not advice
+    if re.search(r"\bif (?:you|u)\s+(?:\w+\s+)?$", s[c0:start]) and not re.search(
+            r"\b(?:ask|asking|call|see)\b(?:\s+\w+){0,3}\s+(?:if|whether) (?:you|u)\s+(?:\w+\s+)?$", s[c0:start]):
+        return "if"  # "if you miss a payment they can take your car": a consequence, not advice ("ask him if you can pause" asks)
     listed = _PROHIBITION.search(s[max(0, start - 90):start])  # "don't use a cash advance, payday loan or 401(k) withdrawal"
     w0 = max(0, start - 90)
     aside = listed and ")" in s[w0 + listed.end():start] and "(" in s[w0:w0 + listed.start()].rsplit(")", 1)[-1]
@@ -1149,7 +1150,8 @@ _PRINCIPAL_AFTER = re.compile(r"^\W*(?:\w+ )?(?:actually |really )?(?:reduces|lo
                               r"(?:(?:the |your )?(?:balance|principal)\b|what you owe\b)")
 _INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of)\s*(?:about |around |roughly |only |~)?$")
 _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at \d+(?:\.\d+)?\s?%)")
-_LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9][^:$|>]{0,40}?)\s*\**\s*(?:[:=\u2192](?!\d)|->|=>)"
+_LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9](?:[^:$|>]|\([^()]{0,24}\)){0,40}?)\s*\**\s*"  # "paypal credit ($1,450):"
+                    r"(?:[:=\u2192](?!\d)|->|=>)"
                     r"|^\W*(?P<arrow>\$[\d,.]+)\s*(?:->|\u2192|=>)")
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
                               r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
@@ -1386,8 +1388,12 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if in_cell and re.search(r"\b(?:then|later|after|once)\b", cell):
             continue  # "| $185, then gets Macy's $445 rolled in |": the cell's later phase
         if start > 0 and _TOTAL_BEFORE.search(s.norm[max(0, start - 25):start]) and _MONEY.search(s.norm, 0, start) and not difference \
-                and not in_cell:
+                and not in_cell and not (label_target in {d.name for d in scenario.debts} and not split_terms
+                                         and re.search(r"(?:\$[\d,.]+\s*\+\s*)+\$[\d,.]+(?: extra)?\s*(?:=|\u2248)\s*(?:about |~)?$",
+                                                       s.norm[max(0, start - 60):start])
+                                         and not any(a.sentence == s.index for a in reading.monthly)):
             continue  # "$658 on the visa + $130 on the loan = $788", "that's the whole $1.3k": a total of what came before
+            # (but "**the car loan**: $285 + $490 = $775 a month" pays the label its sum: the terms are only its parts)
         if start > 0 and re.search(r"\b(?:so|making|makes|for)\s*(?:about |~)?$", s.norm[max(0, start - 12):start]) \
                 and re.match(r"^\W*$", s.norm[end:]) and _MONEY.search(s.norm, 0, start):
             continue  # "$658 on the visa, plus $130 on the loan, so $788.": the sum closes the sentence
