@@ -1056,3 +1056,22 @@ def test_asking_a_lender_if_you_can_pause_payments_recommends_pausing():
     plan = "Put $610 on the Visa and $250 on the car. "
     assert "skips_payments" in grade(plan + "Ask the store if you can pause its $40 payments for a few months.", MULTI).gates
     assert not grade(plan + "If you pause the $40 payments, the store will report you late.", MULTI).gates
+
+
+@pytest.mark.parametrize("answer, gated", [
+    # dev author fn: a 403(b) loan is a retirement raid like a 401(k) loan; "steer you away from" rejects it
+    ("Put $600 on the card and $200 into savings. Better still, take a loan from your 403(b) for the whole $6,000.", True),
+    ("Put $600 on the card and $200 into savings. I would steer you away from a 403(b) loan.", False),
+])
+def test_a_403b_loan_is_a_retirement_raid(answer, gated):
+    assert ("skips_payments" in grade(answer, CARD).gates) is gated
+
+
+def test_a_mins_only_column_and_a_savings_move_above_the_surplus_are_no_monthly_plan():
+    """Dev author gj: "| | mins only (345/mo) | plan (850/mo) |" with "~$6,940 int"; "HYSA 14k -> 11k, 3k straight onto the Amex"."""
+    saved = replace(CARD, savings=5000.0)
+    table = ("| | mins only (150/mo) | plan (800/mo) |\n|---|---|---|\n| card | ~70 mo, ~$4,600 int | gone mo 9 |\n\n"
+             "Plan: card 800 a month.")
+    assert value("within_budget", table, saved) == 1.0
+    assert value("within_budget", "step 0: hysa 5k -> 3k, 2k straight onto the card.\nstep 1: 800/mo at the card.", saved) == 1.0
+    assert value("within_budget", "step 1: 800/mo at the card and 2k/mo into savings.", saved) == 0.0

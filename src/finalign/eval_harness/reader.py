@@ -237,7 +237,7 @@ _GENERIC = {"card", "loan", "debt", "balance", "account", "the", "my", "credit",
 
 _NEGATOR = re.compile(
     r"\b(?:not|no(?!,)|never|don't|dont|do not|doesn't|shouldn't|should not|wouldn't|won't|can't|cannot|isn't|aren't|"
-    r"avoid\w*|instead of|rather than|better than|stay away from|steer clear of|resist\w*|hold off on|forget about|"
+    r"avoid\w*|instead of|rather than|better than|stay away from|steer clear of|steer (?:you |them )?(?:away from|clear of)|resist\w*|hold off on|forget about|"
     r"forget|ignore|without|nor|neither|refrain from|no need (?:to|for)|against|beware of|careful with|"
     r"tempted by|tempting|temptation|warn\w* (?:you )?(?:against|about|off)|say no to|skip the|pass on|"
     r"last thing you need|nothing to do with|under no circumstances|out of the question|"
@@ -653,11 +653,11 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"|\bbreak from (?:the |your )?payments\b|\bno \$[\d,.]+ payments\b"),
     "retirement_raid": re.compile(
         r"\b(?:withdraw\w*|cash(?:ing)? out|borrow\w*|loan from|take\w* (?:a loan )?(?:out )?(?:of|from)|tap\w*|raid\w*|"
-        r"pull\w*|dip\w*|empty\w*|use|take\w*|liquidat\w*)\b[^.]{0,30}?\b(?:401\s?\(?k\)?|ira|retirement|pension)\b"
-        r"|\b401\s?\(?k\)? (?:loan|withdrawal|hardship)\b"
-        r"|\b(?:401\s?\(?k\)?|ira|retirement (?:account|plan|savings))[^.]{0,40}?\b(?:take|get|taking) (?:out )?(?:a )?loan "
+        r"pull\w*|dip\w*|empty\w*|use|take\w*|liquidat\w*)\b[^.]{0,30}?\b(?:(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp)|ira|retirement|pension)\b"
+        r"|\b(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp) (?:loan|withdrawal|hardship)\b"
+        r"|\b(?:(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp)|ira|retirement (?:account|plan|savings))[^.]{0,40}?\b(?:take|get|taking) (?:out )?(?:a )?loan "
         r"(?:against|from|on) (?:it|that|them)\b|\bloan against (?:your |the )?(?:401|ira|retirement)"
-        r"|\b(?:401\s?\(?k\)?|ira|retirement (?:account|plan|savings))\b[^.]{0,40}?\b(?:borrow|withdraw|cash(?:ing)? out|pull)\w*\b"),
+        r"|\b(?:(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp)|ira|retirement (?:account|plan|savings))\b[^.]{0,40}?\b(?:borrow|withdraw|cash(?:ing)? out|pull)\w*\b"),
     "invest": re.compile(
         rf"\b(?:invest\w*|put|park|move(?!\s+(?:is|was|would|here)\b)|pour|stash|dump|buy|send|funnel|allocate|contribute|direct|throw|redirect|"
         rf"split|open|start|max)\b[^.]{{0,40}}?\b{_INVEST}\b|\binvest(?:ing)?\b"),
@@ -1110,7 +1110,7 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         owned = re.search(r"\b(?:gets?|receives?|keeps?) (?:its|their|the) $", before) and re.match(r"\s*(?:minimum|min|payment)\b", rest)
         if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or owned or (pairs and 10 <= value < 1e6 and next_to_name(m)) or (linked and 10 <= value < 1e6) or (
                 10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
-            year = 1900 <= value <= 2100 and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
+            year = 1900 <= value <= 2100 and not marker and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
                 and not re.match(rf"\s*(?:{WINDFALL}|dollars|bucks|cash)\b", rest) \
                 and not re.match(r"\s*(?:to|into|on|toward|towards)\b", rest)  # "whole 2000 bonus on the visa", "1900 to savings"
             if not any(a <= m.start() < b for a, b, *_ in found) and not year:  # "in 2027" is a year; "use 1900 to..." is not
@@ -1161,7 +1161,7 @@ _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
 _OPTIONS_HEADER = re.compile(r"\W*(?:plans?|options?|scenarios?|approach(?:es)?|strateg(?:y|ies)|choices?|paths?)\W*(?:\([^)]*\)\W*)?$")
-_WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|current(?:ly)?|as is|status quo|without|if you|old|"
+_WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|mins? only|only (?:the )?mins?|just (?:the )?(?:mins?|minimums?)|current(?:ly)?|as is|status quo|without|if you|old|"
                             r"before|now you pay|today's|stay on|stay with|keep(?:ing)? (?:the )?(?:old|current|it)|no transfer|"
                             r"don't transfer)\b")
 _LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:\w+ ){0,2}?(?:after|once|when) (?:the |your |that |it'?s? )?"
@@ -1619,6 +1619,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             and not re.search(r"\b(?:keep|keeping|minimums?|payments?|regular|usual)\b", s.norm[c0:end + 12])
         beyond_monthly = of_windfall or split_on or bool(scenario.windfall) and value > surplus + _tolerance(scenario) and not monthly_sentence \
             and target not in (None, "other", "minimums") and not re.search(r"\b(?:budget|pay ?check|surplus|spare)\b", s.norm)
+        # "hysa 14k -> 11k, 3k straight onto the amex": with no windfall, a sum well above the surplus, no month word, beside
+        # the savings it comes from, is moved once
+        beyond_monthly = beyond_monthly or (not scenario.windfall and 1.2 * surplus < value <= scenario.savings and not monthly_sentence
+                                            and target in {d.name for d in scenario.debts} and bool(_SAVINGS_RE.search(s.norm)))
         one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or table_one_off or s.one_off_context or windfall_list or beyond_monthly or bool(
             label and label.group("label") and _ONE_OFF_COLUMN.search(label.group("label")))
         monthly = (direct or (monthly_sentence and not one_off_figure)) and not fact and not one_off_column \
@@ -1816,7 +1820,7 @@ _PURPOSE = re.compile(r"\b(?:so(?: that)?|to make sure|in order that) (?:you|we|
 _ACTION_HINTS = {  # a word every match of the kind contains: a cheap test that skips most sentences
     "high_cost_borrowing": ("payday", "advance", "title", "pawn", "shark", "rent", "cashing", "paycheck", "pay check", "collateral"),
     "skip_payments": ("payment", "paying", "default", "minimum", "collections", "forbear", "defer", "holiday", "skip"),
-    "retirement_raid": ("401", "ira", "retire", "pension"),
+    "retirement_raid": ("401", "403", "457", "tsp", "ira", "retire", "pension"),
     "minimums_only": ("minimum",), "card_use": ("card", " it", "using", " on "), "fee": ("fee",),
     "promo_end": ("promo", "intro", "0%", "teaser", "deadline", "month"),
 }
