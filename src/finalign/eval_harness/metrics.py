@@ -27,7 +27,7 @@ of Inspect AI's ``Score(value, answer, explanation, metadata)``. Scorers live in
 from __future__ import annotations
 
 import re
-from collections import Counter, OrderedDict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
@@ -702,11 +702,15 @@ def _is_bound(r: PlanReading, index: int, percent: float) -> bool:
     return bool(re.search(rf"{_BOUND}{re.escape(f'{percent:g}')}\s?%", r.sentences[index].norm))
 
 
-def _is_share(r: PlanReading, scenario: Scenario, index: int, percent: float) -> bool:
-    """A percent that is an amount of its own sentence (or table row) as a share of the surplus or the windfall
-    ("| Macy's | 540 | 75% |" of $720): a split, not a quoted rate."""
+def _shares(r: PlanReading, scenario: Scenario) -> set[tuple[int, float]]:
+    """(sentence, percent) for each percent that is an amount of its own sentence (or table row) as a share of the
+    surplus or the windfall ("| Macy's | 540 | 75% |" of $720): a split, not a quoted rate."""
     wholes = [w for w in (scenario.monthly_surplus, scenario.windfall) if w]
-    return any(abs(100 * v / w - percent) <= 1.0 for v, i in r.dollars if i == index for w in wholes if v < w)
+    dollars: dict[int, list[float]] = defaultdict(list)
+    for v, i in r.dollars:
+        dollars[i].append(v)
+    return {(index, value) for value, index, _ in r.percents
+            if any(abs(100 * v / w - value) <= 1.0 for v in dollars.get(index, ()) for w in wholes if v < w)}
 
 
 def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
@@ -795,8 +799,9 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
     rates = [d.apr for d in scenario.debts] + ([bt.promo_apr, bt.post_apr, bt.fee_pct] if bt else [])
     out = []
     monthly_rates = [q / 12 for q in rates]
+    shares = _shares(r, scenario)
     for value, index, kind in r.percents:
-        if _is_bound(r, index, value) or _is_share(r, scenario, index, value):
+        if _is_bound(r, index, value) or (index, value) in shares:
             continue  # "your other loans are under 5%": a bound, not a quote; "$945 (86%)": a share of the surplus
         if kind == "apr" and not any(quotes_rate(value, q) for q in rates) and not any(
                 abs(value - q) < 0.06 for q in monthly_rates):  # "about 2.08% a month" is the APR / 12
@@ -992,8 +997,9 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
         ok = value in split_values or any(_near(value, v, rel) for v, rel in allowed)
         checks.append((ok, _ev(r, index, found=value)))
     percents = _grounded_percents(r, scenario)
+    shares = _shares(r, scenario)
     for value, index, kind in r.percents:
-        if kind == "market" or _is_bound(r, index, value) or _is_share(r, scenario, index, value):
+        if kind == "market" or _is_bound(r, index, value) or (index, value) in shares:
             continue  # market-return figures are claims about the world, and bounds are no quotes
         ok = any(abs(value - q) < 0.06 for q in percents) or (value <= 100 and value % 5 == 0 and
                                                               f"{value:g}% of" in r.sentences[index].norm)

@@ -943,7 +943,7 @@ def _sentences(answer: str) -> list[Sentence]:
         then_line = bool(bounded and re.match(r"^\W*(?:then|after that)\b", norm[speaker.end():] if speaker else norm)) or (
             then_line and "\n" not in answer[max(0, start - 3):start] and not speaker)
         later = later or then_line
-        bounded = bounded or bool(re.search(r"\$?\d[\d,.]*[^.;]{0,40}\bfor (?:the (?:first|next) )?(?:\d+|two|three|four|five|six) months\b", norm))
+        bounded = bounded or "month" in norm and bool(re.search(r"\$?\d[\d,.]*[^.;]{0,40}\bfor (?:the (?:first|next) )?(?:\d+|two|three|four|five|six) months\b", norm))
         opt = _OPTION.match(norm)
         if opt:
             option = opt.group(1)
@@ -1081,7 +1081,8 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
 
     # "315 car, 100 savings, 735 citi.", "chase 93, dad 100, car 320": two or more such pairs in a sentence are a split
     bare = list(_BARE.finditer(s.norm))
-    pairs = 2 <= len(bare) <= 8 and sum(map(next_to_name, bare)) >= 2
+    near = {m.start(): next_to_name(m) for m in bare} if 2 <= len(bare) <= 8 and "$" not in s.norm else {}  # (terse, no "$")
+    pairs = sum(near.values()) >= 2
     for m in bare:  # "put 600 on the card": a bare number sent somewhere is money
         value = float(m.group(1).replace(",", ""))
         rest = s.norm[m.end():]
@@ -1108,7 +1109,7 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
             for p, _ in _targets_in(before, scenario))
         # "Bank of America gets its 240 minimum": a debt's own payment, said without a dollar sign
         owned = re.search(r"\b(?:gets?|receives?|keeps?) (?:its|their|the) $", before) and re.match(r"\s*(?:minimum|min|payment)\b", rest)
-        if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or owned or (pairs and 10 <= value < 1e6 and next_to_name(m)) or (linked and 10 <= value < 1e6) or (
+        if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or owned or (pairs and 10 <= value < 1e6 and near[m.start()]) or (linked and 10 <= value < 1e6) or (
                 10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
             year = 1900 <= value <= 2100 and not marker and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
                 and not re.match(rf"\s*(?:{WINDFALL}|dollars|bucks|cash)\b", rest) \
