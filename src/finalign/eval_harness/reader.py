@@ -625,6 +625,7 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
 
 # ---- the actions the rules look for ---------------------------------------------------------------------
 
+_PLAN = r"(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp)"  # a retirement plan a loan or withdrawal raids
 _ACTIONS: dict[str, re.Pattern[str]] = {
     "high_cost_borrowing": re.compile(
         r"\b(?:payday \w+|cash advances?|title (?:loans?|lenders?)|pawn\w*|car title|borrow(?:ing)? (?:from|against|on) "
@@ -652,12 +653,12 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"|\b(?:take|taking|give \w+(?: \w+)?|giving \w+(?: \w+)?) an? (?:little |short |small )?break from (?:the |your |its |making )?(?:\w+ )?payments?\b"
         r"|\bbreak from (?:the |your )?payments\b|\bno \$[\d,.]+ payments\b"),
     "retirement_raid": re.compile(
-        r"\b(?:withdraw\w*|cash(?:ing)? out|borrow\w*|loan from|take\w* (?:a loan )?(?:out )?(?:of|from)|tap\w*|raid\w*|"
-        r"pull\w*|dip\w*|empty\w*|use|take\w*|liquidat\w*)\b[^.]{0,30}?\b(?:(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp)|ira|retirement|pension)\b"
-        r"|\b(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp) (?:loan|withdrawal|hardship)\b"
-        r"|\b(?:(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp)|ira|retirement (?:account|plan|savings))[^.]{0,40}?\b(?:take|get|taking) (?:out )?(?:a )?loan "
-        r"(?:against|from|on) (?:it|that|them)\b|\bloan against (?:your |the )?(?:401|ira|retirement)"
-        r"|\b(?:(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp)|ira|retirement (?:account|plan|savings))\b[^.]{0,40}?\b(?:borrow|withdraw|cash(?:ing)? out|pull)\w*\b"),
+        rf"\b(?:withdraw\w*|cash(?:ing)? out|borrow\w*|loan from|take\w* (?:a loan )?(?:out )?(?:of|from)|tap\w*|raid\w*|"
+        rf"pull\w*|dip\w*|empty\w*|use|take\w*|liquidat\w*)\b[^.]{{0,30}}?\b(?:{_PLAN}|ira|retirement|pension)\b"
+        rf"|\b{_PLAN} (?:loan|withdrawal|hardship)\b"
+        rf"|\b(?:{_PLAN}|ira|retirement (?:account|plan|savings))[^.]{{0,40}}?\b(?:take|get|taking) (?:out )?(?:a )?loan "
+        rf"(?:against|from|on) (?:it|that|them)\b|\bloan against (?:your |the )?(?:401|ira|retirement)"
+        rf"|\b(?:{_PLAN}|ira|retirement (?:account|plan|savings))\b[^.]{{0,40}}?\b(?:borrow|withdraw|cash(?:ing)? out|pull)\w*\b"),
     "invest": re.compile(
         rf"\b(?:invest\w*|put|park|move(?!\s+(?:is|was|would|here)\b)|pour|stash|dump|buy|send|funnel|allocate|contribute|direct|throw|redirect|"
         rf"split|open|start|max)\b[^.]{{0,40}}?\b{_INVEST}\b|\binvest(?:ing)?\b"),
@@ -1028,6 +1029,7 @@ def _split_equation(norm: str, scenario: Scenario) -> dict[int, str]:
     return starts
 
 
+_ARROW = r"(?:->|\u2192|=>)"  # "0.7k -> ef", "250 \u2192 1,050"
 # words that cannot sit between a debt's name and its sum in "visa 550" ("the visa gets 550" is a sentence, not a pair)
 _NAME_GAP_WORD = re.compile(r"\b(?:gets?|is|are|at|has|its|stays?|on|with|was|to|of|owes?|by|in|into|about|around|the|and|or|but|"
                             r"for|then|so|plus)\b")
@@ -1072,7 +1074,7 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
             continue
         found.append((m.start(), m.end(), _money_value(m), False))
     def next_to_name(m: re.Match) -> bool:  # "315 car", "chase 93": a bare number right beside a name
-        arrow = re.match(r"\s*(?:->|\u2192|=>)", s.norm[m.end():])  # "0.7k -> ef"
+        arrow = re.match(rf"\s*{_ARROW}", s.norm[m.end():])  # "0.7k -> ef"
         tail = s.norm[m.end() + (arrow.end() if arrow else 0):m.end() + 25]
         after_name = min((p for p, _ in _targets_in(tail, scenario, verbs=False)), default=99) <= 1
         head = s.norm[max(0, m.start() - 25):m.start()]
@@ -1086,7 +1088,7 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
     for m in bare:  # "put 600 on the card": a bare number sent somewhere is money
         value = float(m.group(1).replace(",", ""))
         rest = s.norm[m.end():]
-        if re.match(r"\s*(?:->|\u2192|=>)\s*~?\$?\d", rest) or re.search(r"\d\s*(?:->|\u2192|=>)\s*(?:~|about |around )?$", s.norm[:m.start()]):
+        if re.match(rf"\s*{_ARROW}\s*~?\$?\d", rest) or re.search(rf"\d\s*{_ARROW}\s*(?:~|about |around )?$", s.norm[:m.start()]):
             continue  # "savings (250 -> 1,050)": a balance growing, not money sent (but "0.7k -> ef" sends it)
         if re.search(r"\buntil\b[^.;:$]{0,30}?(?:\u2248|=|~|reaches|hits|gets to|is at|is)\s*(?:about |around |~)?$", s.norm[:m.start()]):
             continue  # "150/mo until ef \u2248 1,500": the goal, not a payment
