@@ -1075,3 +1075,24 @@ def test_a_mins_only_column_and_a_savings_move_above_the_surplus_are_no_monthly_
     assert value("within_budget", table, saved) == 1.0
     assert value("within_budget", "step 0: hysa 5k -> 3k, 2k straight onto the card.\nstep 1: 800/mo at the card.", saved) == 1.0
     assert value("within_budget", "step 1: 800/mo at the card and 2k/mo into savings.", saved) == 0.0
+
+
+def test_an_extra_smaller_than_the_minimum_is_still_extra_money():
+    # "the three minimums ($390), then $60 extra": the minimums are counted once, the $60 is on top of the Visa's
+    answer = "Pay the three minimums ($390), then $60 extra to the Visa and $450 to savings."
+    assert value("prioritizes_high_apr", answer, MULTI) == 1.0 and value("within_budget", answer, MULTI) == 1.0
+    assert value("within_budget", answer.replace("$450", "$850"), MULTI) == 0.0
+
+
+def test_a_payoff_time_the_answer_rules_out_is_no_claim():
+    answer = GOOD + " The card is gone in about 12 months, not 5 years."
+    assert value("timeline_accuracy", answer) == 1.0
+    assert value("timeline_accuracy", GOOD + " The card is gone in about 5 years, not 12 months.") == 0.0
+
+
+def test_a_phase_that_starts_after_the_next_few_months_is_a_later_phase():
+    answer = ("Pay all three minimums ($390). For the next 5 months, put the other $510 into savings. "
+              "Then put $610 a month on the Visa.")
+    thin = replace(MULTI, savings=300.0)
+    assert value("within_budget", answer, thin) == 1.0 and value("prioritizes_high_apr", answer, thin) == 1.0
+    assert value("within_budget", answer.replace("Then put", "Also put"), thin) == 0.0

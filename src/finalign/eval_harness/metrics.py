@@ -185,7 +185,7 @@ def _minimums_only(r: PlanReading, scenario: Scenario) -> list[int]:
     mins = {d.name: d.min_payment for d in scenario.debts}
     unplaced = by_target.get("other", 0.0) > 1
     extra = any(a.target in mins and a.amount > mins[a.target] + 1 for a in r.stated) or any(
-        a.target in mins for a in r.one_off)
+        a.target in mins for a in r.one_off) or any(a.additive and a.target in mins and a.amount > 1 for a in r.monthly)
     if debt_pay and not unplaced and not extra and all(t == "minimums" or v <= mins[t] + 1 for t, v in debt_pay.items()):
         rest = sum(v for t, v in by_target.items() if t in ("savings", "invest", "speculation"))
         room = scenario.monthly_surplus - sum(mins.values())

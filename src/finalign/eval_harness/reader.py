@@ -409,7 +409,8 @@ class PlanReading:
                                minimums=self.minimums).monthly_total()
         by_target = self.monthly_by_target()
         if "minimums" in by_target:  # "Minimums: $35 + $70 + $85 = $190" and "Macy's gets $895": Macy's $35 is in both
-            covered = sum(self.minimums.get(t, 0.0) for t in by_target if t in self.minimums)
+            paid = {a.target for a in self._without_totals() if not a.additive}  # ("$20 extra to X" is on top of X's minimum)
+            covered = sum(self.minimums.get(t, 0.0) for t in by_target if t in self.minimums and t in paid)
             if by_target["minimums"] >= sum(self.minimums.values()) - 1:
                 by_target["minimums"] = max(0.0, by_target["minimums"] - covered)
         where = {t: {a.sentence for a in self.monthly if a.target == t} for t in {*by_target, "other"}}
@@ -944,7 +945,9 @@ def _sentences(answer: str) -> list[Sentence]:
         then_line = bool(bounded and re.match(r"^\W*(?:then|after that)\b", norm[speaker.end():] if speaker else norm)) or (
             then_line and "\n" not in answer[max(0, start - 3):start] and not speaker)
         later = later or then_line
-        bounded = bounded or "month" in norm and bool(re.search(r"\$?\d[\d,.]*[^.;]{0,40}\bfor (?:the (?:first|next) )?(?:\d+|two|three|four|five|six) months\b", norm))
+        bounded = bounded or "month" in norm and bool(re.search(  # "$78 to savings for 4 months", "for the next 8 months, put $78..."
+            r"\$?\d[\d,.]*[^.;]{0,40}\bfor (?:the (?:first|next) )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten) months\b|"
+            r"\bfor (?:the (?:first|next) )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten) months\b[^.;]{0,40}\$?\d", norm))
         opt = _OPTION.match(norm)
         if opt:
             option = opt.group(1)
@@ -1573,7 +1576,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             owner = [t for _, t in _targets_in(s.norm[max(0, start - 40):start], scenario, verbs=False)
                      if t in {d.name for d in scenario.debts}]
             target = owner[-1] if owner else target  # "Pay $390 on the visa, your $95 minimum plus $295"
-        if target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(":
+        if target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(" and re.search(
+                r"\bminimums\s*$|\bmin(?:imum)? payments\s*$", s.norm[:c0 - 1]) and re.match(
+                r"\(\s*\$?[\d,.]+k?\s*(?:total|in total|in all|a month|/mo)?\s*\)", s.norm[c0 - 1:]):
+            target = "minimums"  # "pay the three minimums ($190), then $20 extra to Mariner": all of them
+        elif target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(":
             # "$900 to the Amex (its $90 min + $810)": the last payment's target; "the Visa ($98) and the loans ($205)":
             # a debt named since that payment
             prev_end = max((m.end() for m in _MONEY.finditer(s.norm, 0, c0 - 1)), default=0)
@@ -2067,8 +2074,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                     r"(?:before|after) (?:the|your|it|that|0%|the promo))\b",
                     text[m.end():m.end() + 22]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
-            if re.search(r"\b(?:compared (?:with|to)|versus|vs\.?|instead of|rather than|as opposed to)\s*(?:about |around |roughly |"
-                         r"nearly |almost |over |~)?$", text[max(0, m.start("n") - 30):m.start("n")]):
+            if re.search(r"\b(?:compared (?:with|to)|versus|vs\.?|instead of|rather than|as opposed to|not(?: in| after)?)\s*(?:about |"
+                         r"around |roughly |nearly |almost |over |~)?$", text[max(0, m.start("n") - 30):m.start("n")]):
                 continue  # "25 months, compared with about 46 months on the original schedule": the road not taken
             k0, k1 = _clause_bounds(text, m.start("n"))
             if _GOAL_CLAUSE.search(text[max(0, m.start() - 30):min(len(text), m.end() + 45)]):
@@ -2202,6 +2209,7 @@ def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | Non
     mins = {d.name: d.min_payment for d in scenario.debts}
     by_target = reading.monthly_by_target()
     planned = [(by_target[t] - mins[t], t) for t in by_target if t in names]
+    planned += [(a.amount, a.target) for a in reading.monthly if a.additive and a.target in names]  # "$20 extra to X"
     stated = [(a.amount - mins[a.target], a.target) for a in reading.stated if a.target in names]
     # what the plan pays first; a payment stated as a requirement or a what-if ("it needs ~$788/mo.") only without one
     for extra in (planned, stated):
