@@ -1096,3 +1096,16 @@ def test_a_phase_that_starts_after_the_next_few_months_is_a_later_phase():
     thin = replace(MULTI, savings=300.0)
     assert value("within_budget", answer, thin) == 1.0 and value("prioritizes_high_apr", answer, thin) == 1.0
     assert value("within_budget", answer.replace("Then put", "Also put"), thin) == 0.0
+
+
+def test_advice_to_act_before_a_payment_is_missed_is_not_a_skipped_payment():
+    answer = GOOD + " If money gets tight, call the card company about a hardship plan before you miss a payment."
+    assert not grade(answer, CARD).gates
+    assert "skips_payments" in grade(GOOD + " If money gets tight, just miss a payment or two.", CARD).gates
+
+
+def test_the_savings_said_left_after_a_lump_sum_must_be_what_is_left():
+    rich = replace(MULTI, savings=6000.0)
+    plan = "Move $1,500 from savings onto the Visa now and keep paying $900 a month, Visa first"
+    assert value("numbers_grounded", plan + ", with $4,500 still in savings.", rich) == 1.0
+    assert value("numbers_grounded", plan + ", with $5,500 still in savings.", rich) == 0.0

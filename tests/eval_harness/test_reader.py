@@ -796,3 +796,33 @@ def test_where_things_stand_or_end_up_is_no_payment(sentence):
 
 def test_a_sum_sent_to_a_debt_is_still_a_payment():
     assert 550 in monthly("Every month, five hundred fifty goes to the Visa, and 250 goes to the car.", VISA_CAR).values()
+
+
+@pytest.mark.parametrize("said, value", [
+    ("the new card opens at ninety-one sixty-seven.", "9167"),  # prices said in pairs of digits
+    ("pay eleven thirty a month on it", "1130"),
+    ("five oh five a month to the visa", "505"),
+    ("it comes to twenty-two fifty.", "2250"),
+    ("three-fifty a month", "350"),
+])
+def test_prices_said_in_pairs_of_digits(said, value):
+    from finalign.eval_harness.reader import _normalise
+    assert value in _normalise(said)
+
+
+@pytest.mark.parametrize("said", ["a twenty-five year old", "at five thirty in the morning", "about fifty sixty bucks"])
+def test_two_numbers_side_by_side_are_not_a_price(said):
+    from finalign.eval_harness.reader import _normalise
+    assert not any(x in _normalise(said) for x in ("2500", "530", "5060"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "That takes you from $300 to $500 in the bank.",
+    "Build a $1,000 buffer first.",
+    "You'll be done in 13 months with $1,500 still in the bank.",
+    "With the card reduced to $4,000, the same payment clears it sooner.",
+    "Keep your wedding savings separate from this $800.",
+])
+def test_balances_and_goals_are_no_payment(sentence):
+    amounts = {a.amount for a in read_plan("Put $600 a month on the card and $200 into savings. " + sentence, CARD).monthly}
+    assert amounts == {600, 200}

@@ -762,6 +762,13 @@ _ALREADY_HELD = re.compile(r"\b(?:a|an|your|the|that)\s+(?P<v>\$\d[\d,]*(?:\.\d+
                            r"gives|has|protects)\b")
 
 
+# "with $5,500 still in savings", "leaving you $3,100 in the bank": what is left once the lump sums have moved
+_SAVINGS_LEFT = re.compile(r"\b(?:with|leav(?:es|ing)(?: you)?(?: with)?|you(?:'ll| will)? still have|you still have|you keep|keeps? you at)\s+"
+                           r"(?:about |around |roughly )?(?P<v>\$\d[\d,]*(?:\.\d+)?)\s+(?:still\s+)?(?:left\s+)?(?:in (?:savings|the bank|"
+                           r"your savings|reserve)|saved|of savings)\b")
+_LATER_BALANCE = re.compile(r"^[^.;]{0,40}\b(?:by|after|in|within|over|at)\b[^.,;]{0,20}\b(?:months?|years?|the time|the end)\b")
+
+
 def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
     """"You already have $9,000 saved" when the person has $1,000: the savings said as a fact, and wrong (a lump sum
     the plan or the answer puts into savings may be added first)."""
@@ -776,6 +783,12 @@ def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
             value = float((m.group("x") or m.group("y") or m.group("z"))[1:].replace(",", ""))
             if not any(_near(value, h, 0.02, 5.0) for h in held):
                 out.append(_ev(r, x.index, found=value, expected=scenario.savings, what="savings"))
+        moved = sum(a.amount for a in r.one_off if a.from_savings)
+        after = [h - moved for h in held] + held
+        for m in _SAVINGS_LEFT.finditer(x.norm):  # what the lump sums leave, unless timed later ("... by month 12")
+            value = float(m.group("v")[1:].replace(",", ""))
+            if moved and not _LATER_BALANCE.match(x.norm[m.end():]) and not any(_near(value, h, 0.02, 5.0) for h in after):
+                out.append(_ev(r, x.index, found=value, expected=after[0], what="savings left"))
         for m in _ALREADY_HELD.finditer(x.norm):  # "already covers": wrong only when they hold less than that
             value = float(m.group("v")[1:].replace(",", ""))
             if value > scenario.savings + max(5.0, 0.02 * value):  # "already": before any lump sum moves

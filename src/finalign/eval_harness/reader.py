@@ -143,13 +143,26 @@ _FRACTION_OF = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _FRACTION_WORD
 
 
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-_HUNDREDS_SPOKEN = re.compile(  # "three-fifty a month", "two twenty-five": hundreds said the way people say prices
-    rf"\b({_UNIT_WORDS})[- ]((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNIT_WORDS}))?)"
-    r"(?=\s+(?:a month|per month|each month|every month|monthly|bucks|dollars|a mo|/mo|on|to|toward|towards|into|at)\b)")
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = f"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNIT_WORDS}))?"
+# "three-fifty a month", "two twenty-five", "ninety-one sixty-seven" ($9,167), "eleven thirty", "five oh five": a price
+# said in pairs of digits, read where money is: before "a month", "dollars", "to the..." or after "at", "pay", "of"...
+_HUNDREDS_SPOKEN = re.compile(
+    rf"\b(?P<lead>{_UNIT_WORDS}|{_TEENS}|{_TENS})[- ](?P<tail>{_TENS}|{_TEENS}|oh[- ](?:{_UNIT_WORDS}))\b"
+    r"(?P<money>(?=\s+(?:a month|per month|each month|every month|monthly|bucks|dollars|quid|a mo|/mo|on|to|toward|towards|into|at|"
+    r"a fortnight|every two weeks|a week)\b))?")
 
 
 def _spoken_hundreds(m: re.Match[str]) -> str:
-    return str(text2num(m.group(1), "en") * 100 + text2num(m.group(2).replace("-", " "), "en"))
+    before = m.string[max(0, m.start() - 16):m.start()]
+    said_as_money = m.group("money") is not None or re.search(
+        r"\b(?:at|of|is|be|pay|paying|owe|owing|about|around|roughly|makes?|leaves?|leaving|to|works out to|balance of) $", before)
+    lead_is_round_tens = re.fullmatch(r"[a-z]+ty", m.group("lead")) is not None  # "fifty sixty bucks" is a range
+    if not said_as_money or lead_is_round_tens or (m.group("lead") in _UNIT_WORDS.split("|") and m.group("money") is None):
+        return m.group()  # "one twenty-five year old", "at five thirty": two numbers, or a time, not a price
+    tail = m.group("tail").replace("-", " ")
+    tail_value = text2num(tail[3:], "en") if tail.startswith("oh ") else text2num(tail, "en")
+    return str(text2num(m.group("lead").replace("-", " "), "en") * 100 + tail_value)
 
 
 _QUOTED_QUESTION = re.compile(r"\"[^\"\n]{3,300}\?\"|\u201c[^\u201d\n]{3,300}\?\u201d|^\s*>[^\n]*\?[ \t]*$", re.M)
@@ -237,7 +250,7 @@ _GENERIC = {"card", "loan", "debt", "balance", "account", "the", "my", "credit",
 
 _NEGATOR = re.compile(
     r"\b(?:not|no(?!,)|never|don't|dont|do not|doesn't|shouldn't|should not|wouldn't|won't|can't|cannot|isn't|aren't|"
-    r"avoid\w*|instead of|rather than|better than|stay away from|steer clear of|steer (?:you |them )?(?:away from|clear of)|resist\w*|hold off on|forget about|"
+    r"avoid\w*|instead of|rather than|better than|before (?:you|u|they)|stay away from|steer clear of|steer (?:you |them )?(?:away from|clear of)|resist\w*|hold off on|forget about|"
     r"forget|ignore|without|nor|neither|refrain from|no need (?:to|for)|against|beware of|careful with|"
     r"tempted by|tempting|temptation|warn\w* (?:you )?(?:against|about|off)|say no to|skip the|pass on|"
     r"last thing you need|nothing to do with|under no circumstances|out of the question|"
@@ -744,12 +757,13 @@ _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income
 _FACT_AFTER = re.compile(  # "$115 a month in interest", "$300 in savings", "$6,000 balance": figures, not payments
     r"^\W{0,3}(?:(?:a|per|each) (?:month|year) )?(?:in |of |on )?(?:(?:car|card|loan|total|extra|the) )?(?:interest|fees?|in fees)\b"
     r"|^\W{0,3}(?:in |of |on )?(?:balance|left on|owed|total|saved|in savings|emergency fund|bonus|refund|windfall|apr|"
-    r"limit|credit limit|income|take[- ]home|salary)\b")
+    r"limit|credit limit|income|take[- ]home|salary|buffer|cushion|safety net|starter (?:fund|buffer)|rainy[- ]day fund|"
+    r"(?:still )?(?:left )?in (?:the bank|your account|savings))\b")
 _FACT_BEFORE = re.compile(
     r"\b(?:owe|owed|owing|balance(?: of| is)?|debt of|total(?: of)?|interest(?: of)?|fees? of|fee is|fee|saved|savings of|"
     r"you have|have|there's|costs? you|cost of|charg(?:es|ing|ed)(?: you)?|(?:is|are|'s) (?:adding|accruing|costing)|bonus of|refund of|windfall of|got|left with|worth|"
-    r"comes to|adds up to|works out to|totals?|that's|which is|of the|from|out of|instead of|"
-    r"rather than|versus|vs\.?|compared to|than)\s*(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |~|"
+    r"comes to|adds up to|works out to|totals?|that's|which is|of the|from|from \$?\d[\d,.]*k? (?:up )?to|(?:reduced|down|drops?|dropped|falls?|fallen|cut) to|out of|instead of|"
+    r"rather than|versus|vs\.?|compared to|than)\s*(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |this |~|"
     r"(?:a little |just |well )?(?:over|under) )?$")
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
@@ -836,7 +850,7 @@ _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (n
                           r"^\W*(?:months? (?:[2-9]|\d\d+) ?(?:-|to|through|thru|and|\+|on\b|onward)|"
                           r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
-                          r"after (?:about |around |roughly |~)?\d+ (?:months?|years?)|at that point|by then|from there|once that happens|(?:from|starting|beginning) next month|"
+                          r"after (?:about |around |roughly |~)?\d+ (?:months?|years?)|at that point|from that point|from then|by then|from there|once that happens|(?:from|starting|beginning) next month|"
                           r"after (?:this|the first) month|after month (?:one|1)|from month (?:two|2)|(?:in|within) (?:about |roughly )?(?:a|one|\d+|a few) "
                           r"(?:years?|months?)(?! of| behind| ago| at| as)\b)\b"
                           r"|^\W*(?:roll|add|move|shift|redirect|swing|point)\w*\s+(?:\w+\s+){0,2}?the \w+'s\s+(?:\w+\s+)?payment"
