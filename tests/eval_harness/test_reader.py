@@ -826,3 +826,20 @@ def test_two_numbers_side_by_side_are_not_a_price(said):
 def test_balances_and_goals_are_no_payment(sentence):
     amounts = {a.amount for a in read_plan("Put $600 a month on the card and $200 into savings. " + sentence, CARD).monthly}
     assert amounts == {600, 200}
+
+
+def test_savings_the_answer_says_not_to_use_are_not_moved():
+    thin = replace(MULTI, savings=450.0)
+    answer = "Put $460 a month on the Visa and the minimums on the rest. I would not use your $450 savings to pay down the Visa now."
+    assert read_plan(answer, thin).one_off == []
+    assert read_plan(answer.replace("would not use", "would use"), thin).one_off
+
+
+def test_an_amount_in_an_aside_goes_to_the_debt_named_after_it():
+    answer = "Pay the $390 in minimums and throw every other dollar ($510 a month) at the Visa."
+    assert read_plan(answer, MULTI).monthly_by_target().get("Visa card") == 510
+
+
+def test_savings_growing_to_a_figure_is_no_payment():
+    answer = "Put $600 a month on the card and $200 a month into savings, which builds your savings to about $2,700 by the time the card is paid off."
+    assert monthly(answer) == {"credit card": 600, "savings": 200}

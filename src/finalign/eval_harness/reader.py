@@ -150,7 +150,7 @@ _TENS = f"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_U
 _HUNDREDS_SPOKEN = re.compile(
     rf"\b(?P<lead>{_UNIT_WORDS}|{_TEENS}|{_TENS})[- ](?P<tail>{_TENS}|{_TEENS}|oh[- ](?:{_UNIT_WORDS}))\b"
     r"(?P<money>(?=\s+(?:a month|per month|each month|every month|monthly|bucks|dollars|quid|a mo|/mo|on|to|toward|towards|into|at|"
-    r"a fortnight|every two weeks|a week)\b))?")
+    r"a fortnight|every two weeks|a week|minimum|min|payment|extra|a fortnight)\b))?")
 
 
 def _spoken_hundreds(m: re.Match[str]) -> str:
@@ -762,7 +762,7 @@ _FACT_AFTER = re.compile(  # "$115 a month in interest", "$300 in savings", "$6,
 _FACT_BEFORE = re.compile(
     r"\b(?:owe|owed|owing|balance(?: of| is)?|debt of|total(?: of)?|interest(?: of)?|fees? of|fee is|fee|saved|savings of|"
     r"you have|have|there's|costs? you|cost of|charg(?:es|ing|ed)(?: you)?|(?:is|are|'s) (?:adding|accruing|costing)|bonus of|refund of|windfall of|got|left with|worth|"
-    r"comes to|adds up to|works out to|totals?|that's|which is|of the|from|from \$?\d[\d,.]*k? (?:up )?to|(?:reduced|down|drops?|dropped|falls?|fallen|cut) to|out of|instead of|"
+    r"comes to|adds up to|works out to|totals?|that's|which is|of the|from|from \$?\d[\d,.]*k? (?:up )?to|(?:reduced|down|drops?|dropped|falls?|fallen|cut) to|(?:savings|cushion|buffer|fund|balance|pot) (?:up )?to|out of|instead of|"
     r"rather than|versus|vs\.?|compared to|than)\s*(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |this |~|"
     r"(?:a little |just |well )?(?:over|under) )?$")
 _STATEMENT_BEFORE = re.compile(
@@ -880,6 +880,18 @@ _FACTS_INTRO = re.compile(r"\b(?:balances?|what you(?:'ll| will)? owe|owed|left 
 # "add the $545 you were paying on Macy's to the Discover": money freed by a debt paid off, so a later phase
 _ROLLED_OVER = re.compile(r"\$[\d,.]+k? (?:a month |each month |monthly )?(?:that )?(?:you were|you'd been|you had been|you've been|"
                           r"you used to) (?:paying|sending|putting|pay|send|put)\b")
+
+
+_AFTER_ASIDE = re.compile(r"^\)\s*(?:a month |each month |every month |monthly )?(?:goes |go )?(?:to|on|at|toward|towards|into|onto|against)\b")
+
+
+def _paren_then_target(norm: str, start: int, scenario: Scenario) -> str | None:
+    """The debt named just after the parenthesis an amount sits in, when the sentence sends money there."""
+    close = norm.find(")", start)
+    if close < 0 or not _AFTER_ASIDE.match(norm[close:close + 40]):
+        return None
+    hits = [t for _, t in _targets_in(norm[close:close + 60], scenario) if t in {d.name for d in scenario.debts}]
+    return hits[0] if hits else None
 
 
 def _sentences(answer: str) -> list[Sentence]:
@@ -1549,7 +1561,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         pool = re.match(r"^\s*(?:of|from|out of) (?:your |the |my |that )?\$(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:a month|/mo))", s.norm[end:end + 30])
         if not partial and pool and scenario.savings and _near(float(pool.group(1).replace(",", "")), scenario.savings):
             partial = pool
-        if partial and not _near(value, scenario.savings):  # "use $500 of your savings on the card", "take $800 of the $850": a one-off move
+        if partial and not _near(value, scenario.savings) and not negated:  # "use $500 of your savings on the card": a one-off move
             debt = [t for _, t in _targets_in(s.norm[end + partial.end():], scenario) if t in {d.name for d in scenario.debts}]
             debt = debt or [t for _, t in _targets_in(s.norm[c0:start], scenario)  # "pay off the Citi card with $2,900
                             if t in {d.name for d in scenario.debts}][:1]  # from savings": the debt comes first
@@ -1561,7 +1573,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             and _MOVE_VERB.search(s.norm[max(c0, start - 30):start]) \
             and not re.search(r"\$[\d,.]+k?\s+(?:of|out of|from)\s+(?:your|the|that)\s*$", s.norm[max(0, start - 30):start])
         # ("move your $850 onto the visa" moves it all; "take $200 of your $300 savings" moves $200)
-        if (source and not monthly_sentence or whole_savings) and _near(value, scenario.savings) and scenario.savings > 0:
+        if (source and not monthly_sentence or whole_savings) and _near(value, scenario.savings) and scenario.savings > 0 \
+                and not negated:  # ("I would not use your $450 savings to pay down the card")
             tail = s.norm[end + (source.end() if source else 0):]
             debt = [t for _, t in _targets_in(tail, scenario) if t in {d.name for d in scenario.debts}]
             if not debt and re.match(r"^\W*(?:\w+\s+){0,2}?(?:onto|on|to|toward|into|at) (?:it|them)\b", tail):
@@ -1594,6 +1607,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 r"\bminimums\s*$|\bmin(?:imum)? payments\s*$", s.norm[:c0 - 1]) and re.match(
                 r"\(\s*\$?[\d,.]+k?\s*(?:total|in total|in all|a month|/mo)?\s*\)", s.norm[c0 - 1:]):
             target = "minimums"  # "pay the three minimums ($190), then $20 extra to Mariner": all of them
+        elif target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(" and _paren_then_target(s.norm, start, scenario):
+            # "throw every other dollar ($220 now, $320 once the EF is there) at the 24.49% CC": named after the aside
+            target = _paren_then_target(s.norm, start, scenario)
         elif target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(":
             # "$900 to the Amex (its $90 min + $810)": the last payment's target; "the Visa ($98) and the loans ($205)":
             # a debt named since that payment
