@@ -843,3 +843,12 @@ def test_an_amount_in_an_aside_goes_to_the_debt_named_after_it():
 def test_savings_growing_to_a_figure_is_no_payment():
     answer = "Put $600 a month on the card and $200 a month into savings, which builds your savings to about $2,700 by the time the card is paid off."
     assert monthly(answer) == {"credit card": 600, "savings": 200}
+
+
+@pytest.mark.parametrize("answer", [
+    "Put \u00a3600 a month on the card and \u00a3200 a month into savings.",
+    "Chuck 600 quid a month at the card and 200 pounds a month into savings.",
+    "Put \u20ac600 a month on the card and \u20ac200 a month into savings.",
+])
+def test_pounds_and_euros_are_money(answer):
+    assert monthly(answer) == {"credit card": 600, "savings": 200}

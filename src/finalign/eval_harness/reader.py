@@ -184,10 +184,11 @@ def _normalise(text: str) -> str:
                lambda m: f"{float(m.group(1).replace(',', '')) * 1000:.12g}", t)
     t = re.sub(r"(?<![\d.,])(\d{1,3})\.(\d{3})(?![\d.,]*\d)(?!\s?%)", r"\1,\2", t)  # "9.400", "1.500$": a thousands dot
     t = re.sub(r"(?<=\d)\s?p/mo?\b|(?<=\d)\s?/m\b|\bper mo\b", " a month", t)  # "$460 p/m", "per mo"
-    t = re.sub(r"\b(?:usd|us\$)\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)  # "USD 1,200"
+    t = re.sub(r"\b(?:usd|us\$|a\$|au\$|c\$|ca\$|nz\$|gbp|eur|aud|cad|nzd)\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)  # "USD 1,200", "A$500"
+    t = re.sub(r"[\u00a3\u20ac](?=\s?\d)", "$", t)  # "\u00a3500", "\u20ac1.200": the scenario's figures are in one currency
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\$", r"$\1", t)  # "1,214$"
     t = re.sub(r"\$\s?(\d[\d,]*(?:\.\d+)?)", r"$\1", t)
-    t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|bucks|usd)\b", r"$\1", t)
+    t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\s?(?:dollars|bucks|usd|pounds|quid|euros?|gbp|eur|aud|cad|nzd)\b", r"$\1", t)
     t = re.sub(r"(?<![\d$.,])(\d[\d,]*(?:\.\d+)?)\s?(?:per ?cent|pct)\b", r"\1%", t)
     t = re.sub(r"(?<![\d$.,])(\d{1,2}(?:\.\d+)?)\s?(apr|apy)\b", r"\1% \2", t)  # "22.9 apr" is a rate
     t = re.sub(r"(\$\d[\d,]*(?:\.\d+)?) of (?:the|your) \$\d[\d,]*(?:\.\d+)?(?= (?:on|to|toward|towards|into|at)\b)",
