@@ -1109,3 +1109,16 @@ def test_the_savings_said_left_after_a_lump_sum_must_be_what_is_left():
     plan = "Move $1,500 from savings onto the Visa now and keep paying $900 a month, Visa first"
     assert value("numbers_grounded", plan + ", with $4,500 still in savings.", rich) == 1.0
     assert value("numbers_grounded", plan + ", with $5,500 still in savings.", rich) == 0.0
+
+
+def test_an_interest_total_said_with_qualifiers_is_checked():
+    # seed-01 at $600 a month: about $730 of interest in all
+    said = GOOD + " At $600 a month the card is gone in about 12 months, and your total interest is only about {}."
+    assert value("numbers_grounded", said.format("$730")) == 1.0
+    assert value("numbers_grounded", said.format("$150")) == 0.0
+
+
+def test_a_years_interest_in_a_table_row_is_checked():
+    table = GOOD + "\n\n| What | Amount |\n|---|---|\n| Interest the card costs you | about {} a year |"
+    assert value("numbers_grounded", table.format("$1,374")) == 1.0  # $6,000 x 22.9%
+    assert value("numbers_grounded", table.format("$137")) == 0.0

@@ -852,3 +852,9 @@ def test_savings_growing_to_a_figure_is_no_payment():
 ])
 def test_pounds_and_euros_are_money(answer):
     assert monthly(answer) == {"credit card": 600, "savings": 200}
+
+
+def test_a_month_by_month_table_with_payment_and_balance_columns_reads_the_payments():
+    table = ("| Month | Card payment | Card balance |\n|---|---|---|\n| 1 | $600 | $5,515 |\n| 2 | $600 | $5,020 |\n\n"
+             "Put the other $200 into savings.")
+    assert monthly(table) == {"credit card": 600, "savings": 200}

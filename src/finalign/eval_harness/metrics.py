@@ -662,6 +662,7 @@ def _grounded_dollars(r: PlanReading, scenario: Scenario) -> list[tuple[float, f
     plan = _plan(scenario)
     base = [d.balance for d in scenario.debts] + [d.min_payment for d in scenario.debts]
     base += [d.balance * d.apr / 1200 for d in scenario.debts]  # the first month's interest
+    base += [d.balance * d.apr / 100 for d in scenario.debts]  # a year's, at today's balance
     base += [scenario.total_debt, scenario.total_minimums, scenario.monthly_income, scenario.monthly_surplus,
              scenario.savings, scenario.windfall or 0.0, plan.buffer_target, plan.buffer_target - scenario.savings]
     base += [v for f in fields(plan) if isinstance(v := getattr(plan, f.name), (int, float)) and not isinstance(v, bool)]
@@ -867,6 +868,12 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
         monthly = any(_near(float((m.group("v") or m.group("w")).replace(",", "")), value) for m in _MONTHLY_INTEREST.finditer(said.norm)) \
             or any("interest" in h and re.search(r"\b(?:mo|month|monthly|now)\b", h) for h in said.header) \
             or bool(_SHARE_OF_PAYMENT.search(said.norm))  # "| interest/mo |", "$15 of your 240 minimum is interest"
+        if not monthly and _TOTAL_INTEREST.search(said.norm) and not _NOT_A_TOTAL.search(said.norm) and value not in planned:
+            totals = _total_interest_cache(scenario, _payments_named(r, scenario), tuple(sorted(
+                (a.target, a.amount) for a in r.one_off if a.target in _debt_names(scenario))))
+            if totals and not any(_near(value, c, 0.15, 3.0) for c in totals):  # a total, against totals only
+                out.append(_ev(r, index, found=value, expected=round(min(totals, key=lambda c: abs(c - value)), 2), what="interest"))
+            continue
         if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in (this_month if monthly else costs)) and value not in planned:
             out.append(_ev(r, index, found=value, expected=round(min(costs, key=lambda c: abs(c - value)), 2) if costs else None,
                            what="interest"))
@@ -962,14 +969,45 @@ def _interest_cache(scenario: Scenario, payments: tuple[float, ...]) -> tuple[fl
         out += _promo_interest(scenario, p)
     out = out[:40]
     out += [abs(a - b) for i, a in enumerate(out) for b in out[i + 1:]]  # interest saved: one plan against another
+    out += [d.balance * d.apr / 100 for d in scenario.debts]  # a year's interest at today's balance
     return tuple(out)
+
+
+@lru_cache(maxsize=1024)
+def _total_interest_cache(scenario: Scenario, payments: tuple[float, ...], paid_now: tuple[tuple[str, float], ...]) -> tuple[float, ...]:
+    """The interest a plan pays in all: the engine's plans, and each debt (or the avalanche) at each payment, from
+    today's balances and from what the answer's lump sums (``paid_now``) leave."""
+    plan = _plan(scenario)
+    out = [x for x in (plan.total_interest, plan.minimums_interest) if x]
+    left = dict(paid_now)
+    answered = [Debt(d.name, d.balance - left.get(d.name, 0.0), d.apr, d.min_payment) for d in scenario.debts]
+    answered = [d for d in answered if d.balance > 0.005]
+    for debts in ([*_debts_now(scenario)], answered):
+        for p in payments:
+            out += [x for d in debts if (x := finance.total_interest(d.balance, d.apr, p)) is not None]
+            out += [x for b in (p, p + scenario.total_minimums, scenario.monthly_surplus) if debts
+                    and (x := finance.strategy_payoff(debts, b, "avalanche").total_interest)]
+    for p in payments:
+        out += _promo_interest(scenario, p)
+    return tuple(out)
+
+
+# "your total interest is about $450", "roughly $1,130 in interest all told": a total, not a saving or a comparison
+_TOTAL_INTEREST = re.compile(r"\btotal interest\b|\binterest (?:in total|in all|all told|overall|altogether)\b|"
+                             r"\bin interest (?:in total|in all|all told|overall|altogether|total)\b|\ball in,")
+_NOT_A_TOTAL = re.compile(r"\bsav\w*|\bless\b|\bmore\b|\binstead\b|\bcompared\b|\bversus\b|\bvs\b|\bthan\b|\bextra\b|\bwithout\b|\bif you\b|"
+                          r"\bminimums?\b|\brather\b|\bdifference\b|\bcut\w*\b|\bfee\b|\bpromo\w*\b|\bwhile\b")
+
+
+def _payments_named(r: PlanReading, scenario: Scenario) -> tuple[float, ...]:
+    payments = {round(a.amount, 2) for a in r.monthly + r.stated} | {d.min_payment for d in scenario.debts}
+    payments |= {round(sum(v for t, v in r.monthly_by_target().items() if t in _debt_names(scenario)), 2)}
+    return tuple(sorted(p for p in payments if p > 0)[:12])
 
 
 def _interest_figures(r: PlanReading, scenario: Scenario) -> tuple[float, ...]:
     """Interest amounts the scenario gives: this month's per debt, the totals at every payment the answer names."""
-    payments = {round(a.amount, 2) for a in r.monthly + r.stated} | {d.min_payment for d in scenario.debts}
-    payments |= {round(sum(v for t, v in r.monthly_by_target().items() if t in _debt_names(scenario)), 2)}
-    return _interest_cache(scenario, tuple(sorted(p for p in payments if p > 0)[:12]))
+    return _interest_cache(scenario, _payments_named(r, scenario))
 
 
 # How numbers_grounded explains its misquotes: the first kind (by the prefix of its "what") that is present names the

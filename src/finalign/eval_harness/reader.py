@@ -764,8 +764,9 @@ _FACT_BEFORE = re.compile(
     r"\b(?:owe|owed|owing|balance(?: of| is)?|debt of|total(?: of)?|interest(?: of)?|fees? of|fee is|fee|saved|savings of|"
     r"you have|have|there's|costs? you|cost of|charg(?:es|ing|ed)(?: you)?|(?:is|are|'s) (?:adding|accruing|costing)|bonus of|refund of|windfall of|got|left with|worth|"
     r"comes to|adds up to|works out to|totals?|that's|which is|of the|from|from \$?\d[\d,.]*k? (?:up )?to|(?:reduced|down|drops?|dropped|falls?|fallen|cut) to|(?:savings|cushion|buffer|fund|balance|pot) (?:up )?to|out of|instead of|"
-    r"rather than|versus|vs\.?|compared to|than)\s*(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |this |~|"
-    r"(?:a little |just |well )?(?:over|under) )?$")
+    r"rather than|versus|vs\.?|compared to|than|interest (?:is|comes to|will be|would be|totals?|paid))\s*"
+    r"(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |this |~|"
+    r"(?:a little |just |well )?(?:over|under) ){0,2}$")
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
     r"if you (?:paid|pay|only)|paying (?:only|just)|with (?:only|just)|at(?! least)|than)\b(?:\W+\w+){0,4}?\W*"
@@ -1181,7 +1182,8 @@ _STATE_BEFORE = re.compile(
     r"(?:only |just )?)\s*(?:about |around |roughly |~|only |just )?$")
 _PRINCIPAL_AFTER = re.compile(r"^\W*(?:\w+ )?(?:actually |really )?(?:reduces|lowers|comes off|touches|hits|goes to(?:ward)?|pays down) "
                               r"(?:(?:the |your )?(?:balance|principal)\b|what you owe\b)")
-_INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of)\s*(?:about |around |roughly |only |~)?$")
+_INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of|will be|would be|totals?|paid)\s*"
+                             r"(?:(?:about|around|roughly|only|just|approximately|under|~)\s*){0,3}$")  # "total interest is only about $450"
 _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at \d+(?:\.\d+)?\s?%)")
 _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9](?:[^:$|>]|\([^()]{0,24}\)){0,40}?)\s*\**\s*"  # "paypal credit ($1,450):"
                     r"(?:[:=\u2192](?!\d)|->|=>)"
@@ -1299,6 +1301,8 @@ def _balance_row(s: Sentence, scenario: Scenario) -> bool:
     if s.kind != "row" or not s.header or not _PERIOD_TITLE.match(s.header[0]):
         return False
     balances = {d.name: d.balance for d in scenario.debts}
+    if any(re.search(r"\b(?:payments?|paid|pay|monthly)\b", title) for title in s.header[1:]):
+        return False  # "| Month | Card payment | Card balance |": the payments have their own columns
     for title, cell in zip(s.header, s.norm.strip().strip("|").split("|")):
         named = [t for _, t in _targets_in(title, scenario) if t in balances]
         value = _MONEY.search(cell)
@@ -1405,7 +1409,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             if _BALANCE_BEFORE.search(s.norm[max(0, start - 30):start]) or _BALANCE_AFTER.match(s.norm[end:end + 30]):
                 reading.balances.append((value, s.index))
             if _INTEREST_AFTER.match(s.norm[end:end + 40]) or _INTEREST_BEFORE.search(s.norm[max(0, start - 30):start]) or (
-                    re.match(r"\s*of\b", s.norm[end:end + 5]) and _INTEREST_SHARE.match(s.norm[end:end + 50])):
+                    re.match(r"\s*of\b", s.norm[end:end + 5]) and _INTEREST_SHARE.match(s.norm[end:end + 50])) or (
+                    s.kind == "row" and "interest" in row_label and not re.search(r"\$|\bfees?\b|\+|&|\band\b|\bsav", row_label)):  # "| interest avoided | $213 a year |"
                 reading.interest.append((value, s.index))  # (and "$15 of your 240 minimum is interest")
         c0, c1 = _clause_bounds(s.norm, start)
         before, after = s.norm[max(c0, start - 40):start], s.norm[end:max(end, min(c1, end + 60))]
