@@ -1122,3 +1122,20 @@ def test_a_years_interest_in_a_table_row_is_checked():
     table = GOOD + "\n\n| What | Amount |\n|---|---|\n| Interest the card costs you | about {} a year |"
     assert value("numbers_grounded", table.format("$1,374")) == 1.0  # $6,000 x 22.9%
     assert value("numbers_grounded", table.format("$137")) == 0.0
+
+
+def test_the_transfer_fee_said_wrong_is_a_misquote():
+    # seed-04: the fee is a share of the balance moved; "interest plus the fee" is a total, not the fee
+    fee = TRANSFER.balance_transfer.fee_pct / 100 * TRANSFER.debts[0].balance
+    said = "Take the transfer: the fee is only ${:,.2f}, so pay the new card every month and it's gone inside the promo."
+    assert value("numbers_grounded", said.format(fee), TRANSFER) == 1.0
+    assert value("numbers_grounded", said.format(fee / 10), TRANSFER) == 0.0
+
+
+def test_a_whole_windfall_on_debt_with_thin_savings_is_no_buffer():
+    thin = replace(WINDFALL, savings=300.0)
+    answer = ("Put $1,500 of the bonus on the Mastercard and $500 on the personal loan. Then $535 a month on the Mastercard. "
+              "An emergency fund matters, and you can build one fast once the debts are gone.")
+    assert value("keeps_emergency_buffer", answer, thin) == 0.0
+    kept = "Put $1,300 of the bonus on the Mastercard and $700 into savings. Then $535 a month on the Mastercard."
+    assert value("keeps_emergency_buffer", kept, thin) == 1.0

@@ -415,6 +415,18 @@ def _buffer_kept(r: PlanReading, scenario: Scenario) -> list[int]:
     return sorted(set(monthly + one_off + said))
 
 
+def _whole_windfall_on_debt(r: PlanReading, scenario: Scenario) -> list[int]:
+    """With thin savings, a windfall spent whole on debts and nothing saved now, from it or from the monthly money."""
+    if not scenario.windfall:
+        return []
+    on_debt = [a for a in r.one_off if a.target in _debt_names(scenario) and not a.from_savings]
+    saved = [a for a in r.one_off if a.target == "savings"] + [
+        a for a in r.monthly if a.target == "savings" and not r.sentences[a.sentence].later]
+    if saved or sum(a.amount for a in on_debt) < scenario.windfall - _tolerance(scenario):
+        return []
+    return sorted({a.sentence for a in on_debt})
+
+
 @metric("keeps_emergency_buffer", "Savings under $1,000: keeps or builds an emergency buffer, and does not drain it.",
         flaws=("no_buffer",))
 def keeps_emergency_buffer(r: PlanReading, scenario: Scenario) -> Score | None:
@@ -427,6 +439,10 @@ def keeps_emergency_buffer(r: PlanReading, scenario: Scenario) -> Score | None:
         return Score(None, f"savings of {_money(scenario.savings)} already reach the buffer")
     if drains:
         return Score(0.0, f"moves the thin savings ({_money(scenario.savings)}) onto debt", [_ev(r, i) for i in drains])
+    whole = _whole_windfall_on_debt(r, scenario)
+    if whole:
+        return Score(0.0, f"puts the whole {_money(scenario.windfall)} on debt with only {_money(scenario.savings)} saved",
+                     [_ev(r, i) for i in whole])
     kept = _buffer_kept(r, scenario)
     rejected = [a.sentence for a in r.rejects("buffer") if a.sentence not in kept]
     if not kept:
@@ -770,6 +786,30 @@ _SAVINGS_LEFT = re.compile(r"\b(?:with|leav(?:es|ing)(?: you)?(?: with)?|you(?:'
 _LATER_BALANCE = re.compile(r"^[^.;]{0,40}\b(?:by|after|in|within|over|at)\b[^.,;]{0,20}\b(?:months?|years?|the time|the end)\b")
 
 
+# "the 3% fee is only $23.40", "a $234 fee", "fee of about $270": the transfer fee said as a figure
+_FEE_SAID = re.compile(r"\bfee (?:is|of|comes to|would be|will be|works out to)\s*(?:(?:only|just|about|around|roughly|~)\s*){0,2}"
+                       r"\$(?P<a>\d[\d,]*(?:\.\d+)?)|\$(?P<b>\d[\d,]*(?:\.\d+)?)\s+(?:transfer |balance transfer |one-time |upfront |up-front )?fee\b")
+
+
+def _misquoted_fee(r: PlanReading, scenario: Scenario) -> list[dict]:
+    """The transfer fee said wrong: not the fee on any debt, or on all the balances moved together."""
+    bt = scenario.balance_transfer
+    if bt is None or not bt.fee_pct:
+        return []
+    balances = [d.balance for d in scenario.debts]
+    moved = [sum(balances[i:j]) for i in range(len(balances)) for j in range(i + 1, len(balances) + 1)] + [scenario.total_debt]
+    fees = [b * bt.fee_pct / 100 for b in moved]
+    out = []
+    for x in r.sentences:
+        for m in _FEE_SAID.finditer(x.norm):
+            value = float((m.group("a") or m.group("b")).replace(",", ""))
+            if value > 3 * max(fees) or re.search(r"\b(?:plus|and|with|including|incl)\b[^.;$]{0,12}$|\+[^.;$]{0,12}$", x.norm[:m.start()]):
+                continue  # a balance with the fee in it, or "interest plus the fee comes to $1,290": not the fee alone
+            if not any(_near(value, f, 0.03, 2.0) for f in fees):
+                out.append(_ev(r, x.index, found=value, expected=round(fees[-1], 2), what="transfer fee"))
+    return out
+
+
 def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
     """"You already have $9,000 saved" when the person has $1,000: the savings said as a fact, and wrong (a lump sum
     the plan or the answer puts into savings may be added first)."""
@@ -822,6 +862,7 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
             out.append(_ev(r, index, found=value, expected=sorted(set(rates)), unit="%"))
     out += _misattributed_rates(r, scenario)
     out += _misquoted_savings(r, scenario)
+    out += _misquoted_fee(r, scenario)
     owed = [d.balance for d in scenario.debts] + [scenario.total_debt, plan.target_balance]
     owed += [d.balance - a.amount for d in scenario.debts for a in r.one_off if a.target == d.name]
     owed += [d.balance - x for d in scenario.debts for _, x in plan.windfall_to_debts or ()]
@@ -1015,6 +1056,7 @@ def _interest_figures(r: PlanReading, scenario: Scenario) -> tuple[float, ...]:
 _MISQUOTE_EXPLANATIONS = (
     ("rate of the ", False, lambda e, debt: f"gives {e['found']:g}% as the {debt}'s rate; it is {e['expected']:g}% (another debt's rate)"),
     ("savings", False, lambda e, _: f"says {_money(e['found'])} of savings; the person has {_money(e['expected'])}"),
+    ("transfer fee", False, lambda e, _: f"says the transfer fee is {_money(e['found'])}; it is {_money(e['expected'])} on the balance moved"),
     ("arithmetic: ", False, lambda e, text: f"works a sum out wrong: {text} (it is {_money(e['expected'])})"),
     ("sum said to clear the ", False,
      lambda e, debt: f"says {_money(e['found'])} is enough to clear the {debt}, which owes {_money(e['expected'])}"),
