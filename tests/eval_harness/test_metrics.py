@@ -1139,3 +1139,14 @@ def test_a_whole_windfall_on_debt_with_thin_savings_is_no_buffer():
     assert value("keeps_emergency_buffer", answer, thin) == 0.0
     kept = "Put $1,300 of the bonus on the Mastercard and $700 into savings. Then $535 a month on the Mastercard."
     assert value("keeps_emergency_buffer", kept, thin) == 1.0
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # the debt the extra money goes to, named by the answer's own order, an aside or a label
+    ("Rank by rate: Visa card 24.9% -> store card 18% -> car loan 6.5%. Minimums on all, and aim the other $510 at the top of the list.", 1.0),
+    ("Rank by balance: store card -> Visa card -> car loan. Minimums on all, and aim the other $510 at the top of the list.", 0.0),
+    ("Pay by rate: Visa card (24.9%) first, then the store card, then the car loan; minimums on the others and $610 a month to the first.", 1.0),
+    ("- Visa card: 100 + 510 extra = 610 (highest rate)\n- store card: 40\n- car loan: 250", 1.0),
+])
+def test_the_debt_first_in_the_answers_order_gets_the_extra(answer, expected):
+    assert value("prioritizes_high_apr", answer, MULTI) == expected

@@ -231,7 +231,8 @@ _SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins
                r"on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|digital assets?|" \
                r"betting (?:on (?:sports|games|horses|the game)|apps?|sites?)|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
 _SAVINGS_RE = re.compile(rf"\b{_SAVINGS}\b|\b(?:honeymoon|wedding|vacation|holiday|travel|baby|christmas|sinking|"
-                         rf"rainy[- ]day|fun|car|house|moving) (?:fund|account|pot|jar)\b")
+                         rf"rainy[- ]day|fun|car|house|moving) (?:fund|account|pot|jar)\b|"
+                         rf"\b(?:toward|towards|for|into) (?:the |your )?(?:honeymoon|wedding|vacation|holiday|trip)\b")  # money kept for a goal
 _SAVE_VERB_RE = re.compile(r"\b(?:save|saving|set aside|put aside|sock away|stash|squirrel away|bank)\b")
 _INVEST_RE = re.compile(rf"\b{_INVEST}\b")
 _SPECULATION_RE = re.compile(rf"\b{_SPECULATION}\b")
@@ -2238,6 +2239,27 @@ def _gone_before(reading: PlanReading, scenario: Scenario) -> list[set[str]]:
     return out
 
 
+_ASIDE = re.compile(r"\(\s*[~$]?\d[\d,.]*\s?%?\s*(?:apr|interest|rate)?\s*\)")  # "(29.99%)", "($650)": a figure aside
+_LIST_HEAD = re.compile(r"\b(?:the )?top (?:one|debt|of (?:the|that|this|your) (?:list|pile|order|ranking))\b|\bon top of (?:the|that|this|your) list\b|"
+                        r"\bfirst (?:one )?(?:on|in) (?:the|that|this|your) (?:list|order|ranking)\b|\bwhichever is (?:first|on top)\b|"
+                        r"\b(?:the )?(?:first|top) in line\b")
+_ORDER_MARK = re.compile(r"\s*(?:->|\u2192|=>|>|,|then|and then|first,? then|followed by)\s*")
+
+
+def _list_head(reading: PlanReading, scenario: Scenario) -> str | None:
+    """The first debt of the order the answer lays out ("Best Buy 29.99% -> Citi 22.99% -> Discover", "Macy's first,
+    then Discover"): two or more debts in one sentence, joined by arrows or "then", in the order they are named."""
+    names = {d.name for d in scenario.debts}
+    for s in reading.sentences:
+        if s.later:
+            continue
+        hits = [(p, t) for p, t in _targets_in(s.norm, scenario, verbs=False) if t in names]
+        seen = list(dict.fromkeys(t for _, t in hits))
+        if len(seen) >= 2 and re.search(r"->|\u2192|=>|\bthen\b|\bfollowed by\b", s.norm):
+            return seen[0]
+    return None
+
+
 def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | None:
     """The debt the extra money goes to: the debt whose monthly payment is furthest above its minimum, else the
     one a one-off sum goes to, else the one the text puts first ("focus on the Visa", "highest rate first")."""
@@ -2258,12 +2280,23 @@ def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | Non
     word = re.compile(r"\b(?:first|extra|rest|remaining|remainder|leftover|everything else|focus\w*|target\w*|attack\w*|"
                       r"priorit\w*|throw|avalanche|start with|go after|tackle|most of|bulk of|every spare|kill|hit|"
                       r"all (?:the )?(?:extra|spare|rest)|top priority|aggressively|hammer|crush|knock out)\b")
+    head = _list_head(reading, scenario)
     for s in reading.sentences:
         if s.later:
             continue
-        for m in word.finditer(s.norm):
-            c0, c1 = _clause_bounds(s.norm, m.start())
+        if head and _LIST_HEAD.search(s.norm) and not _MINIMUMS_RE.search(s.norm[_LIST_HEAD.search(s.norm).start() - 40:]):
+            return head, s.index  # "aim the other $835 at the top of the list": the first debt of the answer's order
+        masked = _ASIDE.sub(lambda a: " " * len(a.group()), s.norm)  # "Macy's (29.99%) first": the aside is no break
+        for m in word.finditer(masked):
+            c0, c1 = _clause_bounds(masked, m.start())
             clause = s.norm[c0:c1]
+            if not _MINIMUMS_RE.search(clause) or _HIGHEST_RE.search(clause):
+                label = _LABEL.match(s.norm)  # "- credit one: 40 + 80 extra = 120": the label names the debt
+                if label and label.group("label") and label.end() <= m.start() and not any(
+                        t in names for _, t in _targets_in(clause, scenario)):
+                    named = [t for _, t in _targets_in(label.group("label"), scenario) if t in names]
+                    if named and polarity(reading.sentences, s.index, label.start("label"), label.end("label")) != "rejects":
+                        return named[0], s.index
             if _MINIMUMS_RE.search(clause) and not _HIGHEST_RE.search(clause):
                 continue
             hits = [(p, t) for p, t in _targets_in(clause, scenario) if t in names]
