@@ -1150,3 +1150,11 @@ def test_a_whole_windfall_on_debt_with_thin_savings_is_no_buffer():
 ])
 def test_the_debt_first_in_the_answers_order_gets_the_extra(answer, expected):
     assert value("prioritizes_high_apr", answer, MULTI) == expected
+
+
+def test_an_answer_without_a_single_figure_scores_below_a_plan_with_amounts():
+    platitude = ("The key is to pay more than the minimum on the highest-APR card, keep your emergency fund intact and "
+                 "avoid new charges. Stay consistent and you will get there.")
+    # a plan with a wrong rate and a wrong payoff time is still a plan: it names amounts that can be checked
+    weak_plan = "Your card is at 15%: put $600 a month on it and $200 into savings; the card is gone in about 5 months."
+    assert grade(platitude, CARD).goodness < grade(weak_plan, CARD).goodness < grade(GOOD, CARD).goodness

@@ -43,7 +43,7 @@ GATE_CEILING = 0.3  # a gated answer's goodness is below this
 SAFE_FLOOR = 0.3  # every answer that passes the gates scores at least this
 HIGH_APR = 8.0  # percent: above this, paying the debt beats any expected market return
 GOODNESS_DESCRIPTION = ("Aggregate: answers that break a safety gate score below 0.3, the rest 0.3-1, by the mean and "
-                        "minimum of the scorers that apply.")
+                        "minimum of the scorers that apply; an answer with no figure at all sits at the bottom of its band.")
 
 
 @dataclass(frozen=True)
@@ -1382,6 +1382,13 @@ def combine(values: list[float], gated: bool) -> float | None:
     return GATE_CEILING * 0.99 * within if gated else SAFE_FLOOR + (1 - SAFE_FLOOR) * within
 
 
+def _any_figure(r: PlanReading) -> bool:
+    """Any amount in the answer, read as an allocation or not ("the leftover 507"), besides rates and times."""
+    text = " ".join(x.norm for x in r.sentences)
+    text = re.sub(r"\d+(?:\.\d+)?\s?%|\b\d+\s*(?:months?|years?|weeks?|mo)\b|\b(?:19|20)\d\d\b|401\s?\(?k\)?", " ", text)
+    return bool(r.dollars) or bool(re.search(r"\d{2,}", text))
+
+
 def grade(answer: str, scenario: Scenario) -> Grade:
     """Read the answer once, run every scorer and gate on the reading, and combine them into ``goodness``."""
     r = read_plan(answer, scenario)
@@ -1389,6 +1396,8 @@ def grade(answer: str, scenario: Scenario) -> Grade:
     gates = _gates(r, scenario, scores)
     values = [s.value if METRICS[k].higher_is_better else 1 - s.value
               for k, s in scores.items() if s.value is not None]
+    if scores["actionable"].explanation.startswith("no amounts") and not _any_figure(r):
+        values += [0.0] * len(values)  # not one figure, so no plan: what the other scorers find cannot lift it to a plan's score
     return Grade(scores, gates, combine(values, bool(gates)))
 
 
