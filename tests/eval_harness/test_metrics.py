@@ -1158,3 +1158,9 @@ def test_an_answer_without_a_single_figure_scores_below_a_plan_with_amounts():
     # a plan with a wrong rate and a wrong payoff time is still a plan: it names amounts that can be checked
     weak_plan = "Your card is at 15%: put $600 a month on it and $200 into savings; the card is gone in about 5 months."
     assert grade(platitude, CARD).goodness < grade(weak_plan, CARD).goodness < grade(GOOD, CARD).goodness
+
+
+def test_a_time_said_again_in_brackets_and_an_interest_saving_are_not_new_claims():
+    answer = (GOOD + " At $600 a month the card is gone in about 12 months (a year), about $130 less interest than at $500.")
+    assert value("timeline_accuracy", answer) == 1.0
+    assert value("timeline_accuracy", answer.replace("12 months (a year)", "5 months (half a year)")) == 0.0

@@ -757,7 +757,8 @@ _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income
                             r"find|free up|pick up|side hustle|overtime|raise|(?:hand|hands|give|gives) you|(?:employer|company|they) "
                             r"(?:adds?|puts? in|contributes?|matches?))\b[^$]{0,20}$")  # money coming in: "they hand you $145"
 _FACT_AFTER = re.compile(  # "$115 a month in interest", "$300 in savings", "$6,000 balance": figures, not payments
-    r"^\W{0,3}(?:(?:a|per|each) (?:month|year) )?(?:in |of |on )?(?:(?:car|card|loan|total|extra|the) )?(?:interest|fees?|in fees)\b"
+    r"^\W{0,3}(?:(?:a|per|each) (?:month|year) )?(?:in |of |on )?(?:(?:car|card|loan|total|extra|the|less|more|lower|higher|fewer) )?(?:in )?"
+    r"(?:interest|fees?|in fees)\b"
     r"|^\W{0,3}(?:in |of |on )?(?:balance|left on|owed|total|saved|in savings|emergency fund|bonus|refund|windfall|apr|"
     r"limit|credit limit|income|take[- ]home|salary|buffer|cushion|safety net|starter (?:fund|buffer)|rainy[- ]day fund|"
     r"(?:still )?(?:left )?in (?:the bank|your account|savings))\b")
@@ -2128,9 +2129,11 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                 "over" if bound in ("over", "more than", "at least", "upwards of", "just over") else "about"
             if re.search(r"\b(?:can't|cannot|can not|won't|will not|isn't|is not|not|no way)\b", text[k0:m.start()]):
                 bound = "over"  # "the card can't be gone in 18 months": it takes longer than that
-            found.append((months, bound, granularity, m.start()))
+            if found and re.fullmatch(r"\W*\(\s*(?:about |roughly |around |~|so |or |that's |i\.e\.,? )?", text[found[-1][4]:m.start()]):
+                continue  # "about 90 months (seven and a half years)": the same time said again
+            found.append((months, bound, granularity, m.start(), m.end()))
         for m in _MONTH_N.finditer(text):
-            found.append((float(m.group("n")), "about", 1.0, m.start()))
+            found.append((float(m.group("n")), "about", 1.0, m.start(), m.end()))
         if not found:
             continue
         if not _STRONG_PAYOFF.search(text) and not re.search(r"\b(?:pay\w*|clear\w*|debt|balance|loan|card|owe)\b", text) \
@@ -2170,7 +2173,7 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
         money += [(m.start(), float(m.group(1).replace(",", ""))) for m in _BARE.finditer(text)  # "the same 750 a month"
                   if re.match(r"\s*(?:a month|/\s*mo\w*|per month|monthly|each month)\b", text[m.end():])]
         money.sort()
-        for months, bound, granularity, pos in found:
+        for months, bound, granularity, pos, _ in found:
             # several times in one sentence ("Kohls in 4 months, Chase in 5, everything in 24"): each has its own debt
             k0, k1 = _clause_bounds(text, pos)
             claim_payment, claim_bound = payment, bound
