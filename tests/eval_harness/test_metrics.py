@@ -1164,3 +1164,9 @@ def test_a_time_said_again_in_brackets_and_an_interest_saving_are_not_new_claims
     answer = (GOOD + " At $600 a month the card is gone in about 12 months (a year), about $130 less interest than at $500.")
     assert value("timeline_accuracy", answer) == 1.0
     assert value("timeline_accuracy", answer.replace("12 months (a year)", "5 months (half a year)")) == 0.0
+
+
+def test_a_total_interest_row_is_checked_not_skipped_as_a_total():
+    table = GOOD + "\n\n| Item | Amount |\n|---|---|\n| Card paid off | month 12 |\n| Total interest | ~{} |"
+    assert value("numbers_grounded", table.format("$722")) == 1.0
+    assert value("numbers_grounded", table.format("$150")) == 0.0

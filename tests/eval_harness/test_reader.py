@@ -858,3 +858,9 @@ def test_a_month_by_month_table_with_payment_and_balance_columns_reads_the_payme
     table = ("| Month | Card payment | Card balance |\n|---|---|---|\n| 1 | $600 | $5,515 |\n| 2 | $600 | $5,020 |\n\n"
              "Put the other $200 into savings.")
     assert monthly(table) == {"credit card": 600, "savings": 200}
+
+
+def test_a_sum_that_clears_a_debt_is_a_lump_sum_on_it():
+    windfall = replace(MULTI, situation="windfall", windfall=5000.0, savings=300.0)
+    lumps = read_plan("1. $800 clears the Kohl's card outright.\n2. $4,200 goes on the Visa card.", windfall).one_off
+    assert {(a.target, a.amount) for a in lumps} >= {("Kohl's card", 800.0)}

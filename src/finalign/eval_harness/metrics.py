@@ -911,7 +911,7 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
             or bool(_SHARE_OF_PAYMENT.search(said.norm))  # "| interest/mo |", "$15 of your 240 minimum is interest"
         if not monthly and _TOTAL_INTEREST.search(said.norm) and not _NOT_A_TOTAL.search(said.norm) and value not in planned:
             totals = _total_interest_cache(scenario, _payments_named(r, scenario), tuple(sorted(
-                (a.target, a.amount) for a in r.one_off if a.target in _debt_names(scenario))))
+                (a.target, a.amount) for a in r.one_off if a.target in _debt_names(scenario) | {"savings"})))
             if totals and not any(_near(value, c, 0.15, 3.0) for c in totals):  # a total, against totals only
                 out.append(_ev(r, index, found=value, expected=round(min(totals, key=lambda c: abs(c - value)), 2), what="interest"))
             continue
@@ -1023,7 +1023,14 @@ def _total_interest_cache(scenario: Scenario, payments: tuple[float, ...], paid_
     left = dict(paid_now)
     answered = [Debt(d.name, d.balance - left.get(d.name, 0.0), d.apr, d.min_payment) for d in scenario.debts]
     answered = [d for d in answered if d.balance > 0.005]
-    for debts in ([*_debts_now(scenario)], answered):
+    spread = []  # the windfall, less what the answer saves of it, on the debts by rate ("bonus pays off the card")
+    pot = (scenario.windfall or 0.0) - left.get("savings", 0.0)
+    for d in sorted(scenario.debts, key=lambda d: -d.apr):
+        paid = min(max(pot, 0.0), d.balance)
+        pot -= paid
+        if d.balance - paid > 0.005:
+            spread.append(Debt(d.name, d.balance - paid, d.apr, d.min_payment))
+    for debts in ([*_debts_now(scenario)], answered, spread):
         for p in payments:
             out += [x for d in debts if (x := finance.total_interest(d.balance, d.apr, p)) is not None]
             out += [x for b in (p, p + scenario.total_minimums, scenario.monthly_surplus) if debts

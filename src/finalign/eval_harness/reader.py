@@ -1376,6 +1376,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
     if s.kind == "row":
         row_label = s.norm.strip().strip("|").split("|")[0]
         if _TOTAL_LABEL.match(row_label.strip("* ")):
+            if re.search(r"\binterest\b", row_label) and not re.search(r"\bfees?\b|\+|&|\band\b|\bsav", row_label):
+                for m in _MONEY.finditer(s.norm):  # "| Total interest | ~$312 |": a figure to check, not a payment
+                    reading.dollars.append((_money_value(m), s.index))
+                    reading.interest.append((_money_value(m), s.index))
             return  # "| Total | $850 |" restates the sum
     last_target = None
     found = _amounts(s, surplus, len(scenario.debts) == 1, scenario, labelled=label_target not in (None, "total"))
@@ -1919,8 +1923,16 @@ def _read_payoff_from_savings(s: Sentence, reading: PlanReading, scenario: Scena
         debt = next(d for d in scenario.debts if d.name == named[0])
         if debt.balance <= scenario.windfall + _tolerance(scenario):
             reading.one_off.append(Allocation(debt.name, debt.balance, s.index))
+    for m in _AMOUNT_CLEARS.finditer(s.norm):  # "$5,400 clears the credit card outright": that sum, on that debt
+        named = [t for _, t in _targets_in(m.group("what"), scenario, verbs=False) if t in reading.minimums]
+        value = float(m.group("v").replace(",", ""))
+        if named and not any(a.target == named[0] for a in reading.one_off) and value <= scenario.windfall + _tolerance(scenario) \
+                and polarity(reading.sentences, s.index, m.start(), m.end()) not in ("rejects", "defers", "if"):
+            reading.one_off.append(Allocation(named[0], value, s.index))
 
 
+_AMOUNT_CLEARS = re.compile(r"\$(?P<v>\d[\d,]*(?:\.\d+)?)\s+(?:of (?:it|that|the \w+) )?(?:clears|pays off|wipes out|kills|knocks out|finishes off|"
+                            r"takes care of|zeroes|zeros)\s+(?P<what>[^.;,:]{2,40})")
 _KILL_FIRST = re.compile(rf"^\W*(?:kill|pay off|clear|wipe out|knock out|zero out)\s+(?:the |your |that )?(?P<what>[\w' ]{{2,30}}?)\s+"
                          rf"(?:first|today|now|right away|immediately|in full|with (?:the |your |that )?{WINDFALL})\b")
 
