@@ -1170,3 +1170,13 @@ def test_a_total_interest_row_is_checked_not_skipped_as_a_total():
     table = GOOD + "\n\n| Item | Amount |\n|---|---|\n| Card paid off | month 12 |\n| Total interest | ~{} |"
     assert value("numbers_grounded", table.format("$722")) == 1.0
     assert value("numbers_grounded", table.format("$150")) == 0.0
+
+
+@pytest.mark.parametrize("variant", [
+    "Or, if you prefer, $700 on the card and $100 into savings.",
+    "Another option is $750 on the card and $50 into savings.",
+    "A more aggressive version: $800 on the card, nothing to savings.",
+])
+def test_a_variant_offered_after_the_plan_is_not_added_to_it(variant):
+    assert not grade(GOOD + " " + variant, CARD).gates
+    assert "over_budget" in grade(GOOD + " On top of that, $700 a month on the card and $100 into savings.", CARD).gates

@@ -992,7 +992,28 @@ def _sentences(answer: str) -> list[Sentence]:
         out = _numbered_options(out)  # "Two ways: 1. ... 2. ... I'd lean toward option 2": the items are the options
     if chosen:  # "Option A ... Option B ... I'd go with B": the option not taken is a what-if
         out = [replace(x, whatif=x.option is not None and x.option not in chosen) for x in out]
-    return out
+    return _alternatives(out)
+
+
+# "Or, if you prefer, $700 on the card...", "Another option is...", "A more aggressive version: $800 on the card": a
+# variant offered after the plan, to weigh, not to add to it
+_ALTERNATIVE_START = re.compile(
+    r"^\W*(?:alternatively|or,|or if|or else|or you could|or instead|another (?:option|way|approach|route|choice|version|plan)|"
+    r"(?:a|the) (?:more aggressive|faster|quicker|slower|gentler|different|safer|leaner|more cautious|more conservative|"
+    r"middle|other) (?:version|option|plan|approach|route|way|path)|if you(?:'d| would) rather|if you prefer|"
+    r"(?:plan|option) (?:b|2|two)\b|(?:the )?other (?:option|way|approach))")
+
+
+def _alternatives(out: list[Sentence]) -> list[Sentence]:
+    """A sentence that offers a variant after a plan is a what-if; so is the list it introduces with a colon."""
+    result, carry = [], False
+    seen_plan = False
+    for x in out:
+        start = seen_plan and bool(_ALTERNATIVE_START.match(x.norm))
+        carry = start and x.norm.rstrip(" *\n").endswith(":") or (carry and x.kind in ("item", "row"))
+        result.append(replace(x, whatif=True) if start or (carry and not start and x.kind in ("item", "row")) else x)
+        seen_plan = seen_plan or bool(_DIGIT.search(x.norm))
+    return result
 
 
 _ITEM_NUMBER = re.compile(r"^\s*(\d)[.)]\s")
