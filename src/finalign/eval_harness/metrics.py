@@ -817,6 +817,8 @@ def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
     held = [scenario.savings, scenario.savings + (plan.windfall_to_buffer or 0.0), scenario.savings + (scenario.windfall or 0.0)]
     held += [scenario.savings + a.amount for a in r.one_off if a.target == "savings"]
     out = []
+    moved = sum(a.amount for a in r.one_off if a.from_savings)
+    after = [h - moved for h in held] + held
     for x in r.sentences:
         for m in _SAVINGS_HELD.finditer(x.norm):
             if re.search(r"\b(?:until|till|once|when|after|before|if|by the time|so that|so)\s*$", x.norm[max(0, m.start() - 14):m.start()]):
@@ -824,8 +826,6 @@ def _misquoted_savings(r: PlanReading, scenario: Scenario) -> list[dict]:
             value = float((m.group("x") or m.group("y") or m.group("z"))[1:].replace(",", ""))
             if not any(_near(value, h, 0.02, 5.0) for h in held):
                 out.append(_ev(r, x.index, found=value, expected=scenario.savings, what="savings"))
-        moved = sum(a.amount for a in r.one_off if a.from_savings)
-        after = [h - moved for h in held] + held
         for m in _SAVINGS_LEFT.finditer(x.norm):  # what the lump sums leave, unless timed later ("... by month 12")
             value = float(m.group("v")[1:].replace(",", ""))
             if moved and not _LATER_BALANCE.match(x.norm[m.end():]) and not any(_near(value, h, 0.02, 5.0) for h in after):
@@ -900,7 +900,9 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
                 break
     out += _false_clears(r, scenario)
     out += _wrong_arithmetic(r, sums)
-    costs = _interest_figures(r, scenario)
+    payments = _payments_named(r, scenario)
+    costs = _interest_cache(scenario, payments)
+    lumps = tuple(sorted((a.target, a.amount) for a in r.one_off if a.target in _debt_names(scenario) | {"savings"}))
     this_month = [d.balance * d.apr / 1200 for d in [*scenario.debts, *_debts_now(scenario)]]
     this_month.append(sum(d.balance * d.apr / 1200 for d in scenario.debts))
     for value, index in r.interest:  # "only about $40 of your $160 payment is interest": the interest the math gives
@@ -910,8 +912,7 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
             or any("interest" in h and re.search(r"\b(?:mo|month|monthly|now)\b", h) for h in said.header) \
             or bool(_SHARE_OF_PAYMENT.search(said.norm))  # "| interest/mo |", "$15 of your 240 minimum is interest"
         if not monthly and _TOTAL_INTEREST.search(said.norm) and not _NOT_A_TOTAL.search(said.norm) and value not in planned:
-            totals = _total_interest_cache(scenario, _payments_named(r, scenario), tuple(sorted(
-                (a.target, a.amount) for a in r.one_off if a.target in _debt_names(scenario) | {"savings"})))
+            totals = _total_interest_cache(scenario, payments, lumps)
             if totals and not any(_near(value, c, 0.15, 3.0) for c in totals):  # a total, against totals only
                 out.append(_ev(r, index, found=value, expected=round(min(totals, key=lambda c: abs(c - value)), 2), what="interest"))
             continue
@@ -995,6 +996,7 @@ def _promo_interest(scenario: Scenario, payment: float) -> list[float]:
 
 @lru_cache(maxsize=1024)
 def _interest_cache(scenario: Scenario, payments: tuple[float, ...]) -> tuple[float, ...]:
+    """Interest amounts the scenario gives: this month's per debt, the totals at each payment, and their differences."""
     plan = _plan(scenario)
     out = [d.balance * d.apr / 1200 for d in [*scenario.debts, *_debts_now(scenario)]]  # this month's interest
     out += [x for x in (plan.total_interest, plan.minimums_interest) if x]
@@ -1048,14 +1050,12 @@ _NOT_A_TOTAL = re.compile(r"\bsav\w*|\bless\b|\bmore\b|\binstead\b|\bcompared\b|
 
 
 def _payments_named(r: PlanReading, scenario: Scenario) -> tuple[float, ...]:
+    """The payments the answer names, the minimums and its debt total: the plans whose interest it may quote."""
     payments = {round(a.amount, 2) for a in r.monthly + r.stated} | {d.min_payment for d in scenario.debts}
     payments |= {round(sum(v for t, v in r.monthly_by_target().items() if t in _debt_names(scenario)), 2)}
     return tuple(sorted(p for p in payments if p > 0)[:12])
 
 
-def _interest_figures(r: PlanReading, scenario: Scenario) -> tuple[float, ...]:
-    """Interest amounts the scenario gives: this month's per debt, the totals at every payment the answer names."""
-    return _interest_cache(scenario, _payments_named(r, scenario))
 
 
 # How numbers_grounded explains its misquotes: the first kind (by the prefix of its "what") that is present names the

@@ -150,7 +150,7 @@ _TENS = f"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_U
 _HUNDREDS_SPOKEN = re.compile(
     rf"\b(?P<lead>{_UNIT_WORDS}|{_TEENS}|{_TENS})[- ](?P<tail>{_TENS}|{_TEENS}|oh[- ](?:{_UNIT_WORDS}))\b"
     r"(?P<money>(?=\s+(?:a month|per month|each month|every month|monthly|bucks|dollars|quid|a mo|/mo|on|to|toward|towards|into|at|"
-    r"a fortnight|every two weeks|a week|minimum|min|payment|extra|a fortnight)\b))?")
+    r"a fortnight|every two weeks|a week|minimum|min|payment|extra)\b))?")
 
 
 def _spoken_hundreds(m: re.Match[str]) -> str:
@@ -1011,7 +1011,7 @@ def _alternatives(out: list[Sentence]) -> list[Sentence]:
     for x in out:
         start = seen_plan and bool(_ALTERNATIVE_START.match(x.norm))
         carry = start and x.norm.rstrip(" *\n").endswith(":") or (carry and x.kind in ("item", "row"))
-        result.append(replace(x, whatif=True) if start or (carry and not start and x.kind in ("item", "row")) else x)
+        result.append(replace(x, whatif=True) if start or carry else x)
         seen_plan = seen_plan or bool(_DIGIT.search(x.norm))
     return result
 
@@ -1207,6 +1207,7 @@ _PRINCIPAL_AFTER = re.compile(r"^\W*(?:\w+ )?(?:actually |really )?(?:reduces|lo
                               r"(?:(?:the |your )?(?:balance|principal)\b|what you owe\b)")
 _INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of|will be|would be|totals?|paid)\s*"
                              r"(?:(?:about|around|roughly|only|just|approximately|under|~)\s*){0,3}$")  # "total interest is only about $450"
+_INTEREST_AND_MORE = re.compile(r"\bfees?\b|\+|&|\band\b|\bsav")  # "| interest + fees |", "| interest saved |": not interest alone
 _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at \d+(?:\.\d+)?\s?%)")
 _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9](?:[^:$|>]|\([^()]{0,24}\)){0,40}?)\s*\**\s*"  # "paypal credit ($1,450):"
                     r"(?:[:=\u2192](?!\d)|->|=>)"
@@ -1397,7 +1398,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
     if s.kind == "row":
         row_label = s.norm.strip().strip("|").split("|")[0]
         if _TOTAL_LABEL.match(row_label.strip("* ")):
-            if re.search(r"\binterest\b", row_label) and not re.search(r"\bfees?\b|\+|&|\band\b|\bsav", row_label):
+            if re.search(r"\binterest\b", row_label) and not _INTEREST_AND_MORE.search(row_label):
                 for m in _MONEY.finditer(s.norm):  # "| Total interest | ~$312 |": a figure to check, not a payment
                     reading.dollars.append((_money_value(m), s.index))
                     reading.interest.append((_money_value(m), s.index))
@@ -1437,7 +1438,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 reading.balances.append((value, s.index))
             if _INTEREST_AFTER.match(s.norm[end:end + 40]) or _INTEREST_BEFORE.search(s.norm[max(0, start - 30):start]) or (
                     re.match(r"\s*of\b", s.norm[end:end + 5]) and _INTEREST_SHARE.match(s.norm[end:end + 50])) or (
-                    s.kind == "row" and "interest" in row_label and not re.search(r"\$|\bfees?\b|\+|&|\band\b|\bsav", row_label)):  # "| interest avoided | $213 a year |"
+                    s.kind == "row" and "interest" in row_label and "$" not in row_label and not _INTEREST_AND_MORE.search(row_label)):  # "| interest avoided | $213 a year |"
                 reading.interest.append((value, s.index))  # (and "$15 of your 240 minimum is interest")
         c0, c1 = _clause_bounds(s.norm, start)
         before, after = s.norm[max(c0, start - 40):start], s.norm[end:max(end, min(c1, end + 60))]
@@ -1640,9 +1641,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 r"\bminimums\s*$|\bmin(?:imum)? payments\s*$", s.norm[:c0 - 1]) and re.match(
                 r"\(\s*\$?[\d,.]+k?\s*(?:total|in total|in all|a month|/mo)?\s*\)", s.norm[c0 - 1:]):
             target = "minimums"  # "pay the three minimums ($190), then $20 extra to Mariner": all of them
-        elif target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(" and _paren_then_target(s.norm, start, scenario):
+        elif target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(" and (
+                after_aside := _paren_then_target(s.norm, start, scenario)):
             # "throw every other dollar ($220 now, $320 once the EF is there) at the 24.49% CC": named after the aside
-            target = _paren_then_target(s.norm, start, scenario)
+            target = after_aside
         elif target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(":
             # "$900 to the Amex (its $90 min + $810)": the last payment's target; "the Visa ($98) and the loans ($205)":
             # a debt named since that payment
@@ -2279,7 +2281,6 @@ _ASIDE = re.compile(r"\(\s*[~$]?\d[\d,.]*\s?%?\s*(?:apr|interest|rate)?\s*\)")  
 _LIST_HEAD = re.compile(r"\b(?:the )?top (?:one|debt|of (?:the|that|this|your) (?:list|pile|order|ranking))\b|\bon top of (?:the|that|this|your) list\b|"
                         r"\bfirst (?:one )?(?:on|in) (?:the|that|this|your) (?:list|order|ranking)\b|\bwhichever is (?:first|on top)\b|"
                         r"\b(?:the )?(?:first|top) in line\b")
-_ORDER_MARK = re.compile(r"\s*(?:->|\u2192|=>|>|,|then|and then|first,? then|followed by)\s*")
 
 
 def _list_head(reading: PlanReading, scenario: Scenario) -> str | None:
@@ -2320,7 +2321,8 @@ def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | Non
     for s in reading.sentences:
         if s.later:
             continue
-        if head and _LIST_HEAD.search(s.norm) and not _MINIMUMS_RE.search(s.norm[_LIST_HEAD.search(s.norm).start() - 40:]):
+        at_head = _LIST_HEAD.search(s.norm) if head else None
+        if at_head and not _MINIMUMS_RE.search(s.norm[at_head.start() - 40:]):
             return head, s.index  # "aim the other $835 at the top of the list": the first debt of the answer's order
         masked = _ASIDE.sub(lambda a: " " * len(a.group()), s.norm)  # "Macy's (29.99%) first": the aside is no break
         for m in word.finditer(masked):
