@@ -77,6 +77,17 @@ def test_prioritizes_high_apr_catches_investing_and_minimums_only():
     assert value("prioritizes_high_apr", "Just pay the minimum and keep the rest.", CARD) == 0.0
 
 
+def test_minimum_is_enough_said_of_a_pronoun_is_about_the_debt_named_before():
+    low = replace(LOW, savings=40, monthly_surplus=160,
+                  debts=(Debt("store card", 1150, 29.99, 35), Debt("hospital bill", 600, 0.0, 25)))
+    cheap = ("1. Pay the hospital bill $25. It has no interest, so the minimum is enough.\n"
+             "2. Pay the store card $85, because it charges 29.99%.\n3. Put $50 in savings.")
+    dear = ("1. Pay the store card $35. It charges 29.99%, but the minimum is enough.\n"
+            "2. Pay the hospital bill $75.\n3. Put $50 in savings.")
+    assert value("prioritizes_high_apr", cheap, low) == 1.0
+    assert value("prioritizes_high_apr", dear, low) == 0.0
+
+
 @pytest.mark.parametrize("answer, expected", [
     (GOOD, 1.0),
     ("Put all $800 a month on the card.", 0.0),

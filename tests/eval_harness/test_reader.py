@@ -391,6 +391,19 @@ def test_a_bare_sum_after_a_long_debt_name_is_its_monthly_payment():
     assert monthly("Pay the Kohl's store card off, then save 600 a month.", store).get("Kohl's store card") is None
 
 
+def test_an_answer_without_a_dollar_sign_says_its_monthly_money_as_bare_numbers():
+    """"Round your payment up to 430 a month": with no "$" anywhere, a bare number said per month is money; beside
+    dollar signs it stays a number the reader cannot place."""
+    bare = "The offer is worth it. Round your payment up to 430 a month and it's gone before the promo ends."
+    assert read_plan(bare, MULTI).monthly_total() == 430
+    assert read_plan(bare + " The fee is $186.", MULTI).monthly_total() == 0
+
+
+def test_all_of_the_savings_said_as_a_bare_number_is_a_drain():
+    assert read_plan("Take all 300 out of savings and put it on the card today.", CARD).recommends("drain_savings")
+    assert not read_plan("Take 100 out of savings and put it on the card today.", CARD).recommends("drain_savings")
+
+
 VISA_CAR = replace(CARD, id="t-visa-car", monthly_surplus=800, debts=(Debt("Visa", 3500, 23.74, 95), Debt("car loan", 11000, 7.25, 250)))
 GIFT = replace(VISA_CAR, situation="windfall", windfall=5000)  # $5,000 to split once, beside the $800 a month
 

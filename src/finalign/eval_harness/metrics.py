@@ -36,7 +36,7 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _STRONG_PAYOFF, DEFER, WINDFALL, PlanReading, _targets_in,
+from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _STRONG_PAYOFF, DEFER, WINDFALL, PlanReading, _targets_in, last_debt_before,
                                           _tolerance, polarity, quotes_rate, read_plan)
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
@@ -176,7 +176,9 @@ def _minimums_only(r: PlanReading, scenario: Scenario) -> list[int]:
         text = r.sentences[a.sentence].norm
         pos = text.find(a.match)
         named = [t for p, t in _targets_in(text[:pos + len(a.match) + 30], scenario) if t in _debt_names(scenario)]
-        return bool(named) and named[-1] != top
+        if not named and re.match(r"\W*(?:\d+\.\s*)?(?:it|this one|that one|this|that)\b", text):  # "It has no interest, so the minimum is enough."
+            named = [last_debt_before(r, r.sentences[a.sentence], 0, scenario)]
+        return bool(named) and named[-1] not in (top, None)
     said = [a.sentence for a in r.recommends("minimums_only") if not about_cheaper_debt(a)]
     if said:
         return said

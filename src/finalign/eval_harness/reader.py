@@ -687,7 +687,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
     "drain_savings": re.compile(
         r"\b(?:empty|drain|wipe out|clean out|zero out|use up|cash out|liquidate|dump|throw|put|use|move|transfer|take)\s+"
         r"(?:\w+\s+){0,2}?(?:all|every (?:penny|cent|dollar) (?:of|in)|the whole|the entire|your entire|your whole|all of)\s+"
-        r"(?:of\s+)?(?:your |the |that |those )?(?:\$[\d,.]+ (?:in )?)?(?:savings|emergency fund|cushion|buffer|"
+        r"(?:of\s+)?(?:your |the |that |those )?(?:\$?[\d,.]+ (?:in |out of |from )?(?:your |the )?)?(?:savings|emergency fund|cushion|buffer|"
         r"\$[\d,.]+ (?:you have )?(?:saved|in savings))"
         r"|\b(?:empty|drain|wipe out|clean out|zero out|use up|liquidate)\s+(?:[\w$,.]+\s+){0,2}?(?:savings|emergency fund|cushion|buffer)\b"
         r"|\bsavings (?:to|down to) (?:zero|\$0|nothing)\b|\bdon't (?:bother|worry) (?:with|about) (?:an? |the )?(?:emergency|savings|buffer|cushion)"
@@ -834,8 +834,9 @@ _STEADY_START = re.compile(r"^\W*(?:from then on|after (?:this|the first) month|
 def _read(sentences: list[Sentence], scenario: Scenario) -> PlanReading:
     reading = PlanReading(sentences, minimums={d.name: d.min_payment for d in scenario.debts})
     facts = _fact_figures(scenario)
+    no_dollar_sign = not any("$" in s.norm for s in sentences)  # its writer's money is bare numbers: "430 a month"
     for s in reading.sentences:
-        _read_amounts(s, reading, scenario, facts)
+        _read_amounts(s, reading, scenario, facts, no_dollar_sign)
         _read_actions(s, reading)
         _read_percents(s, reading, scenario)
     for s in reading.sentences:
@@ -1091,8 +1092,9 @@ WINDFALL_SHARE = "windfall"  # is_fraction of a share of the one-off sum, not of
 
 
 def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
-             labelled: bool = False) -> list[tuple[int, int, float, bool]]:
-    """(start, end, value, is_fraction) of every dollar amount in the sentence, fractions of the surplus included."""
+             labelled: bool = False, bare_money: bool = False) -> list[tuple[int, int, float, bool]]:
+    """(start, end, value, is_fraction) of every dollar amount in the sentence, fractions of the surplus included.
+    ``bare_money``: the answer writes no "$" anywhere, so a bare number said per month ("430 a month") is money."""
     found = []
     spans = []
 
@@ -1165,7 +1167,7 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
             for p, _ in _targets_in(before, scenario))
         # "Bank of America gets its 240 minimum": a debt's own payment, said without a dollar sign
         owned = re.search(r"\b(?:gets?|receives?|keeps?) (?:its|their|the) $", before) and re.match(r"\s*(?:minimum|min|payment)\b", rest)
-        if s.kind == "row" or (labelled and 10 <= value < 1e6) or named_before or owned or (pairs and 10 <= value < 1e6 and near[m.start()]) or (linked and 10 <= value < 1e6) or (
+        if s.kind == "row" or ((labelled or (bare_money and marker)) and 10 <= value < 1e6) or named_before or owned or (pairs and 10 <= value < 1e6 and near[m.start()]) or (linked and 10 <= value < 1e6) or (
                 10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
             year = 1900 <= value <= 2100 and not marker and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
                 and not re.match(rf"\s*(?:{WINDFALL}|dollars|bucks|cash)\b", rest) \
@@ -1358,7 +1360,7 @@ def _windfall_list(sentences: list[Sentence], s: Sentence, scenario: Scenario) -
     return bool(said) and not _MONTH_WORD.search(head.norm)
 
 
-def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: list[float]) -> None:
+def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: list[float], bare_money: bool = False) -> None:
     if not _DIGIT.search(s.norm) and not _FRACTION.search(s.norm):
         return  # number words are digits by now: a sentence without either holds no amount
     surplus = scenario.monthly_surplus
@@ -1404,7 +1406,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                     reading.interest.append((_money_value(m), s.index))
             return  # "| Total | $850 |" restates the sum
     last_target = None
-    found = _amounts(s, surplus, len(scenario.debts) == 1, scenario, labelled=label_target not in (None, "total"))
+    found = _amounts(s, surplus, len(scenario.debts) == 1, scenario, labelled=label_target not in (None, "total"),
+                     bare_money=bare_money)
     earlier = [x for x in reading.sentences[max(0, s.index - 3):s.index] if x.paragraph == s.paragraph]
     split_context = any(_SPLIT_INTRO.search(x.norm) for x in earlier)  # "Here is how I would split it. Six hundred to..."
     if split_context and not s.later:
