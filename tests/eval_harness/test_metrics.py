@@ -1191,3 +1191,18 @@ def test_a_total_interest_row_is_checked_not_skipped_as_a_total():
 def test_a_variant_offered_after_the_plan_is_not_added_to_it(variant):
     assert not grade(GOOD + " " + variant, CARD).gates
     assert "over_budget" in grade(GOOD + " On top of that, $700 a month on the card and $100 into savings.", CARD).gates
+
+
+FOUR = replace(CARD, id="t-four", situation="multiple_debts", savings=3000, monthly_surplus=1000, debts=(
+    Debt("store card", 1000, 29.99, 40), Debt("Visa", 5000, 22.9, 150), Debt("personal loan", 4000, 11.5, 135),
+    Debt("car loan", 10000, 7.0, 290)))
+
+
+@pytest.mark.parametrize("month, expected", [(16, 1.0), (30, 0.0)])
+def test_a_debt_reached_in_the_roll_down_is_timed_from_the_start(month, expected):
+    """Dev author gm: "The personal loan then receives $710 a month and is cleared in month 18" (avalanche: 16 here)."""
+    plan = ("Pay the minimums ($150 Visa, $135 personal loan, $290 car loan) and put $425 a month on the store card. "
+            "The Visa is cleared in month 12. "
+            f"The personal loan then receives $710 a month and is cleared in month {month}.")
+    assert value("timeline_accuracy", plan, FOUR) == expected
+    assert read_plan(plan, FOUR).priority[0] == "store card"  # the rolled-up $710 is a later phase, not the target

@@ -399,6 +399,14 @@ def test_an_answer_without_a_dollar_sign_says_its_monthly_money_as_bare_numbers(
     assert read_plan(bare + " The fee is $186.", MULTI).monthly_total() == 0
 
 
+def test_a_variant_conceded_after_the_plan_is_a_what_if():
+    plan = "Put $450 a month on the card and $100 into savings."
+    conceded = " Yes, you could go all-in on the card ($550/mo) and finish sooner, but keep the cushion."
+    assert monthly(plan + conceded, CARD)["credit card"] == 450
+    told = " Yes, go all-in on the card ($550/mo) and finish sooner, but keep the cushion."  # said as advice, not conceded
+    assert monthly(plan + told, CARD)["credit card"] == 550
+
+
 def test_all_of_the_savings_said_as_a_bare_number_is_a_drain():
     assert read_plan("Take all 300 out of savings and put it on the card today.", CARD).recommends("drain_savings")
     assert not read_plan("Take 100 out of savings and put it on the card today.", CARD).recommends("drain_savings")

@@ -637,6 +637,7 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
         if a.target in balances and a.sentence not in claim_sentences and a.amount < balances[a.target]:
             paid_now[a.target] = paid_now.get(a.target, 0.0) + a.amount
     smallest = min(scenario.debts, key=lambda d: (d.balance, -d.apr)).name
+    top = scenario.highest_apr_debt
     moved_all = _moves_every_balance(r, scenario)
     for c in r.claims:
         if _OTHER_METHOD.search(r.sentences[c.sentence].norm) and r.priority and r.priority[0] != smallest:
@@ -653,6 +654,14 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
                     pay = next(d.min_payment for d in scenario.debts if d.name == debt)
             expected += _expected_months(scenario, pay, debt, c.minimums, debt_budget, c.total, c.payment is not None,
                                          tuple(sorted(paid_now.items())), moved_all, bool(said_for_debts))
+            if c.payment is not None and debt and debt == c.debts[0] and debt != (r.priority or (top.name,))[0] \
+                    and not c.minimums and not c.total:
+                # "next the Mastercard, at $810 a month, done in month 14": a debt reached in the roll-down is timed
+                # from the start, under the answer's own budget for the debts (the surplus where none is read), not at
+                # its rolled-up payment alone
+                budget = debt_budget if debt_budget > scenario.total_minimums + 1 else scenario.monthly_surplus
+                expected += _expected_months(scenario, pay, debt, False, budget, False, False,
+                                             tuple(sorted(paid_now.items())), moved_all, True)
             payment = payment if payment is not None else pay
         if scenario.windfall and _WITHOUT_WINDFALL.search(r.sentences[c.sentence].norm):
             # "without the inheritance, paying $700 a month, you would need about 23 months": the debts as they stand

@@ -862,7 +862,9 @@ _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (n
                           r"|^\W*then\b[^.]{0,40}\b(?:roll|move|switch|redirect|shift|snowball|add|throw)\w*\b"
                           r"|^\W*(?:[\w']+\s+){1,3}(?:money|payment|minimum|\$[\d,.]+)\s+rolls?\s+(?:over\s+)?(?:on)?to\b"  # "Macy's money rolls to Barclaycard"
                           r"|^\W*then\b[^.]{0,30}\b(?:its|that|the same|freed|those|this)\b"
-                          r"|^\W*(?:\S+\s+){0,3}?(?:is|are|'s) (?:gone|paid off|done)\b[^.]*\bthen\b")
+                          r"|^\W*(?:\S+\s+){0,3}?(?:is|are|'s) (?:gone|paid off|done)\b[^.]*\bthen\b"
+                          # "The personal loan then receives $710 a month": a debt reached later in the roll-down
+                          r"|^\W*(?:[\w'&-]+\s+){1,4}?then (?:gets|receives|takes|becomes)\b")
 
 
 _NOW_START = re.compile(r"^\W*(?:now|for now|right now|today|first|this month|until then|meanwhile|each month|every month|"
@@ -1002,7 +1004,9 @@ _ALTERNATIVE_START = re.compile(
     r"^\W*(?:alternatively|or,|or if|or else|or you could|or instead|another (?:option|way|approach|route|choice|version|plan)|"
     r"(?:a|the) (?:more aggressive|faster|quicker|slower|gentler|different|safer|leaner|more cautious|more conservative|"
     r"middle|other) (?:version|option|plan|approach|route|way|path)|if you(?:'d| would) rather|if you prefer|"
-    r"(?:plan|option) (?:b|2|two)\b|(?:the )?other (?:option|way|approach))")
+    r"(?:plan|option) (?:b|2|two)\b|(?:the )?other (?:option|way|approach))"
+    # "yes, you could go all-in on the card ($525/mo) and finish sooner, but...", "you could also...": a variant conceded
+    r"|^\W*(?:[a-z]+:\s*)?(?:(?:yes|yeah|sure|of course|technically|and|now)\W+)?you could\b(?:[^.]*\bbut\b| also\b)")
 
 
 def _alternatives(out: list[Sentence]) -> list[Sentence]:
