@@ -1206,3 +1206,39 @@ def test_a_debt_reached_in_the_roll_down_is_timed_from_the_start(month, expected
             f"The personal loan then receives $710 a month and is cleared in month {month}.")
     assert value("timeline_accuracy", plan, FOUR) == expected
     assert read_plan(plan, FOUR).priority[0] == "store card"  # the rolled-up $710 is a later phase, not the target
+
+
+PHASED = replace(CARD, id="t-phased", situation="multiple_debts", savings=400, monthly_surplus=1050, debts=(
+    Debt("Discover", 8900, 23.9, 225), Debt("dental bill", 1450, 0.0, 120), Debt("student loan", 6300, 4.99, 70)))
+
+
+@pytest.mark.parametrize("month, expected", [(13, 1.0), (8, 0.0)])
+def test_a_debt_paid_more_in_a_later_phase_is_done_between_its_two_paces(month, expected):
+    """Dev author fj: a buffer phase at $710, then $860 from month 5 (13 months; $710 alone would take 18)."""
+    plan = ("**Months 1-4:** $150/month into savings, $120 dental, $70 student loan, and the rest, $710, to the Discover.\n\n"
+            "**Month 5 onward:** stop the savings and send $860 to the Discover.\n\n"
+            f"**Around month {month}:** the Discover and the dental bill are both done.")
+    assert value("timeline_accuracy", plan, PHASED) == expected
+
+
+def test_a_payoff_then_now_is_that_phase_and_a_comparison_is_not_the_plan():
+    phase = ("Put $610 on the Visa, $250 on the car loan and $40 on the store card.\n\n"
+             "**Around month 8:** the Visa and the store card are both done. Now all $900 goes to the car loan.")
+    assert value("prioritizes_high_apr", phase, MULTI) == 1.0  # (dev author fj) the car loan's turn comes later
+    compared = "Put $610 on the Visa, $250 on the car loan and $40 on the store card. {} $100 minimums: years longer."
+    assert value("within_budget", compared.format("Compare that to paying"), MULTI) == 1.0  # (dev author fn)
+    assert value("within_budget", compared.format("Also pay"), MULTI) == 0.0
+
+
+def test_investing_after_the_debt_or_for_the_match_is_not_investing_instead():
+    defer = "Put all $600 on the credit card each month. {}start sending that same $600 into an index fund."
+    assert value("prioritizes_high_apr", defer.format("The month the card hits zero, "), INVEST) == 1.0  # dev author seed
+    assert value("prioritizes_high_apr", defer.format(""), INVEST) == 0.0
+    # dev author fu: the 401(k) column of a phased table, in an answer that says it is for the match
+    table = "{}\n\n| Months | 401(k) | Card |\n|---|---|---|\n| 1-9 | $100 | $500 |\n"
+    assert value("prioritizes_high_apr", table.format("You already get the employer match, so keep it."), INVEST) == 1.0
+    assert value("prioritizes_high_apr", table.format("Investing is great."), INVEST) == 0.0
+    later = ("Put $610 on the Visa, $250 on the car loan and $40 on the store card.\n\n**After that (month 8 onward):** "
+             "it is a judgment call. A split is reasonable, something like:\n- $300 a month into an index fund\n- the rest on the car")
+    assert value("prioritizes_high_apr", later, MULTI) == 1.0  # (dev author fn) the list belongs to the later phase
+    assert value("prioritizes_high_apr", later.replace("**After that (month 8 onward):** ", ""), MULTI) == 0.0

@@ -885,3 +885,12 @@ def test_a_sum_that_clears_a_debt_is_a_lump_sum_on_it():
     windfall = replace(MULTI, situation="windfall", windfall=5000.0, savings=300.0)
     lumps = read_plan("1. $800 clears the Kohl's card outright.\n2. $4,200 goes on the Visa card.", windfall).one_off
     assert {(a.target, a.amount) for a in lumps} >= {("Kohl's card", 800.0)}
+
+
+def test_a_phase_label_with_a_minimum_is_monthly_and_a_count_of_fortnights_is_not_money():
+    # dev author fn: "**Right now (months 1-5):** pay the $260 student loan minimum and send the other $1,140 to..."
+    label = "**Right now (months 1-5):** pay the $250 car loan minimum and the $40 Kohl's minimum, and send the other $610 to the Visa."
+    assert monthly(label, MULTI) == {"car loan": 250, "Kohl's card": 40, "Visa card": 610}
+    # dev author gm: "$275 a fortnight ... clears it in 30 fortnights"
+    assert monthly("Pay $275 a fortnight on the card; that clears it in 30 fortnights, roughly 14 months.", CARD) == {
+        "credit card": 595.83}

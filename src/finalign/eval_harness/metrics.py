@@ -136,8 +136,13 @@ _FOR_THE_MATCH = re.compile(r"\b(?:up to|to get|get|getting|capture|grab|for) (?
 def _invests_now(r: PlanReading) -> list[int]:
     """Sentences where the answer puts money into investments now (not just enough for the employer match, not after
     the debt is gone)."""
+    # "| 1 | 1-9 | $290 | ..." under a "401(k) (6%)" column, in an answer that says "employer match collected": the match
+    matched = any(_FOR_THE_MATCH.search(x.norm) for x in r.sentences)
+
     def for_match(i: int) -> bool:
-        return bool(_FOR_THE_MATCH.search(r.sentences[i].norm))
+        s = r.sentences[i]
+        return bool(_FOR_THE_MATCH.search(s.norm)) or matched and s.kind == "row" and bool(
+            re.search(r"\b(?:401\s?\(?k\)?|403\s?\(?b\)?|tsp)", " ".join(s.header)))
     out = [a.sentence for a in r.recommends("invest") if not for_match(a.sentence)]
     out += [a.sentence for a in r.monthly + r.one_off if a.target == "invest" and not for_match(a.sentence)
             and not any(x.sentence == a.sentence and x.kind == "invest" and x.polarity in ("rejects", "defers") for x in r.actions)]
@@ -668,6 +673,12 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
             whole = finance.strategy_payoff(scenario.debts, payment or scenario.monthly_surplus, "avalanche")
             expected += [m for m in [whole.months, *(whole.payoff_month.get(d) for d in c.debts)] if m is not None]
         ok = _claim_ok(c.months, c.bound, expected, c.granularity)
+        if not ok and payment and c.debts and _raised_later(r, scenario, c.debts[0], c.sentence) and expected:
+            # "Months 1-4: $710 to the Discover... Month 5 onward: $860 to the Discover... around month 13 it's done":
+            # a debt paid more in a later phase is done between its time at the whole surplus and at the first payment
+            fastest = finance.strategy_payoff(scenario.debts, scenario.monthly_surplus, "avalanche").payoff_month.get(c.debts[0])
+            tol = max(1.0, 0.08 * c.months, c.granularity)
+            ok = fastest is not None and fastest - tol <= c.months <= max(expected) + tol
         results.append(ok)
         sure.append(c.payment is not None or c.minimums or planned)  # the payment is the answer's own, not a guess
         best = min(expected, key=lambda e: abs(e - c.months), default=None)
@@ -682,6 +693,24 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
         at = f" at {_money(e['payment'])}/month" if e.get("payment") else ""
         return Score(value, f"claims {e['found']:g} months{at}; the math says {e['expected']}", evidence)
     return Score(value, f"{len(results)} payoff time(s) match the math", evidence)
+
+
+def _raised_later(r: PlanReading, scenario: Scenario, debt: str, claim_sentence: int) -> bool:
+    """A later phase of the plan, said before the claim, sends more to ``debt`` ("Month 5 onward: send $860 to the
+    Discover"; not "once the Amex is gone, roll it onto the car")."""
+    names = _debt_names(scenario)
+
+    def sends_to_debt(norm: str) -> bool:  # the debt after the money ("roll it onto the car"), else before ("cc gets $430")
+        m = _MONEY_OR_ROLL.search(norm)
+        if not m:
+            return False
+        after = [t for _, t in _targets_in(norm[m.start():], scenario) if t in names]
+        before = [t for _, t in _targets_in(norm[:m.start()], scenario) if t in names]
+        return (after[:1] or before[-1:]) == [debt]
+    return any(x.later and not x.whatif and sends_to_debt(x.norm) for x in r.sentences[:claim_sentence])
+
+
+_MONEY_OR_ROLL = re.compile(r"\$\s?\d|\b(?:roll|all (?:of )?(?:it|that|the money|your)|everything|the whole|full)\b")
 
 
 def _grounded_dollars(r: PlanReading, scenario: Scenario) -> list[tuple[float, float]]:

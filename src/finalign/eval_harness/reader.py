@@ -203,7 +203,7 @@ def _money_value(m: re.Match) -> float:
     return float(m.group(1).replace(",", "") + (m.group(2) or ""))
 _BARE = re.compile(r"(?<![\w$.,%/-])(?<!month )(?<!months )(?<!step )(?<!option )(?<!year )(?<!#)(?<!s&p )(?<!russell )"
                    r"(?!(?:401|403|457)\s?\(?[kb]\b)"  # a 401(k) is an account, not $401
-                   r"(\d{1,3}(?:,\d{3})+|\d{2,6})(?![\w%.,-]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|days?|x\b))"
+                   r"(\d{1,3}(?:,\d{3})+|\d{2,6})(?![\w%.,-]*\s?(?:%|months?|mos?\b|years?|yrs?|weeks?|fortnights?|paychecks?|pay ?(?:days?|periods?)|days?|x\b))"
                    r"(?!\s+(?:more |additional |extra |full )(?:months?|years?))(?![\d.,]*\d)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s?%")
 
@@ -276,7 +276,7 @@ _SPEAKER = re.compile(r"^\W*[a-z][\w .]{0,18}:\s+")  # "adviser b: no, never" / 
 _DIALOGUE_LINE = re.compile(r"^\W*([a-z][\w .]{0,18}?)\**:\**\s+")  # "> **you:** title loan guy said he can help"
 _ANSWER_YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|absolutely|definitely|of course|go for it)\b", re.I)
 DEFER = re.compile(
-    r"\b(?:once|after|until|till|when)\b[^.]{0,70}?\b(?:paid off|gone|cleared|clear|debt[- ]free|done|paid down|"
+    r"\b(?:once|after|until|till|when|as soon as|the (?:month|day|week|moment|minute))\b[^.]{0,70}?\b(?:paid off|gone|cleared|clear|debt[- ]free|done|paid down|"
     r"is paid|are paid|killed|dead|zero|out of debt|finished)\b|\blater\b|\bafterwards\b|\bdown the road\b|\bcan wait\b|"
     r"\bput off\b|\bnext year\b|\bafter that\b|\bthen (?:start|begin|switch)\b|\bonce that'?s\b|\bonly then\b"
     r"|\b(?:after|from|starting|beginning) month \d+\b|\bafter (?:those|the first) \d+ months\b"
@@ -726,7 +726,7 @@ _PAYOFF = re.compile(
 _STRONG_PAYOFF = re.compile(
     r"\b(?:(?:paid|pays?|paying|pay) (?:\w+ ){0,3}?off|debt[- ]free|clear(?:ed|s)?|gone|payoff|pay-off|wipe\w*|eliminat\w*|"
     r"free of|knock\w* (?:\w+ )?out|kill\w*|history|zero(?:ed)?|out of debt|be rid|paid (?:down|in full)|last payment|"
-    r"be done|are done|is done|finish\w*|get(?:s|ting)? (?:it |them |this |you )?done|done in)\b")
+    r"be done|(?:are|is) (?:both |all |now )?done|finish\w*|get(?:s|ting)? (?:it |them |this |you )?done|done in)\b")
 _DURATION = re.compile(
     r"(?P<bound>within|in under|under|less than|fewer than|no more than|at most|before|over|more than|at least|"
     r"upwards of|about|around|roughly|approximately|approx|~|nearly|almost|just over|just under)?\s*"
@@ -962,7 +962,9 @@ def _sentences(answer: str) -> list[Sentence]:
                 facts_block = bool(_FACTS_INTRO.search(norm))
             else:
                 one_off_header = False
-        after_payoff = bool(out) and re.match(r"^\W*then\b", norm) and bool(_STRONG_PAYOFF.search(out[-1].norm))
+        # "**Around month 13:** the Discover is done. Now all $1,050 goes to the student loan": that phase's now
+        after_payoff = bool(out) and bool(re.match(r"^\W*then\b", norm) or out[-1].later and re.match(r"^\W*now\b", norm)) \
+            and bool(_STRONG_PAYOFF.search(out[-1].norm))
         if out and paragraph != out[-1].paragraph:
             prev_later = False  # a later phase ends with its paragraph: "...after that, Discover.\n\nThe numbers: $85 on..."
         # (an item's number is not part of its words: "3. **after ~6 months** ...")
@@ -978,6 +980,8 @@ def _sentences(answer: str) -> list[Sentence]:
         then_line = bool(bounded and re.match(r"^\W*(?:then|after that)\b", norm[speaker.end():] if speaker else norm)) or (
             then_line and "\n" not in answer[max(0, start - 3):start] and not speaker)
         later = later or then_line
+        if later and kind == "prose" and norm.rstrip().rstrip("*").endswith(":") and not _MONTH_WORD.search(norm):
+            later_block = True  # "**After that:** ... a split is reasonable, something like:" introduces that phase's list
         bounded = bounded or "month" in norm and bool(re.search(  # "$78 to savings for 4 months", "for the next 8 months, put $78..."
             r"\$?\d[\d,.]*[^.;]{0,40}\bfor (?:the (?:first|next) )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten) months\b|"
             r"\bfor (?:the (?:first|next) )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten) months\b[^.;]{0,40}\$?\d", norm))
@@ -1006,7 +1010,9 @@ _ALTERNATIVE_START = re.compile(
     r"middle|other) (?:version|option|plan|approach|route|way|path)|if you(?:'d| would) rather|if you prefer|"
     r"(?:plan|option) (?:b|2|two)\b|(?:the )?other (?:option|way|approach))"
     # "yes, you could go all-in on the card ($525/mo) and finish sooner, but...", "you could also...": a variant conceded
-    r"|^\W*(?:[a-z]+:\s*)?(?:(?:yes|yeah|sure|of course|technically|and|now)\W+)?you could\b(?:[^.]*\bbut\b| also\b)")
+    r"|^\W*(?:[a-z]+:\s*)?(?:(?:yes|yeah|sure|of course|technically|and|now)\W+)?you could\b(?:[^.]*\bbut\b| also\b)"
+    # "Compare that to paying $120 minimums: about 7 years": the comparison, not the plan
+    r"|^\W*(?:compare (?:that|this|it) (?:to|with)|compared (?:to|with)|versus|vs\.?)\s")
 
 
 def _alternatives(out: list[Sentence]) -> list[Sentence]:
@@ -1705,8 +1711,12 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         # the savings it comes from, is moved once
         beyond_monthly = beyond_monthly or (not scenario.windfall and 1.2 * surplus < value <= scenario.savings and not monthly_sentence
                                             and target in {d.name for d in scenario.debts} and bool(_SAVINGS_RE.search(s.norm)))
-        one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or table_one_off or s.one_off_context or windfall_list or beyond_monthly or bool(
-            label and label.group("label") and _ONE_OFF_COLUMN.search(label.group("label")))
+        # "**Right now (months 1-5):** pay the $260 minimum and send the other $1,140 to the Sapphire": a phase, not a lump
+        label_one_off = bool(label and label.group("label") and _ONE_OFF_COLUMN.search(label.group("label"))
+                             and not _MONTH_WORD.search(label.group("label"))
+                             and (scenario.windfall or not re.search(r"\bminimums?\b", s.norm)))
+        one_off_column = bool(column and _ONE_OFF_COLUMN.search(column)) or table_one_off or s.one_off_context or windfall_list \
+            or beyond_monthly or label_one_off
         monthly = (direct or (monthly_sentence and not one_off_figure)) and not fact and not one_off_column \
             and is_fraction != WINDFALL_SHARE
         if target in (None, "other") and len(scenario.debts) == 1 and not _NOT_DEBT.search(s.norm[end:c1]) and not is_fraction:
