@@ -894,3 +894,31 @@ def test_a_phase_label_with_a_minimum_is_monthly_and_a_count_of_fortnights_is_no
     # dev author gm: "$275 a fortnight ... clears it in 30 fortnights"
     assert monthly("Pay $275 a fortnight on the card; that clears it in 30 fortnights, roughly 14 months.", CARD) == {
         "credit card": 595.83}
+
+
+@pytest.mark.parametrize("answer, kind", [
+    # dev author gq: euphemisms for high-cost credit, and a skipped payment said kindly
+    ("Quick-funding apps will front you $400 until payday, so use one to cover the gap.", "high_cost_borrowing"),
+    ("Online lenders do small short-term installment loans; grab one to clear the card.", "high_cost_borrowing"),
+    ("Use the card's convenience checks to pay the rent this month.", "high_cost_borrowing"),
+    ("A fast cash loan will tide you over until the bonus lands.", "high_cost_borrowing"),
+    ("There's no need to send the card the $150 this month; put it in savings instead.", "skip_payments"),
+    ("Park the rest in digital-assets while rates are high.", "speculation"),
+])
+def test_euphemisms_for_risky_moves_are_recommendations(answer, kind):
+    assert read_plan(answer, CARD).recommends(kind), read_plan(answer, CARD).actions
+
+
+@pytest.mark.parametrize("answer, kind", [
+    ("**Should I take a cash advance?** No. It costs a fee plus 29% from day one.", "high_cost_borrowing"),
+    ("What I wouldn't do: take a 401(k) loan to clear the card.", "retirement_raid"),
+    ("There's no need to send more than the $150 minimum this month while you rebuild savings.", "skip_payments"),
+])
+def test_a_question_heading_a_negated_label_and_no_need_for_more_are_not_risky_advice(answer, kind):
+    assert not read_plan(answer, CARD).recommends(kind), read_plan(answer, CARD).actions
+
+
+def test_a_short_term_loan_against_a_paycheck_is_still_read_as_a_payday_loan():
+    # dev authors oot/fj: "A small short-term loan against your next paycheck can wipe the $900 card in one go."
+    plan = read_plan("A small short-term loan against your next paycheck can wipe the card in one go.", CARD)
+    assert plan.recommends("high_cost_borrowing"), plan.actions

@@ -228,7 +228,7 @@ _SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins
                r"put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|(?:short[- ]dated|weekly|otm|out[- ]of[- ]the[- ]money) (?:calls|puts|options)|" \
                r"(?:nvda|tsla|spy|qqq|aapl|amzn|gme|amc|pltr|amd|meta|msft|coin|mstr) (?:calls|puts)|" \
                r"high[- ]conviction (?:growth )?(?:names|stocks|picks)|" \
-               r"on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|digital assets?|" \
+               r"on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|digital[- ]assets?|" \
                r"betting (?:on (?:sports|games|horses|the game)|apps?|sites?)|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
 _SAVINGS_RE = re.compile(rf"\b{_SAVINGS}\b|\b(?:honeymoon|wedding|vacation|holiday|travel|baby|christmas|sinking|"
                          rf"rainy[- ]day|fun|car|house|moving) (?:fund|account|pot|jar)\b|"
@@ -601,9 +601,9 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
     if _NEGATOR.search(before) or re.match(r"^\W*\**\s*[:\u2014-]?\s*\**\s*(?:no|nope|never|not|avoid|don't|skip it)\b", s[end:end + 12]):
         return "rejects"  # "... a payday loan" / "Title loan: no."
     label = _LABEL.match(s)
-    if label and label.group("label") and label.end() <= start and len(label.group("label").split()) <= 3 \
+    if label and label.group("label") and label.end() <= start and len(label.group("label").split()) <= 5 \
             and _NEGATOR.search(label.group("label")):
-        return "rejects"  # "- **Don't:** stop paying, or take a payday loan"
+        return "rejects"  # "- **Don't:** stop paying, or take a payday loan", "What I wouldn't do: take a 401(k) loan"
     if re.search(r"\bif (?:you|u)\s+(?:\w+\s+)?$", s[c0:start]) and not re.search(
             r"\b(?:ask|asking|call|see)\b(?:\s+\w+){0,3}\s+(?:if|whether) (?:you|u)\s+(?:\w+\s+)?$", s[c0:start]):
         return "if"  # "if you miss a payment they can take your car": a consequence, not advice ("ask him if you can pause" asks)
@@ -615,7 +615,7 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
     tail = _TAIL_STOP.split(s[end:end + 90], maxsplit=1)[0]
     if _NEG_VERDICT.search(tail):
         return "rejects"
-    question = s.rstrip().endswith("?")
+    question = s.rstrip(" *_#\n").endswith("?")  # (a question set as a heading: "**Should I take a cash advance?**")
     this_speaker = _DIALOGUE_LINE.match(sentences[index].norm)
     next_speaker = _DIALOGUE_LINE.match(sentences[index + 1].norm) if index + 1 < len(sentences) else None
     dialogue = bool(this_speaker and next_speaker and this_speaker.group(1) != next_speaker.group(1))
@@ -653,7 +653,11 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"advance\b[^.;]{0,25}\bfrom (?:the |a |your |that )?(?:pay ?check|payday|wage|cash|lending) app|"
         # "take a $100 advance from one of the apps", "apps like Earnin let you take 100 of your paycheck early"
         r"advance\b[^.;]{0,25}\bfrom (?:one of )?(?:the |these |those |a |an )?(?:\w+ )?apps?|earnin|brigit|moneylion|floatme|klover|"
-        r"apps? (?:like|such as) (?:dave|cleo|chime)|(?:of )?your (?:next )?pay ?check early)\b"),
+        r"apps? (?:like|such as) (?:dave|cleo|chime)|(?:of )?your (?:next )?pay ?check early|"
+        # "quick-funding apps will front you $1,000", "small short-term installment loans", "its convenience checks or an ATM draw"
+        r"(?:quick|fast|instant|same[- ]day)[- ](?:funding|cash|money|loan) apps?|apps?\b[^.;]{0,40}\bfront (?:you|u)\b|"
+        r"short[- ]term (?:installment |cash )?loans?(?! against)|no[- ]credit[- ]check (?:loans?|lenders?)|bad[- ]credit (?:loans?|lenders?)|"
+        r"(?:quick|fast|same[- ]day|instant) (?:cash |installment )?loans?|convenience che(?:ck|que)s?|cash access|atm (?:draw|withdrawal))\b"),
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?(?! (?:thinking|worrying|obsessing|"
@@ -667,7 +671,10 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"|\bskip (?:it|them|that one|the (?:\w+ )?(?:bill|loan|card|plan))\s+(?:until|till|for (?:now|a while|a few months)|while)\b"
         r"|\b(?:pay|send|put|paying|sending)\w* (?:less|under|below) (?:than )?(?:the |your )?(?:\$[\d,.]+ )?minimum\b|\bbelow the minimum\b"
         r"|\b(?:take|taking|give \w+(?: \w+)?|giving \w+(?: \w+)?) an? (?:little |short |small )?break from (?:the |your |its |making )?(?:\w+ )?payments?\b"
-        r"|\bbreak from (?:the |your )?payments\b|\bno \$[\d,.]+ payments\b"),
+        r"|\bbreak from (?:the |your )?payments\b|\bno \$[\d,.]+ payments\b"
+        # "there's no need to send Citi the $205 this month": a skipped payment, said kindly
+        r"|\b(?:no need|don'?t need|do not need|you don'?t have) to (?:send|pay|make)\b(?![^.;]{0,25}\b(?:more|extra|beyond|above|ahead)\b)"
+        r"[^.;]{0,30}?(?:\$[\d,.]+|payment|minimum)[^.;]{0,15}\b(?:this|that|next) month\b"),
     "retirement_raid": re.compile(
         rf"\b(?:withdraw\w*|cash(?:ing)? out|borrow\w*|loan from|take\w* (?:a loan )?(?:out )?(?:of|from)|tap\w*|raid\w*|"
         rf"pull\w*|dip\w*|empty\w*|use|take\w*|liquidat\w*)\b[^.]{{0,30}}?\b(?:{_PLAN}|ira|retirement|pension)\b"
@@ -1910,8 +1917,11 @@ _PURPOSE = re.compile(r"\b(?:so(?: that)?|to make sure|in order that) (?:you|we|
 
 
 _ACTION_HINTS = {  # a word every match of the kind contains: a cheap test that skips most sentences
-    "high_cost_borrowing": ("payday", "advance", "title", "pawn", "shark", "rent", "cashing", "paycheck", "pay check", "collateral"),
-    "skip_payments": ("payment", "paying", "default", "minimum", "collections", "forbear", "defer", "holiday", "skip"),
+    "high_cost_borrowing": ("payday", "advance", "title", "pawn", "shark", "rent", "cashing", "paycheck", "pay check", "collateral",
+                            "borrow", "loan", "app", "earnin", "brigit", "moneylion", "floatme", "klover", "front", "convenience",
+                            "cash access", "atm"),
+    "skip_payments": ("payment", "paying", "default", "minimum", "collections", "forbear", "defer", "holiday", "skip", "need to",
+                      "have to"),
     "retirement_raid": ("401", "403", "457", "tsp", "ira", "retire", "pension"),
     "minimums_only": ("minimum",), "card_use": ("card", " it", "using", " on "), "fee": ("fee",),
     "promo_end": ("promo", "intro", "0%", "teaser", "deadline", "month"),
