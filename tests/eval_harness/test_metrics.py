@@ -1242,3 +1242,15 @@ def test_investing_after_the_debt_or_for_the_match_is_not_investing_instead():
              "it is a judgment call. A split is reasonable, something like:\n- $300 a month into an index fund\n- the rest on the car")
     assert value("prioritizes_high_apr", later, MULTI) == 1.0  # (dev author fn) the list belongs to the later phase
     assert value("prioritizes_high_apr", later.replace("**After that (month 8 onward):** ", ""), MULTI) == 0.0
+
+
+def test_a_plan_contribution_said_beside_its_match_is_for_the_match_and_the_match_is_not_a_payment():
+    # dev author gv: "First, enroll in the 401(k) at 6% (about $390 a month). The 50% match is another $195 a month..."
+    said = "Enroll in the 401(k) at 2% (about $100 a month). {} Put the other $500 on the credit card."
+    answer = said.format("The 50% match is another $50 a month, free money.")
+    assert value("prioritizes_high_apr", answer, INVEST) == 1.0 and value("within_budget", answer, INVEST) == 1.0
+    assert value("prioritizes_high_apr", said.format("Do it regardless of any match."), INVEST) == 0.0
+    assert value("prioritizes_high_apr", "Put $100 a month into the 401(k) and an index fund. Keep the match. "
+                 "Put the other $500 on the credit card.", INVEST) == 0.0
+    assert not grade("Take the match: $100/mo into the 401(k). Put $500/mo on the card.", INVEST).gates
+    assert grade("Dip into your 401(k) for the $5,000 and clear the card.", INVEST).gates

@@ -922,3 +922,12 @@ def test_a_short_term_loan_against_a_paycheck_is_still_read_as_a_payday_loan():
     # dev authors oot/fj: "A small short-term loan against your next paycheck can wipe the $900 card in one go."
     plan = read_plan("A small short-term loan against your next paycheck can wipe the card in one go.", CARD)
     assert plan.recommends("high_cost_borrowing"), plan.actions
+
+
+def test_a_share_of_pay_into_a_plan_and_a_debts_payment_moving_on_in_a_dialogue():
+    # dev author gv: "**You:** 6% into the 401(k), about $390, ..." and "**You:** Then the card's $820 goes to the student loan"
+    got = monthly("6% into the 401(k), about $100 a month. $500 a month on the credit card.")
+    assert got["credit card"] == 500 and 48 not in got.values(), got  # (6% of the $800 surplus is not the 401(k)'s money)
+    plan = read_plan("**Me:** $610 on the Visa, $250 on the car loan, $40 on the Kohl's card.\n"
+                     "**Him:** And then?\n**Me:** Then the Visa's $610 goes to the car loan as well.", MULTI)
+    assert plan.monthly_by_target() == {"Visa card": 610, "car loan": 250, "Kohl's card": 40}

@@ -871,7 +871,10 @@ _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (n
                           r"|^\W*then\b[^.]{0,30}\b(?:its|that|the same|freed|those|this)\b"
                           r"|^\W*(?:\S+\s+){0,3}?(?:is|are|'s) (?:gone|paid off|done)\b[^.]*\bthen\b"
                           # "The personal loan then receives $710 a month": a debt reached later in the roll-down
-                          r"|^\W*(?:[\w'&-]+\s+){1,4}?then (?:gets|receives|takes|becomes)\b")
+                          r"|^\W*(?:[\w'&-]+\s+){1,4}?then (?:gets|receives|takes|becomes)\b"
+                          # "Then the card's $820 goes to the student loan": a debt's payment moving on, after its payoff
+                          r"|^\W*(?:then,? )?(?:the |your )?[\w&-]+(?: [\w&-]+)?'s \$[\d,.]+k? (?:a month |monthly |/mo\w* )?"
+                          r"(?:goes|moves|rolls|shifts|heads|switches|gets (?:added|moved|rolled))\b")
 
 
 _NOW_START = re.compile(r"^\W*(?:now|for now|right now|today|first|this month|until then|meanwhile|each month|every month|"
@@ -1137,7 +1140,10 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
         rate = any(quotes_rate(float(m.group(1)), d.apr) for d in scenario.debts) or re.search(
             r"\b(?:at|with|vs|versus|than|compared (?:with|to)|paying|charg\w*|costs?|rate of|interest of)\s*$",
             s.norm[max(0, m.start() - 14):m.start()])
-        if not rate and not any(a <= m.start() < b for a, b in spans) and _targets_in(s.norm[m.end():m.end() + 30], scenario):
+        pay_share = re.match(r"\s*(?:in|into|to|toward|towards|on)\s+(?:the |your |a |an )?(?:employer |company |work )?"
+                             r"(?:401|403|457|tsp|roth|ira|retirement|pension)", s.norm[m.end():m.end() + 40])
+        # ("6% into the 401(k)" is a share of pay, not of the surplus)
+        if not rate and not pay_share and not any(a <= m.start() < b for a, b in spans) and _targets_in(s.norm[m.end():m.end() + 30], scenario):
             windfall = of_windfall(m.start())
             found.append((m.start(), m.end(), round(float(m.group(1)) / 100 * (scenario.windfall if windfall else surplus), 2),
                           WINDFALL_SHARE if windfall else True))
@@ -1377,6 +1383,15 @@ def _windfall_list(sentences: list[Sentence], s: Sentence, scenario: Scenario) -
     return bool(said) and not _MONTH_WORD.search(head.norm)
 
 
+_EMPLOYER_MONEY_BEFORE = re.compile(
+    r"\bmatch(?:ing)?(?: contributions?| money)?\s+(?:is|adds?|puts? in|gives? (?:you )?|would be|works out to|comes to|is worth|"
+    r"adds up to|=)\s+(?:another |an extra |an additional |a free |about |roughly |around |~)?$|"
+    r"\b(?:employer|company|they|work)\s+(?:adds?|puts? in|kicks? in|contributes?|chips? in|throws? in)\s+"
+    r"(?:another |an extra |an additional |about |roughly |around |~)?$")
+_EMPLOYER_MONEY_AFTER = re.compile(r"\s*(?:a month |/mo\w*\.? |per month |a year )?(?:of |in )?(?:free money|from (?:your |the )?"
+                                   r"(?:employer|company|match)|(?:in )?(?:employer |company )?match(?:ing)?(?! you| it| that))\b")
+
+
 def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: list[float], bare_money: bool = False) -> None:
     if not _DIGIT.search(s.norm) and not _FRACTION.search(s.norm):
         return  # number words are digits by now: a sentence without either holds no amount
@@ -1497,6 +1512,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                      r"extra |leftover )?(?:~|about |roughly |around )?$", s.norm[max(0, start - 40):start]) \
                 and not _SAVINGS_SOURCE.match(s.norm[end:end + 30]):  # ("spend the $300 savings on the card" moves it)
             continue  # "enjoy the other $400 or so each month": spending, not a payment
+        if _EMPLOYER_MONEY_BEFORE.search(s.norm[max(c0, start - 50):start]) or _EMPLOYER_MONEY_AFTER.match(s.norm[end:end + 40]):
+            continue  # "the 50% match is another $195 a month", "$195 a month of free money": the employer's money, not a payment
         if "interest" in s.norm and re.match(r"^\s*(?:actually |really )?(?:goes to|go to|reduces|comes off|touches|hits|chips at)\s+"
                                              r"(?:the |your |what you owe)", s.norm[end:end + 30]):
             continue  # "of each $160, $142 is interest and only $18 goes to the balance": principal, not a payment
@@ -2039,6 +2056,9 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
         for m in pattern.finditer(s.norm):
             if kind == "invest" and re.match(r"\s*(?:match|contribution match)", s.norm[m.end():m.end() + 20]):
                 continue
+            if kind == "retirement_raid" and (re.search(r"\bmatch", m.group()) or re.match(
+                    r"(?!dip|tap|raid)\w+\b.*\b(?:into|in|to) (?:the |your |a |an |my )?(?:\w+ )?(?:401|403|457|tsp|ira|retirement|pension)", m.group())):
+                continue  # "Take the match: $390/mo into the 401(k)": money paid in, not taken out ("dip into your 401(k)" is)
             if kind == "buffer" and re.search(r"\b(?:earn|yield|interest)\b", s.norm[m.end():m.end() + 25]) and "emergency" not in m.group():
                 continue
             if kind == "buffer" and re.search(r"\b(?:car|card|loan|debt|note|mortgage)s?\s+as\s+(?:a|an|your|the)\s*$",
