@@ -36,7 +36,7 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _STRONG_PAYOFF, DEFER, WINDFALL, PlanReading, _targets_in, last_debt_before,
+from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _PLAN, _STRONG_PAYOFF, DEFER, WINDFALL, PlanReading, _targets_in, last_debt_before,
                                           _tolerance, polarity, quotes_rate, read_plan)
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
@@ -133,7 +133,7 @@ _FOR_THE_MATCH = re.compile(r"\b(?:up to|to get|get|getting|capture|grab|for) (?
                             r"|\bemployer match\b(?![^.]{0,20}\b(?:regardless|beyond|more than|past)\b)")
 
 
-_RETIREMENT_PLAN = r"\b(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp)"
+_RETIREMENT_PLAN = rf"\b{_PLAN}"
 _OTHER_INVESTMENT = re.compile(r"\b(?:index funds?|vtsax|vti|voo|fxaix|s&p|brokerage|roth|ira|etfs?|stocks?|crypto\w*|bitcoin)\b")
 _NOT_FOR_MATCH = re.compile(r"\b(?:regardless of|beyond|above|more than|past|already|on top of|after|whether or not|no)\b"
                             r"[^.]{0,25}\bmatch")
@@ -149,12 +149,13 @@ def _invests_now(r: PlanReading) -> list[int]:
 
     def for_match(i: int) -> bool:
         s = r.sentences[i]
+        if _FOR_THE_MATCH.search(s.norm) or matched and s.kind == "row" and re.search(_RETIREMENT_PLAN, " ".join(s.header)):
+            return True
+        if not re.search(_RETIREMENT_PLAN, s.norm) or _OTHER_INVESTMENT.search(s.norm):
+            return False
         # "enroll in the 401(k) at 6% (about $390 a month). The 50% match is another $195": the plan, said beside its match
         beside = " ".join(x.norm for x in r.sentences[i:i + 2])
-        return bool(_FOR_THE_MATCH.search(s.norm)) or matched and s.kind == "row" and bool(
-            re.search(_RETIREMENT_PLAN, " ".join(s.header))) or bool(
-            re.search(_RETIREMENT_PLAN, s.norm) and not _OTHER_INVESTMENT.search(s.norm) and _PLAN_MATCH.search(beside)
-            and not _NOT_FOR_MATCH.search(beside))
+        return bool(_PLAN_MATCH.search(beside)) and not _NOT_FOR_MATCH.search(beside)
     out = [a.sentence for a in r.recommends("invest") if not for_match(a.sentence)]
     out += [a.sentence for a in r.monthly + r.one_off if a.target == "invest" and not for_match(a.sentence)
             and not any(x.sentence == a.sentence and x.kind == "invest" and x.polarity in ("rejects", "defers") for x in r.actions)]

@@ -761,8 +761,8 @@ _LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:\
                          r"|\b(?:from|starting|beginning) next month\b|\bfreed(?:[- ]up)?\b"
                          r"|\bafter (?:that|it'?s gone|it'?s paid off)\b|\bonce (?:it'?s|that'?s) (?:gone|paid|done)\b")
 _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income|salary|paycheck|bring in|paid|net|gross|"
-                            r"find|free up|pick up|side hustle|overtime|raise|(?:hand|hands|give|gives) you|(?:employer|company|they) "
-                            r"(?:adds?|puts? in|contributes?|matches?))\b[^$]{0,20}$")  # money coming in: "they hand you $145"
+                            r"find|free up|pick up|side hustle|overtime|raise|(?:hand|hands|give|gives) you|(?:employer|company|they|work) "
+                            r"(?:adds?|puts? in|kicks? in|chips? in|throws? in|contributes?|matches?))\b[^$]{0,20}$")  # money coming in: "they hand you $145"
 _FACT_AFTER = re.compile(  # "$115 a month in interest", "$300 in savings", "$6,000 balance": figures, not payments
     r"^\W{0,3}(?:(?:a|per|each) (?:month|year) )?(?:in |of |on )?(?:(?:car|card|loan|total|extra|the|less|more|lower|higher|fewer) )?(?:in )?"
     r"(?:interest|fees?|in fees)\b"
@@ -1385,9 +1385,8 @@ def _windfall_list(sentences: list[Sentence], s: Sentence, scenario: Scenario) -
 
 _EMPLOYER_MONEY_BEFORE = re.compile(
     r"\bmatch(?:ing)?(?: contributions?| money)?\s+(?:is|adds?|puts? in|gives? (?:you )?|would be|works out to|comes to|is worth|"
-    r"adds up to|=)\s+(?:another |an extra |an additional |a free |about |roughly |around |~)?$|"
-    r"\b(?:employer|company|they|work)\s+(?:adds?|puts? in|kicks? in|contributes?|chips? in|throws? in)\s+"
-    r"(?:another |an extra |an additional |about |roughly |around |~)?$")
+    r"adds up to|=)\s+(?:another |an extra |an additional |a free |about |roughly |around |~)?$")  # ("the employer adds
+# $195" is income: _INCOME_BEFORE)
 _EMPLOYER_MONEY_AFTER = re.compile(r"\s*(?:a month |/mo\w*\.? |per month |a year )?(?:of |in )?(?:free money|from (?:your |the )?"
                                    r"(?:employer|company|match)|(?:in )?(?:employer |company )?match(?:ing)?(?! you| it| that))\b")
 
