@@ -165,7 +165,7 @@ def test_killed_run_continues_without_redoing_finished_stages(tiny_llama, tmp_pa
     from finalign.config import to_dict
 
     config = tmp_path / "tiny.yaml"
-    cfg = tiny_cfg(tiny_llama, "train.epochs=40", "train.save_steps=2")
+    cfg = tiny_cfg(tiny_llama, "train.epochs=16", "train.save_steps=2")
     config.write_text(yaml.safe_dump(to_dict(cfg)))
     run_dir = tmp_path / "run"
     cmd = [sys.executable, "-m", "finalign.cli", "run", "--config", str(config), "--run", str(run_dir), "--quiet"]

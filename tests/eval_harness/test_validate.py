@@ -7,14 +7,21 @@ import pytest
 
 from finalign.cli import main
 from finalign.errors import UserError
-from finalign.eval_harness.validate import HALVES, graded, load_half, measure, render, validate
+from finalign.eval_harness.validate import HALVES, load_half, measure, render, validate
 
 FLAWS_PER_HALF = 13
 
 
 @pytest.fixture(scope="module")
-def dev():
-    return measure(graded(load_half("dev")))
+def dev_report(tmp_path_factory):
+    """`validate` on the dev half, once for the module: grading 2,000+ answers is most of this file's time."""
+    out = tmp_path_factory.mktemp("report") / "metrics.md"
+    return validate(("dev",), out), out
+
+
+@pytest.fixture(scope="module")
+def dev(dev_report):
+    return dev_report[0]["dev"]
 
 
 def test_corpus_shape():
@@ -58,12 +65,20 @@ def test_report_renders_both_halves(dev):
     assert "| pairwise accuracy |" in text and "`wrong_timeline`" in text and "| dev | test |" in text
 
 
-def test_validate_writes_the_report_atomically(tmp_path):
-    out = tmp_path / "metrics.md"
-    results = validate(("dev",), out)
-    assert out.read_text().startswith("# How far the grader can be trusted") and set(results) == {"dev"}
+def test_validate_writes_the_report_atomically(dev_report):
+    results, out = dev_report
+    assert out.read_text() == render(results) and set(results) == {"dev"}
+    assert out.read_text().startswith("# How far the grader can be trusted")
+    assert [p.name for p in out.parent.iterdir()] == ["metrics.md"]  # no temp file left beside it
+
+
+def test_a_folder_as_report_path_fails_before_grading(tmp_path, monkeypatch):
+    import finalign.eval_harness.validate as v
+
+    monkeypatch.setattr(v, "graded", lambda rows: pytest.fail("graded before the path was checked"))
     with pytest.raises(UserError, match="is a folder"):
         validate(("dev",), tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_cli_refuses_to_list_test_half_failures(capsys):

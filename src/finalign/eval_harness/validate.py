@@ -207,10 +207,10 @@ def failures(rows: list[dict[str, Any]]) -> str:
 
 def validate(halves: tuple[str, ...] = HALVES, out: str | Path | None = "docs/metrics.md") -> dict[str, dict[str, Any]]:
     """Measure each half; write the report to ``out`` (atomically) unless it is None."""
+    # The path is checked before grading, which takes a minute: a bad --out fails at once.
+    if out is not None and Path(out).is_dir():
+        raise UserError(f"{out}: is a folder; give a file path for the report")
     results = {h: measure(graded(load_half(h))) for h in halves}
     if out is not None:
-        out = Path(out)
-        if out.is_dir():
-            raise UserError(f"{out}: is a folder; give a file path for the report")
-        write_text(out, render(results))
+        write_text(Path(out), render(results))
     return results
