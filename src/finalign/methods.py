@@ -15,13 +15,13 @@ from types import MappingProxyType
 _SHARED = ("batch_size", "grad_accum", "max_length", "gradient_checkpointing", "dtype", "warmup_ratio",
            "eval_steps", "eval_max_rows", "seed")
 SFT_FIELDS = (*_SHARED, "epochs", "lr", "pad_to_max_length", "group_by_length", "lora")
-_PREFERENCE = ("dpo_beta", "dpo_loss_type")
-DPO_FIELDS = (*_SHARED, "dpo_epochs", "dpo_lr", *_PREFERENCE, "dpo_max_pairs", "lora")
+PREFERENCE_FIELDS = ("dpo_beta", "dpo_loss_type")
+DPO_FIELDS = (*_SHARED, "dpo_epochs", "dpo_lr", *PREFERENCE_FIELDS, "dpo_max_pairs", "lora")
 # On-policy methods sample their own answers; on-policy DPO has its own step size, passes and SFT term.
 _SAMPLING = ("onpolicy_prompts", "onpolicy_samples", "onpolicy_temperature", "onpolicy_top_p", "onpolicy_max_new_tokens")
 _ODPO = ("odpo_lr", "odpo_epochs", "odpo_sft_weight")
 _UNCHECKED = tuple(f for f in _SHARED if f not in ("eval_steps", "eval_max_rows"))  # no held-out check in training
-ODPO_FIELDS = (*_UNCHECKED, *_ODPO, *_PREFERENCE, *_SAMPLING, "odpo_margin", "lora")
+ODPO_FIELDS = (*_UNCHECKED, *_ODPO, *PREFERENCE_FIELDS, *_SAMPLING, "odpo_margin", "lora")
 GRPO_FIELDS = (*_UNCHECKED, *_SAMPLING, "grpo_lr", "grpo_epochs", "grpo_beta")
 TRAINER_FIELDS = {"sft": SFT_FIELDS, "dpo": DPO_FIELDS, "odpo": ODPO_FIELDS, "grpo": GRPO_FIELDS}
 
@@ -59,9 +59,10 @@ class Method:
 
     @property
     def hparams(self) -> tuple[str, ...]:
-        """The settings results.md shows for it: its trainer's learning rate, epochs (and DPO's beta and loss)."""
-        return {"sft": ("lr", "epochs"), "dpo": ("dpo_lr", "dpo_epochs", *_PREFERENCE),
-                "odpo": (*_ODPO, *_PREFERENCE, "onpolicy_samples", "odpo_margin"),
+        """The settings results.md shows for it: its trainer's learning rate and epochs first, then DPO's beta and loss
+        and any other setting of its own."""
+        return {"sft": ("lr", "epochs"), "dpo": ("dpo_lr", "dpo_epochs", *PREFERENCE_FIELDS),
+                "odpo": (*_ODPO, *PREFERENCE_FIELDS, "onpolicy_samples", "odpo_margin"),
                 "grpo": ("grpo_lr", "grpo_epochs", "grpo_beta", "onpolicy_samples")}[self.trainer]
 
 

@@ -23,7 +23,7 @@ from finalign.eval_harness.summary_schema import check_summary
 from finalign.eval_harness.viz import adapter_dirs, make_charts, metric_order, set_results
 from finalign.io import read_json, read_jsonl, write_text
 from finalign.layout import PAIRS_FILE, RunDir
-from finalign.methods import METHODS, REFERENCE_METHOD
+from finalign.methods import METHODS, PREFERENCE_FIELDS, REFERENCE_METHOD
 
 CHART_CAPTIONS = {
     "headline.png": "Mean of every metric per model on the in-template eval split, with 95% bootstrap CIs over "
@@ -127,12 +127,16 @@ def _methods_section(configs: dict[str, dict]) -> str:
     for method, cfg in configs.items():
         t, lora = cfg["train"], cfg["train"]["lora"]
         m = METHODS.get(method)
-        shown = [str(t.get(k, "—")) for k in m.hparams] if m else []
-        rows.append([f"`{method}`", m.description if m else method, *(shown + ["—"] * (4 - len(shown))),
-                     f"{t['batch_size']}×{t.get('grad_accum', 1)}", str(t["max_length"]),
+        # Each method's hparams start with its learning rate and epochs; DPO's beta and loss have columns of
+        # their own, and whatever else it reads (an SFT term, samples per prompt) goes in the last one.
+        lr, epochs, *rest = m.hparams if m else ("lr", "epochs")
+        pref = [str(t.get(k, "—")) if k in rest else "—" for k in PREFERENCE_FIELDS]
+        other = ", ".join(f"{k}={t[k]}" for k in rest if k not in PREFERENCE_FIELDS and k in t) or "—"
+        rows.append([f"`{method}`", m.description if m else method, str(t.get(lr, "—")), str(t.get(epochs, "—")),
+                     *pref, other, f"{t['batch_size']}×{t.get('grad_accum', 1)}", str(t["max_length"]),
                      f"r={lora['r']}, α={lora['alpha']}, dropout={lora['dropout']}", str(t["seed"])])
-    header = ["method", "what", "learning rate", "epochs", "DPO β", "DPO loss", "batch × accum", "max tokens",
-              "LoRA", "seed"]
+    header = ["method", "what", "learning rate", "epochs", "DPO β", "DPO loss", "other settings", "batch × accum",
+              "max tokens", "LoRA", "seed"]
     return "Methods and hyper-parameters (from each adapter's `training_config.json`):\n\n" + table(header, rows)
 
 

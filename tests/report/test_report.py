@@ -278,3 +278,21 @@ def test_the_methods_section_is_left_out_without_sft(tmp_path, fake_run):
     summary["per_situation"].pop("sft")
     write_json(run / "eval" / "summary.json", summary)
     assert "## Methods on the same footing" not in report.render(run, [])
+
+
+def test_methods_table_has_one_cell_per_column_for_every_method():
+    """The on-policy methods read more settings than SFT or DPO: each still fills the same columns (a first version
+    shifted sft+odpo's batch, LoRA and seed three columns to the right)."""
+    from finalign.config import Config, to_dict
+    from finalign.methods import METHODS
+
+    config = to_dict(Config())
+    text = report._methods_section({name: config for name in METHODS})
+    header, _, *rows = [line.split(" | ") for line in text.splitlines() if line.startswith("|")]
+    assert len(rows) == len(METHODS) and all(len(row) == len(header) for row in rows)
+    t = config["train"]
+    odpo = next(row for row in rows if row[0] == "| `sft+odpo`")
+    assert odpo[2:6] == [str(t["odpo_lr"]), str(t["odpo_epochs"]), str(t["dpo_beta"]), t["dpo_loss_type"]]
+    assert f"odpo_sft_weight={t['odpo_sft_weight']}" in odpo[6] and odpo[-1] == f"{t['seed']} |"
+    sft = next(row for row in rows if row[0] == "| `sft`")
+    assert sft[2:7] == [str(t["lr"]), str(t["epochs"]), "—", "—", "—"]
