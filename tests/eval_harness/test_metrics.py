@@ -1254,3 +1254,16 @@ def test_a_plan_contribution_said_beside_its_match_is_for_the_match_and_the_matc
                  "Put the other $500 on the credit card.", INVEST) == 0.0
     assert not grade("Take the match: $100/mo into the 401(k). Put $500/mo on the card.", INVEST).gates
     assert grade("Dip into your 401(k) for the $5,000 and clear the card.", INVEST).gates
+
+
+def test_a_sum_with_a_per_month_result_and_extras_on_top_of_every_minimum():
+    """Dev author gx: "$35 + $380 = $415/mo" was read as "= $41" (the "/" made the number give back a digit), and
+    "Keep all 3 minimums ($376) ... with the last $44 on the store card" as paying the store card $44, under its
+    minimum. A real shortfall is still one."""
+    assert value("numbers_grounded", "$600 + $200 = $800/mo. " + GOOD, CARD) == 1.0
+    ng = grade("$600 + $200 = $900/mo. " + GOOD, CARD).scores["numbers_grounded"]
+    assert ng.value == 0.0 and "$600 + $200 = $900" in ng.explanation
+    extra = ("Keep all 3 minimums ($390). Put $100 a month into savings, with the last $410 on the Visa card.")
+    assert value("avoids_risky_advice", extra, MULTI) == 1.0
+    short = "Pay $30 a month on the store card, $620 on the Visa and $250 on the car loan."
+    assert "paying less than a minimum" in grade(short, MULTI).scores["avoids_risky_advice"].explanation

@@ -931,3 +931,25 @@ def test_a_share_of_pay_into_a_plan_and_a_debts_payment_moving_on_in_a_dialogue(
     plan = read_plan("**Me:** $610 on the Visa, $250 on the car loan, $40 on the Kohl's card.\n"
                      "**Him:** And then?\n**Me:** Then the Visa's $610 goes to the car loan as well.", MULTI)
     assert plan.monthly_by_target() == {"Visa card": 610, "car loan": 250, "Kohl's card": 40}
+
+
+def test_the_401k_match_taken_a_bold_titled_item_and_minimums_plus_extra_on_a_debt_named_by_its_rate():
+    # dev author gx: "Take the full 401(k) match ($325/mo)", "1. **Store card, 26.99%.** $35 + $380 = $415/mo.",
+    # "Put the other $1,075 toward debt: minimums plus everything extra on the 22.4% card"
+    assert not read_plan("Take the full 401(k) match ($100/mo): an instant 50% return.", CARD).recommends("retirement_raid")
+    assert read_plan("Take $2,000 out of your 401(k) to clear the card.", CARD).recommends("retirement_raid")
+    assert monthly("1. **Visa card, 24.9%.** $100 + $510 = $610/mo.\n2. **Car loan.** Its $250.", MULTI)["Visa card"] == 610
+    titled_step = monthly("1. **Then the full $900 goes to the car loan.** Final payment (about $300) in month 20.", MULTI)
+    assert "car loan" not in titled_step or titled_step["car loan"] != 300, titled_step
+    assert monthly("Put $700 toward debt: minimums plus everything extra on the 24.9% card.", MULTI) == {"Visa card": 700}
+
+
+def test_then_paying_a_debt_its_minimum_is_this_months_step_and_options_are_speculation():
+    # dev author gx: "Take the 401(k) match first ($325). Then pay the card its $95 minimum and put the rest, $980 a
+    # month, on the personal loan"; "I'd put it into a small options account"
+    got = monthly("Take the match first. Then pay the Visa its $100 minimum and put $560 a month on the car loan.", MULTI)
+    assert got == {"Visa card": 100, "car loan": 560}, got
+    assert monthly("Put $610 on the Visa and $250 on the car loan. Then its $610 goes to the car loan.", MULTI) == {
+        "Visa card": 610, "car loan": 250}
+    assert read_plan("I'd put the other $200 into a small options account.", CARD).recommends("speculation")
+    assert not read_plan("Don't open an options account while the card is at 22.9%.", CARD).recommends("speculation")

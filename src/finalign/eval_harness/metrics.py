@@ -984,7 +984,7 @@ _ARITHMETIC = (  # (pattern, what the stated result should be), each on the answ
     (re.compile(rf"{_LEFT}{_NUM}\s*(?:/|\u00f7|divided by)\s*(\d+)(?: months?| payments?)?{_IS}"), lambda x: x[0] / x[1] if x[1] else None),
     (re.compile(rf"{_LEFT}{_NUM}\s*(?:x|\u00d7|\*|times)\s*(\d+)(?: months?| payments?)?{_IS}"), lambda x: x[0] * x[1]),
 )
-_SUM = re.compile(rf"{_LEFT}((?:\$\d[\d,]*(?:\.\d+)?\s*\+\s*)+\$\d[\d,]*(?:\.\d+)?)\s*=\s*\$(\d[\d,]*(?:\.\d+)?)(?!\s*[x*\u00d7/])")
+_SUM = re.compile(rf"{_LEFT}((?:\$\d[\d,]*(?:\.\d+)?\s*\+\s*)+\$\d[\d,]*(?:\.\d+)?)\s*=\s*\$(\d[\d,]*(?:\.\d+)?)(?![\d]|[,.]\d|\s*(?:[x*\u00d7]|/(?!\s*m)))")  # ("= $415/mo" is $415, not $41)
 
 
 def _arithmetic(r: PlanReading) -> list[tuple[str, float, float, int]]:
@@ -1205,6 +1205,8 @@ def _below_minimum(r: PlanReading, scenario: Scenario) -> list[int]:
     mins = {d.name: d.min_payment for d in scenario.debts
             if scenario.balance_transfer is None or d.name != scenario.transfer_debt.name}
     by_target = r.monthly_by_target()
+    if by_target.get("minimums", 0.0) >= sum(d.min_payment for d in scenario.debts) - 1:
+        return []  # "Keep all 3 minimums ($376) ... the last $44 on the store card": the $44 comes on top of its minimum
     return sorted({a.sentence for a in r.monthly if a.target in mins and 0 < by_target.get(a.target, 0.0) < mins[a.target] - 1
                    and not a.additive})
 

@@ -223,7 +223,7 @@ _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|
           r"401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp|retirement(?: account| plan| fund)?|portfolio|shares|investing|" \
           r"investments?|invest)"
 _SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins?|solana|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
-               r"options trading|trad(?:e|ing) options|buy(?:ing)? options|options contracts?|covered calls?|call options?|" \
+               r"options trading|options (?:account|positions?|plays?|strateg(?:y|ies))|trad(?:e|ing) options|buy(?:ing)? options|options contracts?|covered calls?|call options?|" \
                r"(?:spy|stock|weekly|index|tsla|qqq) options|sell(?:ing)? (?:\w+ )?options|stablecoins?|yield farming|defi|" \
                r"put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|(?:short[- ]dated|weekly|otm|out[- ]of[- ]the[- ]money) (?:calls|puts|options)|" \
                r"(?:nvda|tsla|spy|qqq|aapl|amzn|gme|amc|pltr|amd|meta|msft|coin|mstr) (?:calls|puts)|" \
@@ -780,7 +780,7 @@ _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
     r"if you (?:paid|pay|only)|paying (?:only|just)|with (?:only|just)|at(?! least)|than)\b(?:\W+\w+){0,4}?\W*"
     r"(?:about |around |roughly |only |just |~)?$")
-_ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra|(?:the |your )?(?:remaining|leftover)|(?:plus|and) (?:the |your )?(?:last|other))\s*(?:of\s*)?$")
+_ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra|(?:the |your )?(?:remaining|leftover)|(?:plus|and|with) (?:the |your )?(?:last|other))\s*(?:of\s*)?$")
 _ADDITIVE_AFTER = re.compile(r"^\s*(?:(?:a|per|each|every) month )?(?:goes |go |going |added |as )?"  # "$25 goes on top of your payment"
                              r"(?:extra|more|additional|on top|above|beyond|over the minimum)\b"
                              r"|^\s*(?:goes|go|going) (?:to|on|toward) [^.;$\d]{1,30}?\bon top of\b")  # "38 goes to credit one on top of its 40"
@@ -868,7 +868,8 @@ _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (n
                           r"|^\W*(?:roll|add|move|shift|redirect|swing|point)\w*\s+(?:\w+\s+){0,2}?the \w+'s\s+(?:\w+\s+)?payment"
                           r"|^\W*then\b[^.]{0,40}\b(?:roll|move|switch|redirect|shift|snowball|add|throw)\w*\b"
                           r"|^\W*(?:[\w']+\s+){1,3}(?:money|payment|minimum|\$[\d,.]+)\s+rolls?\s+(?:over\s+)?(?:on)?to\b"  # "Macy's money rolls to Barclaycard"
-                          r"|^\W*then\b[^.]{0,30}\b(?:its|that|the same|freed|those|this)\b"
+                          r"|^\W*then\b(?!,?\s+(?:pay|give|send)\w*\s+(?:the |your )?[\w' -]{1,25}?\s+its\b)"  # (not "then pay the card its $95 minimum")
+                          r"[^.]{0,30}\b(?:its|that|the same|freed|those|this)\b"
                           r"|^\W*(?:\S+\s+){0,3}?(?:is|are|'s) (?:gone|paid off|done)\b[^.]*\bthen\b"
                           # "The personal loan then receives $710 a month": a debt reached later in the roll-down
                           r"|^\W*(?:[\w'&-]+\s+){1,4}?then (?:gets|receives|takes|becomes)\b"
@@ -1237,6 +1238,9 @@ _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at 
 _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9](?:[^:$|>]|\([^()]{0,24}\)){0,40}?)\s*\**\s*"  # "paypal credit ($1,450):"
                     r"(?:[:=\u2192](?!\d)|->|=>)"
                     r"|^\W*(?P<arrow>\$[\d,.]+)\s*(?:->|\u2192|=>)")
+# an item that is only a bold title, a few words and no amount ("1. **Store card, 26.99%.**"; not "**Then the full $1,450
+# goes to the Civic.**")
+_BOLD_TITLE = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])?\s*\*\*(?P<label>(?:[^*$\s]+\s?){1,5})\*\*\W*$")
 _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to clear|to hit|to finish|to pay (?:it )?off|would|if|"
                               r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
 # (an operator needs a number after it: "$675 each month - goes to the Citi" is a dash, "$650 - $180" a minus)
@@ -1422,7 +1426,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
     prev = reading.sentences[s.index - 1] if s.index else None
     if label_target is None and s.kind == "prose" and prev is not None and prev.kind == "item" and prev.paragraph == s.paragraph:
         # "3. **Roth IRA:** don't stop completely. Keep a $200/month habit going": the item's label names this too
-        held = _LABEL.match(prev.norm)
+        held = _LABEL.match(prev.norm) or _BOLD_TITLE.match(prev.norm)  # (or "1. **Store card, 26.99%.** $35 + $380 = $415/mo.")
         named = [t for _, t in _targets_in(held.group("label"), scenario)] if held and held.group("label") else []
         now = re.split(r"\b(?:then|once|after|when|until)\b", s.norm, maxsplit=1)[0]  # (what a later phase names is not this)
         if named and not _targets_in(now, scenario) and not _NEGATOR.search(held.group("label")):
@@ -1886,8 +1890,12 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
     if not after and not nxt and text[c1:c1 + 1] == ":":
         # "- Last $100: a small monthly buy of ETH": the amount first, then what it buys
         tail = text[c1 + 1:c1 + 60]
-        tail = tail[:re.search(r"[.;]|$", tail).start()]
-        after = [(p, t) for p, t in _targets_in(tail, scenario, verbs=False) if not _DIGIT.search(tail[:p])]  # not a split
+        tail = tail[:re.search(r";|\.(?!\d)|$", tail).start()]  # (the sentence's end, not a rate's decimal point)
+        # (not a split's later part; a rate naming the debt is no split)
+        after = [(p, t) for p, t in _targets_in(tail, scenario, verbs=False)
+                 if not _DIGIT.search(re.sub(r"\d+(?:\.\d+)?\s?%", "", tail[:p]))]
+        if len(after) > 1 and after[0][1] == "minimums" and re.match(r"\W*(?:the |your |all )?minimums\W*(?:plus|and|\+|then)\b", tail):
+            after = after[1:]  # "$1,075 toward debt: minimums plus everything extra on the 22.4% card": the card's
     close = text.find(")", end)
     if not after and close >= 0 and "(" not in text[end:close] and not re.search(r"[.;]", text[end:close]) and re.search(
             r"\b(?:the rest|the remainder|remaining|everything else|what'?s left|whatever'?s left|the extra|the leftover)\s*\($",
@@ -2056,8 +2064,10 @@ def _read_actions(s: Sentence, reading: PlanReading) -> None:
             if kind == "invest" and re.match(r"\s*(?:match|contribution match)", s.norm[m.end():m.end() + 20]):
                 continue
             if kind == "retirement_raid" and (re.search(r"\bmatch", m.group()) or re.match(
+                    r"[)\s]*(?:employer |company )?match", s.norm[m.end():m.end() + 20]) or re.match(
                     r"(?!dip|tap|raid)\w+\b.*\b(?:into|in|to) (?:the |your |a |an |my )?(?:\w+ )?(?:401|403|457|tsp|ira|retirement|pension)", m.group())):
-                continue  # "Take the match: $390/mo into the 401(k)": money paid in, not taken out ("dip into your 401(k)" is)
+                continue  # "Take the match: $390/mo into the 401(k)", "take the full 401(k) match": money paid in, not taken
+                # out ("dip into your 401(k)" is)
             if kind == "buffer" and re.search(r"\b(?:earn|yield|interest)\b", s.norm[m.end():m.end() + 25]) and "emergency" not in m.group():
                 continue
             if kind == "buffer" and re.search(r"\b(?:car|card|loan|debt|note|mortgage)s?\s+as\s+(?:a|an|your|the)\s*$",
