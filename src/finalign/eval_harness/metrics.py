@@ -1204,9 +1204,9 @@ def _below_minimum(r: PlanReading, scenario: Scenario) -> list[int]:
     transfer offer has the new card's minimum, which the scenario does not state."""
     mins = {d.name: d.min_payment for d in scenario.debts
             if scenario.balance_transfer is None or d.name != scenario.transfer_debt.name}
-    by_target = r.monthly_by_target()
-    if by_target.get("minimums", 0.0) >= sum(d.min_payment for d in scenario.debts) - 1:
+    if r.pays_every_minimum():
         return []  # "Keep all 3 minimums ($376) ... the last $44 on the store card": the $44 comes on top of its minimum
+    by_target = r.monthly_by_target()
     return sorted({a.sentence for a in r.monthly if a.target in mins and 0 < by_target.get(a.target, 0.0) < mins[a.target] - 1
                    and not a.additive})
 

@@ -413,6 +413,11 @@ class PlanReading:
             out[t] = max(p) if breakdown else max(max(p), min(p) + e)
         return out
 
+    def pays_every_minimum(self) -> bool:
+        """A "minimums" amount as large as every minimum together ("keep all 3 minimums ($376)", "Minimums: $35 +
+        $70 + $85 = $190")."""
+        return self.monthly_by_target().get("minimums", 0.0) >= sum(self.minimums.values()) - 1
+
     def monthly_total(self, paragraph: int | None = None, implicit: bool = True) -> float:
         """What the plan spends each month (in one paragraph, or the whole answer; with or without minimums it names
         but does not write out): the per-target amounts, less any that is a total of the others, and less a figure
@@ -426,7 +431,7 @@ class PlanReading:
         if "minimums" in by_target:  # "Minimums: $35 + $70 + $85 = $190" and "Macy's gets $895": Macy's $35 is in both
             paid = {a.target for a in self._without_totals() if not a.additive}  # ("$20 extra to X" is on top of X's minimum)
             covered = sum(self.minimums.get(t, 0.0) for t in by_target if t in self.minimums and t in paid)
-            if by_target["minimums"] >= sum(self.minimums.values()) - 1:
+            if self.pays_every_minimum():
                 by_target["minimums"] = max(0.0, by_target["minimums"] - covered)
         where = {t: {a.sentence for a in self.monthly if a.target == t} for t in {*by_target, "other"}}
         listed = {a.sentence for a in self.monthly if self.sentences[a.sentence].kind in ("item", "row")}
