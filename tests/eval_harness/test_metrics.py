@@ -798,6 +798,22 @@ def test_a_transfer_plan_pays_the_moved_balance_and_moving_both_balances_must_cl
     assert value("transfer_diligence", both.replace("$500", "$560"), offer) == 1.0
 
 
+def test_a_balance_moved_to_zero_percent_leaves_the_dearest_of_the_rest_first():
+    """gc-03 (a dev author): the $7,800 Capital One at 28.49% moves to 0% for 15 months; the Amex at 21.24% stays. With
+    the transfer taken, the Amex is the dearest debt left, so extra money to it is right; without it, it is not."""
+    from finalign.data_gen.schema import BalanceTransfer
+    offer = replace(CARD, id="t-move", situation="balance_transfer", monthly_surplus=750, savings=3000, debts=(
+        Debt("Capital One Venture", 7800, 28.49, 234), Debt("Amex Blue Cash", 2300, 21.24, 69)),
+        balance_transfer=BalanceTransfer(0, 15, 3, 26.99))
+    amex_first = ("Pay about $100 a month on the new card and ~$650 on the Amex; it is gone by month 4. Then all $750 "
+                  "goes to the new card, cleared in month 14. Don't swipe the new card for anything.")
+    assert value("prioritizes_high_apr", "Transfer the Capital One balance (the 3% fee is $234). " + amex_first, offer) == 1.0
+    assert value("prioritizes_high_apr", amex_first, offer) == 1.0  # a plan for the new card takes the transfer
+    declined = ("Don't transfer the Capital One balance; the fee isn't worth it. Pay the $234 minimum on the Capital "
+                "One and put $516 a month on the Amex.")
+    assert value("prioritizes_high_apr", declined, offer) == 0.0
+
+
 def test_a_debt_named_by_its_balance_is_not_paid_that_balance():
     """The base model's oot-19 answer ("...the remaining 80% to your personal loan... The credit card with $2,700 is
     your best choice") scored 1.0: "with $2,700" was read as clearing the card, so the loan looked like the right

@@ -36,7 +36,7 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _PLAN, _STRONG_PAYOFF, DEFER, WINDFALL, PlanReading, _targets_in, last_debt_before,
+from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER, WINDFALL, PlanReading, _targets_in, last_debt_before,
                                           _tolerance, polarity, quotes_rate, read_plan)
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
@@ -313,6 +313,27 @@ def _reasoned_snowball(r: PlanReading, scenario: Scenario, target: str) -> float
     return round(snow - aval, 2)
 
 
+_MOVE_VERB = re.compile(r"\b(?:transfer\w*|mov(?:e|es|ed|ing)|shift\w*|roll(?:s|ed|ing)?)\b")
+_MOVED_OBJECT = re.compile(r"\b(?:balance|over|across|0%|zero|promo\w*|new card|transfer card)\b")
+
+
+def _takes_transfer(r: PlanReading, scenario: Scenario) -> bool:
+    """The answer moves the offer's balance ("Transfer the $7,800 Cap One balance", "$536 a month on the new card")
+    more often than it turns it down ("don't move the balance", "skip the transfer"; "don't swipe the new card" is
+    one such, which is why it is a count)."""
+    if scenario.balance_transfer is None:
+        return False
+    moved = scenario.transfer_debt.name
+    votes = Counter()
+    for x in r.sentences:  # a move of the balance, or a step for the card it moves to
+        for m in [*_MOVE_VERB.finditer(x.norm), *_TRANSFERRED.finditer(x.norm)]:
+            ahead = x.norm[m.start():m.end() + 50]
+            if m.re is _MOVE_VERB and not (_MOVED_OBJECT.search(ahead) or any(t == moved for _, t in _targets_in(ahead, scenario))):
+                continue
+            votes[polarity(r.sentences, x.index, m.start(), m.end()) == "rejects"] += 1
+    return votes[False] > votes[True]
+
+
 @metric("prioritizes_high_apr", "Extra money goes to the highest-APR debt first, not a cheaper debt or investments.",
         flaws=("wrong_priority", "invest_instead"))
 def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
@@ -362,6 +383,9 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
     # a debt the answer clears at once (from savings or a windfall) is gone: the highest rate of the rest is the target
     # ("Pay off the Kohl's card now from savings... Then all $650 a month goes to the Discover")
     cleared = {a.target for a in r.one_off for d in scenario.debts if a.target == d.name and a.amount >= d.balance - _tolerance(scenario)}
+    if target != scenario.transfer_debt.name and _takes_transfer(r, scenario) \
+            and scenario.balance_transfer.promo_apr < _apr(scenario, target):
+        cleared.add(scenario.transfer_debt.name)  # at 0% it is the cheapest debt: the dearest of the rest comes first
     left = [d.apr for d in scenario.debts if d.name not in cleared]
     ok = _apr(scenario, target) >= plan.target_apr - 1e-9 or target == top.name or bool(
         cleared and left and _apr(scenario, target) >= max(left) - 1e-9)
