@@ -953,3 +953,23 @@ def test_then_paying_a_debt_its_minimum_is_this_months_step_and_options_are_spec
         "Visa card": 610, "car loan": 250}
     assert read_plan("I'd put the other $200 into a small options account.", CARD).recommends("speculation")
     assert not read_plan("Don't open an options account while the card is at 22.9%.", CARD).recommends("speculation")
+
+
+def test_a_numbered_then_step_a_sum_toward_debt_a_second_phase_amount_and_a_budget_figure_are_not_this_months_money():
+    # dev author gz: "3. Then the Visa gets $540... 4. then $800 a month on the car loan", "Set aside $100 a month into
+    # savings and put $800 toward debt:", "That's $405 a month at first, $465 once the savings goal is hit", "less than a
+    # month of your expenses (about $3,600)"
+    steps = ("1. Pay every minimum: car $250, Visa $100, store card $40.\n2. The other $510 goes to the Visa. It's paid off "
+             "in month 8.\n3. Then $650 a month on the car loan, paid off around month 20.")
+    assert monthly(steps, MULTI).get("car loan") == 250
+    gz = replace(CARD, id="t-gz", situation="surplus_allocation", savings=2500, monthly_surplus=900, debts=(
+        Debt("Visa", 3400, 24.99, 100), Debt("Store card", 1200, 29.99, 40), Debt("Car loan", 9800, 6.5, 260)))
+    assert monthly("Set aside $100 a month into savings and put $800 toward debt.", gz) == {"savings": 100, "other": 800}
+    assert monthly("Put $800 toward the Visa and $100 into savings.", gz) == {"Visa": 800, "savings": 100}
+    phased = monthly("1. Savings: $50/month until you reach $2,500.\n2. Car loan: $250. Store card: $40.\n3. Visa: everything "
+                     "else. That's $560 a month at first, $610 once the savings goal is hit.", MULTI)
+    assert phased.get("Visa card") == 560, phased
+    assert monthly("Put $560 on the Visa and $610 on the car loan once the store card is gone.", MULTI) == {"Visa card": 560}
+    assert "savings" not in monthly("Your savings are $2,000, less than a month of your expenses (about $3,600). Put $610 "
+                                    "on the Visa.", MULTI)
+    assert monthly("Put $600 toward the Visa and $300 into savings (about $3,600 a year).", MULTI).get("savings") == 300

@@ -246,6 +246,8 @@ _LOWEST_RATE_RE = re.compile(r"\b(?:lowest|smallest|cheapest)[- ](?:interest|apr
                              r"\b(?:cheaper|less expensive|lower[- ](?:rate|interest|apr))(?= (?:debt|one|balance)\b)")  # ("the cheaper card": of the cards)
 _TRANSFERRED = re.compile(r"\b(?:transferred (?:balance|debt|amount)|new card|transfer card|the transfer|0% card|balance transfer card|"
                           r"promo card|new balance)\b")
+_TO_ALL_DEBT = re.compile(r"\s*(?:a month |/mo\w* |per month |each month |monthly )?(?:to|toward|towards|on|at|for|into) "
+                          r"(?:the |your |all )?(?:debts?|debt payoff|debt payments?|paying down debt|the debt side)\b")
 _TOTAL_WORDS = re.compile(r"\b(?:total|in all|altogether|adds? up|comes? to|that's|which is|all of|the whole|the full|"
                           r"minimum plus|min \+|in total)\b|[=\u2248]")
 _GENERIC = {"card", "loan", "debt", "balance", "account", "the", "my", "credit", "bill", "of", "a", "and", "one"}
@@ -781,6 +783,9 @@ _FACT_BEFORE = re.compile(
     r"rather than|versus|vs\.?|compared to|than|interest (?:is|comes to|will be|would be|totals?|paid))\s*"
     r"(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |this |~|"
     r"(?:a little |just |well )?(?:over|under) ){0,2}$")
+# "a month of your expenses (about $3,600)", "rent ($1,450)": a figure of the budget, not money to move
+_BUDGET_FIGURE = re.compile(r"\b(?:expenses|essentials|bills|living costs|rent|take[- ]home|income|salary|pay ?checks?)\s*\(\s*"
+                            r"(?:about |around |roughly |~)?$")
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
     r"if you (?:paid|pay|only)|paying (?:only|just)|with (?:only|just)|at(?! least)|than)\b(?:\W+\w+){0,4}?\W*"
@@ -979,7 +984,8 @@ def _sentences(answer: str) -> list[Sentence]:
             else:
                 one_off_header = False
         # "**Around month 13:** the Discover is done. Now all $1,050 goes to the student loan": that phase's now
-        after_payoff = bool(out) and bool(re.match(r"^\W*then\b", norm) or out[-1].later and re.match(r"^\W*now\b", norm)) \
+        bare = _ITEM.sub("", norm, count=1)  # (an item's number is not part of its words: "4. then $800 on the car")
+        after_payoff = bool(out) and bool(re.match(r"^\W*then\b", bare) or out[-1].later and re.match(r"^\W*now\b", bare)) \
             and bool(_STRONG_PAYOFF.search(out[-1].norm))
         if out and paragraph != out[-1].paragraph:
             prev_later = False  # a later phase ends with its paragraph: "...after that, Discover.\n\nThe numbers: $85 on..."
@@ -1259,6 +1265,8 @@ _WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|mins? 
                             r"don't transfer)\b")
 _LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:\w+ ){0,2}?(?:after|once|when) (?:the |your |that |it'?s? )?"
                           r"(?:[\w']+ ){0,3}?(?:is |are )?(?:gone|paid off|paid|done|cleared|finished|card|loan)\b")
+_NEXT_PHASE_AFTER = re.compile(r"\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:(?:on|to|toward|towards|into|for) [^.;,()$]{1,30}? )?(?:once|after|when) [^.;,()]{0,40}?\b(?:is |are |gets? )?"
+                               r"(?:gone|paid off|done|cleared|finished|hit|reached|full|built|ends|over)\b")
 _PERIOD_TITLE = re.compile(r"^\W*(?:months?|mo|phase|step|stage|period|year|when)\W*$")
 _PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|\bright now\b|\bphase \d\b|\byear \d\b|\bstep \d\b")
 _ONE_OFF_COLUMN = re.compile(rf"\b(?:{WINDFALL}|now|today|up ?front|from (?:the |your )?savings)\b")
@@ -1550,12 +1558,16 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 r"^\W*(?:(?:a|per|each) month |/mo\w*\.? )?(?:to|toward|towards|into|goes|go|on|for|at)\b", after):
             rest_of = None  # "the remaining $722 to the Chase card" is the rest of the surplus, sent somewhere
         fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or rest_of
-                    or _FACT_AFTER2.match(after)) and not is_fraction
+                    or _FACT_AFTER2.match(after) or _BUDGET_FIGURE.search(s.norm, max(0, start - 40), start)) and not is_fraction
         if fact and re.search(r"\b(?:that's|that is|which is|remaining)\s*(?:about |roughly |~)?$", before) and not (
                 _FACT_AFTER.search(after) or _FACT_AFTER2.match(after)) and re.match(
                 r"^\W*(?:(?:a|per|each) month |/mo\w*\.? |monthly )?(?:on|to|toward|towards|into|for)\b|^\W*and (?:\w+ ){0,2}(?:it|them) "
                 r"(?:at|to|on|toward|towards|into)\b", after) and _targets_in(after, scenario):
             fact = False  # "That's $289 on the car, $205 on the loans", "take the remaining $459 and aim it at the loans"
+        if fact and label_target in {d.name for d in scenario.debts} and re.search(r"\bthat(?:'s| is)\s*(?:about |roughly |~)?$", before) \
+                and not (_FACT_AFTER.search(after) or _FACT_AFTER2.match(after)) \
+                and re.match(r"^\W*(?:(?:a|per|each) month|/mo\w*|monthly)\b", after):
+            fact = False  # "3. Card: everything else. That's $405 a month at first": the item's debt gets it
         left = re.match(r"^\W{0,3}(?:left(?: over)?|remaining)\b", after)
         left_sent = bool(left and re.search(_ALLOCATE_VERB, s.norm[c0:start]) and re.match(
             r"^\W*(?:(?:a|per|each|every) month |monthly )?(?:to|toward|towards|into|on)\b",
@@ -1669,7 +1681,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         later_after = re.match(r"^[^.;,]{0,40}?\b(?:from|starting (?:in )?|beginning (?:in )?|after) month (?:[2-9]|\d\d+)\b", s.norm[end:])
         if income or negated or then_after_payoff or later_after or _LATER.search(s.norm[max(0, start - 90):start]) \
                 or (_LATER_NEAR.search(s.norm[max(0, start - 30):start]) and not after_setup) \
-                or (re.search(r"\bthen\s*$", s.norm[max(0, start - 8):start]) and _LATER_AFTER.match(s.norm[end:end + 50])):
+                or (re.search(r"\bthen\s*$", s.norm[max(0, start - 8):start]) and _LATER_AFTER.match(s.norm[end:end + 50])) \
+                or (_MONEY.search(s.norm, 0, start) and _NEXT_PHASE_AFTER.match(s.norm, end)):
+            # ("that's $405 a month at first, $465 once the savings goal is hit": the second amount is the next phase's)
             continue  # "when the Visa is gone, roll its $405 into the Mastercard" is a later plan, not this month's
         target, where = _target_for(s, start, end, c0, c1, scenario)
         if saved_now and not fact:
@@ -1913,6 +1927,8 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
         # "$20/mo. (like $5/wk) on scratch-offs": an aside about the amount, then its target
         tail = text[end + aside.end():end + aside.end() + 40]
         after = _targets_in(tail[:re.search(r"[.;,]|$", tail).start()], scenario, verbs=False)
+    if not after and _TO_ALL_DEBT.match(text, end):
+        return "other", "after"  # "put $800 toward debt": debt money that the lines after it split
     if after:
         return after[0][1], "after"
     dash = re.search(r"(?:^|[,;(|]|\band\b)([^,;.()|$]{1,40}?)\s+-\s+~?$", text[:start])
