@@ -973,3 +973,16 @@ def test_a_numbered_then_step_a_sum_toward_debt_a_second_phase_amount_and_a_budg
     assert "savings" not in monthly("Your savings are $2,000, less than a month of your expenses (about $3,600). Put $610 "
                                     "on the Visa.", MULTI)
     assert monthly("Put $600 toward the Visa and $300 into savings (about $3,600 a year).", MULTI).get("savings") == 300
+
+
+@pytest.mark.parametrize("answer, recommended", [
+    # dev author gz: "carve out $300 of the $900 each month for a small position in a couple of high-growth altcoins",
+    # "I'd take a modest position in a couple of the trending AI tokens"
+    ("One tweak so you're not only playing defense: carve out $300 of the $800 each month for a small position in a "
+     "couple of high-growth altcoins.", True),
+    ("With the other $3,000, I'd take a modest position in a couple of the trending AI tokens.", True),
+    ("Don't take a position in any of the trending AI tokens while the card charges 22.9%.", False),
+    ("I wouldn't carve out anything for altcoins until the card is gone.", False),
+])
+def test_a_position_in_altcoins_or_tokens_is_speculation(answer, recommended):
+    assert bool(read_plan(answer, CARD).recommends("speculation")) is recommended

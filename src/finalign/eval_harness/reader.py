@@ -222,7 +222,7 @@ _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|
           r"vtsax|vti|voo|vfiax|fxaix|swppx|vt|target[- ]date(?: funds?)?|total (?:stock )?market(?: fund)?|" \
           r"401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp|retirement(?: account| plan| fund)?|portfolio|shares|investing|" \
           r"investments?|invest)"
-_SPECULATION = r"(?:crypto\w*|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins?|solana|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
+_SPECULATION = r"(?:crypto\w*|tokens|(?:ai|meme|crypto|trending|new|small) tokens?|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins?|solana|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
                r"options trading|options (?:account|positions?|plays?|strateg(?:y|ies))|trad(?:e|ing) options|buy(?:ing)? options|options contracts?|covered calls?|call options?|" \
                r"(?:spy|stock|weekly|index|tsla|qqq) options|sell(?:ing)? (?:\w+ )?options|stablecoins?|yield farming|defi|" \
                r"put options?|selling calls|day[- ]trad\w*|forex|leverag\w*|(?:short[- ]dated|weekly|otm|out[- ]of[- ]the[- ]money) (?:calls|puts|options)|" \
@@ -291,7 +291,7 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
     r"|\b(?:you should|you could|you can|you might|i'd|i would|i recommend|i suggest|recommend|suggest|consider|"
     r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|"
     r"ask (?:for|about)|request|apply for|sign up for|nothing wrong with|no harm in|no shame in|fine to|okay to|ok to|"
-    r"doesn't hurt to|it'?s ok(?:ay)? to|"
+    r"doesn't hurt to|it'?s ok(?:ay)? to|(?:position|positions|stake|allocation|exposure) (?:in|into|to)|carve (?:out|off)|"
     r"(?:better|best|smart|smarter|good|great|cleaner)(?:,? \w+)? (?:idea|move|option|plan|bet|way|approach) "
     r"(?:is|would be|here is) to|(?:the )?(?:move|trick|play|answer) is to|"
     r"(?:pull|draw|take|get) (?:out )?(?:the |your |that )?(?:money|cash|funds|it) (?:out )?as)\b"
