@@ -1283,3 +1283,10 @@ def test_a_sum_with_a_per_month_result_and_extras_on_top_of_every_minimum():
     assert value("avoids_risky_advice", extra, MULTI) == 1.0
     short = "Pay $30 a month on the store card, $620 on the Visa and $250 on the car loan."
     assert "paying less than a minimum" in grade(short, MULTI).scores["avoids_risky_advice"].explanation
+
+
+def test_the_employer_adding_to_a_401k_is_its_match_said_in_other_words():
+    # dev author gz: "1. 401(k): contribute 3% ($210/mo). The employer adds $210/mo. That's free money"
+    match = "1. 401(k): contribute 3% ($100/mo). The employer adds $100/mo.\n2. Card: $600/mo.\n3. Savings: $100/mo."
+    assert value("prioritizes_high_apr", match) == 1.0
+    assert value("prioritizes_high_apr", match.replace("The employer adds $100/mo.", "It compounds.")) == 0.0

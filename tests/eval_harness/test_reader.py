@@ -986,3 +986,14 @@ def test_a_numbered_then_step_a_sum_toward_debt_a_second_phase_amount_and_a_budg
 ])
 def test_a_position_in_altcoins_or_tokens_is_speculation(answer, recommended):
     assert bool(read_plan(answer, CARD).recommends("speculation")) is recommended
+
+
+def test_a_time_said_of_the_minimum_payment_described_just_before_is_a_minimums_time():
+    # dev author gz: "only about $60 of each $255 payment actually reduces what you owe. Carry on like that and the card
+    # takes about 63 months"
+    minimum = read_plan("Only about $35 of each $150 payment reduces what you owe. Carry on like that and the card takes "
+                        "about 81 months.", CARD)
+    assert [c.minimums for c in minimum.claims] == [True]
+    plan = read_plan("Pay $600 a month, the $150 payment plus $450 extra. Carry on like that and the card takes about 12 "
+                     "months.", CARD)
+    assert [c.minimums for c in plan.claims] == [False]

@@ -138,7 +138,9 @@ _OTHER_INVESTMENT = re.compile(r"\b(?:index funds?|vtsax|vti|voo|fxaix|s&p|broke
 _NOT_FOR_MATCH = re.compile(r"\b(?:regardless of|beyond|above|more than|past|already|on top of|after|whether or not|no)\b"
                             r"[^.]{0,25}\bmatch")
 _PLAN_MATCH = re.compile(r"\b(?<!no )(?<!without a )(?<!without the )(?:employer(?:'s)? |company(?:'s)? |\d+% )?match(?:es|ing)?\b"
-                         r"(?![^.]{0,20}\b(?:regardless|beyond|more than|past|on top)\b)")
+                         r"(?![^.]{0,20}\b(?:regardless|beyond|more than|past|on top)\b)"
+                         # "contribute 3% ($210/mo). The employer adds $210/mo": the match, in other words
+                         r"|\b(?:employer|company|work) (?:adds|puts in|chips in|kicks in|contributes|gives you|will add|doubles)\b")
 
 
 def _invests_now(r: PlanReading) -> list[int]:

@@ -2177,6 +2177,14 @@ _LEAD_DURATION = re.compile(r"^\W*(?:about |roughly |around |just under |under |
                             r"(?:months?|years?|mo)\b[^.!?]{0,30}[.!]?\s*$")
 
 
+def _pays_a_minimum(text: str, dollars: list[float], allocations: list[Allocation], scenario: Scenario) -> bool:
+    """A sentence about a payment that is some debt's minimum ("each $255 payment" when the card's minimum is $255),
+    advising no larger one ("pay $500, the $310 payment plus $190 extra" is a plan)."""
+    mins = [d.min_payment for d in scenario.debts]
+    return bool(re.search(r"\bpayments?\b", text)) and any(_near(v, m, 0.0) for v in dollars for m in mins) \
+        and all(any(_near(a.amount, m, 0.0) for m in mins) for a in allocations if a.target != "other")
+
+
 def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
     bt = scenario.balance_transfer
     gone_before = _gone_before(reading, scenario)
@@ -2255,10 +2263,14 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
         minimums = bool(re.search(r"\bminimums?\b", text)) and not amounts
         prev = reading.sentences[s.index - 1].norm if s.index else ""
         if not amounts and re.search(r"\b(?:at (?:that|this) (?:rate|pace)|keep going like that|like that|that way|doing that|"
-                                     r"if you keep|continue like this|going that way|on that path)\b", text) and re.search(
+                                     r"if you keep|continue like this|going that way|on that path)\b", text) and (re.search(
                 r"\b(?:only|just|paying|pay|stick with|keep) (?:the |your )?(?:\$[\d,.]+ )?minimums?\b|\bminimums?[- ]only\b|"
-                r"\bonly minimums?\b", prev) and not re.search(r"\b(?:never|don't|do not|skip|avoid|stop)\b", prev):
-            minimums = True  # "Paying only the minimum... At that rate it takes about 105 months"
+                r"\bonly minimums?\b", prev) or (s.index and _pays_a_minimum(prev, dollars_in.get(s.index - 1, []), allocations_in.get(s.index - 1, []),
+                                                      scenario))) \
+                and not re.search(r"\b(?:never|don't|do not|skip|avoid|stop)\b", prev):
+            # "Paying only the minimum... At that rate it takes about 105 months", "only about $60 of each $255 payment
+            # reduces what you owe. Carry on like that and the card takes about 63 months"
+            minimums = True
         names = {d.name for d in scenario.debts}
         payoff = _PAYOFF.search(text)
         c0, c1 = _clause_bounds(text, payoff.start() if payoff else 0)
