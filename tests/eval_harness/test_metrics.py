@@ -1290,3 +1290,14 @@ def test_the_employer_adding_to_a_401k_is_its_match_said_in_other_words():
     match = "1. 401(k): contribute 3% ($100/mo). The employer adds $100/mo.\n2. Card: $600/mo.\n3. Savings: $100/mo."
     assert value("prioritizes_high_apr", match) == 1.0
     assert value("prioritizes_high_apr", match.replace("The employer adds $100/mo.", "It compounds.")) == 0.0
+
+
+def test_a_time_for_every_debt_on_a_one_debt_transfer_is_the_new_cards_schedule():
+    # dev author gz: "Pay $540 a month on autopay. That's the amount that gets you to zero by month 15."
+    from finalign.data_gen.schema import BalanceTransfer
+    offer = replace(CARD, id="t-one-move", situation="balance_transfer", monthly_surplus=800, savings=2000, debts=(
+        Debt("Capital One card", 7800, 25.99, 195),), balance_transfer=BalanceTransfer(0, 15, 3, 26.99))
+    answer = ("Transfer the full $7,800; with the $234 fee the new balance is $8,034. Pay $540 a month on autopay and put "
+              "$260 into savings. That's the amount that gets you to zero by month {}. No new charges.")
+    assert value("timeline_accuracy", answer.format(15), offer) == 1.0
+    assert value("timeline_accuracy", answer.format(9), offer) == 0.0

@@ -997,3 +997,11 @@ def test_a_time_said_of_the_minimum_payment_described_just_before_is_a_minimums_
     plan = read_plan("Pay $600 a month, the $150 payment plus $450 extra. Carry on like that and the card takes about 12 "
                      "months.", CARD)
     assert [c.minimums for c in plan.claims] == [False]
+
+
+def test_what_gets_the_money_before_a_colon_and_its_minimum_plus_the_rest_after_the_minimums():
+    # dev author gz: "Chase at 22.9% is costing you the most per dollar, so it gets every spare dollar first: $745 a
+    # month, which is its $130 minimum plus the $615 you have left after all the minimums."
+    got = read_plan("The Visa at 24.9% costs the most, so it gets every spare dollar first: $610 a month, which is its $100 "
+                    "minimum plus the $510 you have left after all the minimums.", MULTI)
+    assert got.monthly_by_target() == {"Visa card": 610} and got.priority[0] == "Visa card"

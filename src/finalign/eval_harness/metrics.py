@@ -624,6 +624,8 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
     schedules = [finance.strategy_payoff(debts, b, "avalanche") for b in budgets if b]
     if total:  # "both gone in 6 months": only the time until every debt is gone
         out += [sch.months for sch in schedules] + ([plan.total_months] if not stated and not own_budget else [])
+        if scenario.balance_transfer is not None and (len(debts) == 1 or moved_all):  # "to zero by month 15": the new card
+            out.append(finance.balance_transfer_cost(sum(d.balance for d in debts), scenario.balance_transfer, payment).months)
         return tuple(m for m in out if m is not None)
     out += [finance.months_to_payoff(d.balance, d.apr, payment) for d in [*debts, *as_answered] if d.name in names]
     for schedule in schedules:

@@ -1695,6 +1695,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if target == "minimums" and re.search(r"(?:\b(?:your|its|the|their)|\w's)\s*$", s.norm[max(0, start - 8):start]):
             owner = [t for _, t in _targets_in(s.norm[max(0, start - 40):start], scenario, verbs=False)
                      if t in {d.name for d in scenario.debts}]
+            if not owner and re.search(r"\bits\s*$", s.norm[max(0, start - 8):start]):  # "..., which is its $130 minimum"
+                owner = [t for _, t in _targets_in(s.norm[:start], scenario, verbs=False) if t in {d.name for d in scenario.debts}]
             target = owner[-1] if owner else target  # "Pay $390 on the visa, your $95 minimum plus $295"
         if target in (None, "minimums") and c0 > 0 and s.norm[c0 - 1] == "(" and re.search(
                 r"\bminimums\s*$|\bmin(?:imum)? payments\s*$", s.norm[:c0 - 1]) and re.match(
@@ -1793,7 +1795,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if monthly and not statement and not restates_surplus:
             if target is None:
                 target = next((d.name for d in scenario.debts if _near(value, d.min_payment)), "other")
+            # ("its $130 minimum plus the $615 left after the minimums" adds to it; "plus the $160 on the laptop" does not)
             additive = bool(_ADDITIVE_BEFORE.search(before[-25:]) or _ADDITIVE_AFTER.match(after)) or bool(
+                re.search(r"\bplus (?:the|your)\s*$", before) and not _TARGET_LINK.match(after)) or bool(
                 s.kind in ("row", "item") and re.match(r"^\W*(?:extra|additional|plus|on top|more)\b", row_label or (
                     label.group("label") if label and label.group("label") else "")))
             if additive and target == "minimums":  # "$390 on the visa, your $95 minimum plus $295": the visa's extra
@@ -1851,7 +1855,8 @@ def last_debt_before(reading: PlanReading, s: Sentence, pos: int, scenario: Scen
     return None
 
 
-_AFTER_MINIMUMS = re.compile(r"\s*(?:a month |/mo\w*\.? |monthly )?(?:left |remaining |left over |leftover )?(?:after|above|beyond|over|"
+_AFTER_MINIMUMS = re.compile(r"\s*(?:a month |/mo\w*\.? |monthly )?(?:(?:you |that you )(?:have |'ve got |still have )?)?"
+                             r"(?:left |remaining |left over |leftover )?(?:after|above|beyond|over|"
                              r"on top of|over and above) (?:the |your |all the |all your |those )?(?:\$[\d,.]+ (?:in |of )?)?"
                              r"(?:minimums?|min(?:imum)? payments?|bills|required payments)\b")
 
@@ -1949,6 +1954,11 @@ def _target_for(s: Sentence, start: int, end: int, c0: int, c1: int, scenario: S
         before = [(p, t) for p, t in _targets_in(seg, scenario) if not re.search(r",|\b(?:and|then|put|puts)\b", seg[p:])]
     if before:
         return before[-1][1], "before"
+    if re.search(r"\b(?:gets|takes|receives|should get)\b[^:;.$]{0,40}:\s*~?$", text[:start]):
+        # "chase costs the most, so it gets every spare dollar first: $745 a month": what gets it, before the colon
+        named = [t for _, t in _targets_in(text[:start], scenario, verbs=False) if t in {d.name for d in scenario.debts}]
+        if named:
+            return named[-1], "before"
     return None, ""
 
 
