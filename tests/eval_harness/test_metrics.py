@@ -1301,3 +1301,14 @@ def test_a_time_for_every_debt_on_a_one_debt_transfer_is_the_new_cards_schedule(
               "$260 into savings. That's the amount that gets you to zero by month {}. No new charges.")
     assert value("timeline_accuracy", answer.format(15), offer) == 1.0
     assert value("timeline_accuracy", answer.format(9), offer) == 0.0
+
+
+def test_a_cushion_that_takes_years_to_build_is_not_a_short_savings_phase_before_the_debt():
+    # dev author gz: "Keep the card on its $255 minimum... Then put the remaining $210 every single month into a
+    # high-yield savings account until you have a full six-month emergency fund of about $16,000. Once that foundation
+    # is in place, you can start attacking the card"
+    years = ("Keep the card on its $150 minimum. Then put the remaining $650 every single month into a high-yield savings "
+             "account until you have {}. Once that is in place, start attacking the card.")
+    assert value("prioritizes_high_apr", years.format("a full six-month emergency fund of about $22,000")) == 0.0
+    assert value("prioritizes_high_apr", years.format("about $22,000")) == 0.0
+    assert value("prioritizes_high_apr", years.format("$1,000")) == 1.0

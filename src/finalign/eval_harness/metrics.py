@@ -169,6 +169,22 @@ _FOR_A_WHILE = re.compile(r"\b(?:first|for (?:the )?(?:first |next )?(?:\d+|a fe
 _EXTRA_MOVED = re.compile(r"\b(?:extra|on top|goes? (?:on|to|toward)|send|put|throw|roll|add|switch|redirect|move)\w*\b")
 
 
+LONG_CUSHION_MONTHS = 24  # a savings phase longer than this, with the debt at its minimum, is no longer "a while"
+_LONG_FUND = re.compile(r"\b(?:three|four|five|six|nine|twelve|[3-9]|1[0-2])[- ]months?(?:'s?)?(?: worth)?(?: of)? "
+                        r"(?:(?:living )?expenses|emergency fund|cushion|buffer|reserve)\b")
+
+
+def _cushion_months(r: PlanReading, scenario: Scenario, saving: list) -> float:
+    """How long the savings phase runs: to the goal its sentences name ("until you have about $16,000"), at what
+    goes to savings each month; a fund of months of expenses is long by definition."""
+    where = {a.sentence for a in saving}
+    if any(_LONG_FUND.search(r.sentences[i].norm) for i in where):
+        return float("inf")
+    per_month = r.monthly_by_target().get("savings", 0.0)
+    goal = max((v for v, i in r.dollars if i in where and v > scenario.savings), default=0.0)
+    return (goal - scenario.savings) / per_month if goal and per_month else 0.0
+
+
 def _buffer_then_debt(r: PlanReading, scenario: Scenario) -> tuple[str, int] | None:
     """A phased plan that builds thin savings for a while, then sends the extra to a debt ("First 9 months: put the
     other $40 into savings... After that: send the $40 extra to Mariner"): the debt and the sentence, else None."""
@@ -177,6 +193,8 @@ def _buffer_then_debt(r: PlanReading, scenario: Scenario) -> tuple[str, int] | N
     saving = [a for a in r.monthly if a.target == "savings"]
     if not saving or not all(_FOR_A_WHILE.search(r.sentences[a.sentence].norm) for a in saving):
         return None
+    if _cushion_months(r, scenario, saving) > LONG_CUSHION_MONTHS:
+        return None  # "until you have a full six-month emergency fund of about $16,000", at $210 a month: years, not a while
     for x in r.sentences[min(a.sentence for a in saving) + 1:]:
         if not (x.later or re.match(r"^\W*(?:\d+\.\s*)?\W*(?:after that|then|from month|once)", x.norm)):
             continue

@@ -219,7 +219,8 @@ _SAVINGS = r"(?:emergency[- ]?(?:fund|buffer|savings|cushion|money|account|reser
            r"safety net|savings(?: account)?|hysa|high[- ]yield savings|starter fund|e[- ]fund|ef|reserve|nest egg|savings pot|" \
            r"(?:in|into) the bank)"
 _INVEST = r"(?:index funds?|stocks?|stock market|the market|etfs?|mutual funds?|brokerage|s&p(?: 500)?|roth(?: ira)?|ira|" \
-          r"vtsax|vti|voo|vfiax|fxaix|swppx|vt|target[- ]date(?: funds?)?|total (?:stock )?market(?: fund)?|" \
+          r"vtsax|vti|voo|vfiax|fxaix|swppx|vt|target[- ]date(?: funds?)?|total[- ](?:stock[- ])?market(?: (?:index )?funds?)?|" \
+          r"(?:broad|whole)[- ]market (?:index )?funds?|" \
           r"401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp|retirement(?: account| plan| fund)?|portfolio|shares|investing|" \
           r"investments?|invest)"
 _SPECULATION = r"(?:crypto\w*|tokens|(?:ai|meme|crypto|trending|new|small) tokens?|bitcoin|btc|ethereum|eth|doge\w*|shib\w*|memecoins?|solana|nfts?|altcoins?|meme (?:coins?|stocks?)|penny stocks?|" \
@@ -1555,7 +1556,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if rest_of and rest_of.group().startswith("up to") and re.search(r"\b(?:bump|raise|increase|boost|up|lift)\w*\b", window):
             rest_of = None  # "bump your payment up to $650 a month" is a payment, not a ceiling
         if rest_of and re.match(r"(?:remaining|the rest of the|what's left of the|leftover)", rest_of.group()) and re.match(
-                r"^\W*(?:(?:a|per|each) month |/mo\w*\.? )?(?:to|toward|towards|into|goes|go|on|for|at)\b", after):
+                r"^\W*(?:(?:a|per|each|every|every single) month |/mo\w*\.? |monthly )?(?:to|toward|towards|into|goes|go|on|for|at)\b", after):
             rest_of = None  # "the remaining $722 to the Chase card" is the rest of the surplus, sent somewhere
         fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or rest_of
                     or _FACT_AFTER2.match(after) or _BUDGET_FIGURE.search(s.norm, max(0, start - 40), start)) and not is_fraction
