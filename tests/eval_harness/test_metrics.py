@@ -1312,3 +1312,12 @@ def test_a_cushion_that_takes_years_to_build_is_not_a_short_savings_phase_before
     assert value("prioritizes_high_apr", years.format("a full six-month emergency fund of about $22,000")) == 0.0
     assert value("prioritizes_high_apr", years.format("about $22,000")) == 0.0
     assert value("prioritizes_high_apr", years.format("$1,000")) == 1.0
+
+
+def test_an_interest_figure_under_an_interest_label_is_checked():
+    # dev author gz: "- Total interest over the year: about $150." (it is about $790)
+    plan = "- Card: $600/month, gone in about 12 months.\n- Savings: $200/month.\n- Total interest over the year: about ${}."
+    assert value("numbers_grounded", plan.format(720)) == 1.0
+    assert value("numbers_grounded", plan.format(150)) == 0.0
+    formula = "- Card: $600/month.\n- Savings: $200/month.\n- First month's interest: $6,000 x 22.9% / 12 = $114.50."
+    assert value("numbers_grounded", formula) == 1.0  # (a balance in the formula is no interest figure)

@@ -1490,7 +1490,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 reading.balances.append((value, s.index))
             if _INTEREST_AFTER.match(s.norm[end:end + 40]) or _INTEREST_BEFORE.search(s.norm[max(0, start - 30):start]) or (
                     re.match(r"\s*of\b", s.norm[end:end + 5]) and _INTEREST_SHARE.match(s.norm[end:end + 50])) or (
-                    s.kind == "row" and "interest" in row_label and "$" not in row_label and not _INTEREST_AND_MORE.search(row_label)):  # "| interest avoided | $213 a year |"
+                    s.kind == "row" and "interest" in row_label and "$" not in row_label and not _INTEREST_AND_MORE.search(row_label)) or (
+                    label and label.group("label") and label.end() <= start and "interest" in label.group("label")
+                    and "$" not in label.group("label") and not _INTEREST_AND_MORE.search(label.group("label"))
+                    and not _MONEY.search(s.norm, label.end(), start) and not re.match(r"\s*(?:[\u00d7x*/]|times)\s", s.norm[end:end + 7])):  # "| interest avoided | $213 a year |", "- Total interest: about $150"
                 reading.interest.append((value, s.index))  # (and "$15 of your 240 minimum is interest")
         c0, c1 = _clause_bounds(s.norm, start)
         before, after = s.norm[max(c0, start - 40):start], s.norm[end:max(end, min(c1, end + 60))]
