@@ -1321,3 +1321,14 @@ def test_an_interest_figure_under_an_interest_label_is_checked():
     assert value("numbers_grounded", plan.format(150)) == 0.0
     formula = "- Card: $600/month.\n- Savings: $200/month.\n- First month's interest: $6,000 x 22.9% / 12 = $114.50."
     assert value("numbers_grounded", formula) == 1.0  # (a balance in the formula is no interest figure)
+
+
+def test_minimums_only_for_every_debt_may_roll_a_freed_minimum_on_and_only_minimums_with_their_sum_is_still_minimums():
+    # dev author fj: "If you pay only minimums ($529), it takes about 41 months": the $529 kept up, rolling on
+    plan = "Pay $610 a month on the Visa, $250 on the car loan and $40 on the store card. "
+    rolled = plan + "If you pay only minimums ($390), it takes about {} months to clear everything."
+    assert value("timeline_accuracy", rolled.format(47), MULTI) == 1.0
+    assert value("timeline_accuracy", rolled.format(87), MULTI) == 1.0  # (each minimum on its own debt, not rolled)
+    assert value("timeline_accuracy", rolled.format(20), MULTI) == 0.0
+    named = plan + "If you only pay the minimums, the store card alone takes about {} months."
+    assert value("timeline_accuracy", named.format(47), MULTI) == 0.0  # a debt named: its own minimum, no roll-on

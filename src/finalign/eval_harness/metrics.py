@@ -625,6 +625,8 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
         if not total:
             out += [finance.months_to_payoff(d.balance, d.apr, d.min_payment) for d in debts if d.name in names]
         out.append(finance.strategy_payoff(debts, 0.0, "minimums").months)
+        if len(debts) > 1 and not named:  # all the debts, the minimums' total kept up: a freed minimum rolls on
+            out.append(finance.strategy_payoff(debts, sum(d.min_payment for d in debts), "avalanche").months)
         return tuple(m for m in out if m is not None)
     if payment is None:
         payment = plan.target_monthly
