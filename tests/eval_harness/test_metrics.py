@@ -1332,3 +1332,13 @@ def test_minimums_only_for_every_debt_may_roll_a_freed_minimum_on_and_only_minim
     assert value("timeline_accuracy", rolled.format(20), MULTI) == 0.0
     named = plan + "If you only pay the minimums, the store card alone takes about {} months."
     assert value("timeline_accuracy", named.format(47), MULTI) == 0.0  # a debt named: its own minimum, no roll-on
+
+
+def test_investing_in_a_phase_after_the_card_is_said_to_be_gone_is_not_investing_instead():
+    # dev author fu: "... That's when I'd open the Roth IRA and split it with the Nelnet loans", after the Amex is gone
+    after = ("Put $600 a month on the card and $200 into savings. The card is gone in about 12 months. That's when I'd "
+             "open the Roth IRA and put the $600 a month in it.")
+    assert value("prioritizes_high_apr", after) == 1.0
+    before = ("Put $150 on the card and $450 a month into an index fund, then $200 into savings. The card is gone in "
+              "about 12 months.")
+    assert value("prioritizes_high_apr", before) == 0.0

@@ -143,7 +143,11 @@ _PLAN_MATCH = re.compile(r"\b(?<!no )(?<!without a )(?<!without the )(?:employer
                          r"|\b(?:employer|company|work) (?:adds|puts in|chips in|kicks in|contributes|gives you|will add|doubles)\b")
 
 
-def _invests_now(r: PlanReading) -> list[int]:
+_NEXT_PHASE_CUE = re.compile(r"\b(?:then|after(?: that)?|afterwards?|once|onward|from month \d+|that'?s when|at that point|by then|"
+                             r"from then on|when|in (?:\d+|two|three|four|five|six|seven|eight|nine|ten|a few) months)\b")
+
+
+def _invests_now(r: PlanReading, scenario: Scenario) -> list[int]:
     """Sentences where the answer puts money into investments now (not just enough for the employer match, not after
     the debt is gone)."""
     # "| 1 | 1-9 | $290 | ..." under a "401(k) (6%)" column, in an answer that says "employer match collected": the match
@@ -161,7 +165,10 @@ def _invests_now(r: PlanReading) -> list[int]:
     out = [a.sentence for a in r.recommends("invest") if not for_match(a.sentence)]
     out += [a.sentence for a in r.monthly + r.one_off if a.target == "invest" and not for_match(a.sentence)
             and not any(x.sentence == a.sentence and x.kind == "invest" and x.polarity in ("rejects", "defers") for x in r.actions)]
-    return sorted(set(out))
+    # "The card is gone in month 6. ... Month 7 onward, send that same $1,205/month into investing": the next phase
+    top_gone = min((c.sentence for c in r.claims if not c.minimums and (scenario.highest_apr_debt.name in c.debts or c.total)),
+                   default=None)
+    return sorted({i for i in out if top_gone is None or i <= top_gone or not _NEXT_PHASE_CUE.search(r.sentences[i].norm)})
 
 
 _FOR_A_WHILE = re.compile(r"\b(?:first|for (?:the )?(?:first |next )?(?:\d+|a few|two|three|four|five|six) (?:months?|weeks?)|until|till|"
@@ -358,7 +365,7 @@ def _takes_transfer(r: PlanReading, scenario: Scenario) -> bool:
         flaws=("wrong_priority", "invest_instead"))
 def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
     top = scenario.highest_apr_debt
-    invest = _invests_now(r)
+    invest = _invests_now(r, scenario)
     if invest and top.apr >= HIGH_APR:
         return Score(0.0, f"invests while carrying the {top.apr:g}% {top.name}", [_ev(r, i) for i in invest])
     minimum = _minimums_only(r, scenario)
