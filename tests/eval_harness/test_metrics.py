@@ -1342,3 +1342,16 @@ def test_investing_in_a_phase_after_the_card_is_said_to_be_gone_is_not_investing
     before = ("Put $150 on the card and $450 a month into an index fund, then $200 into savings. The card is gone in "
               "about 12 months.")
     assert value("prioritizes_high_apr", before) == 0.0
+
+
+@pytest.mark.parametrize("first, sound", [
+    # the sft+odpo model's answers in the quick run: "The 600 is the thing to attack first", "The 4% transfer fee is..."
+    ("The 300 is the thing to attack first.", False),
+    ("The 3% transfer fee is the thing to attack first.", False),
+    ("The 22.9% APR is the thing to attack first.", True),
+    ("The $6,000 card is the thing to attack first.", True),
+    ("The credit card is the thing to attack first.", True),
+])
+def test_a_figure_that_is_no_debt_named_as_the_first_target_is_incoherent(first, sound):
+    answer = first + " Put $600 a month on the card and $200 into savings."
+    assert (value("coherent", answer) == 1.0) is sound

@@ -1427,7 +1427,25 @@ def coherent(r: PlanReading, scenario: Scenario) -> Score:
     same = next((x for x in r.sentences if _SELF_COMPARED.search(x.norm)), None)
     if same is not None:  # "A $1,000 emergency buffer is more than a $1,000 emergency buffer": says nothing
         return Score(0.5, "compares a thing with itself", [r.evidence(same.index)])
+    for x in r.sentences:  # "The 600 is the thing to attack first", "The 4% transfer fee is the thing to attack first"
+        m = _FIRST_TARGET.match(x.norm)
+        if m and re.search(r"\d", m.group("what")) and not _names_a_debt(m.group("what"), scenario):
+            return Score(0.5, f"names a figure that is no debt as the first target: \"{m.group('what')}\"", [r.evidence(x.index)])
     return Score(1.0, "readable and on topic")
+
+
+_FIRST_TARGET = re.compile(r"^\W*(?:the |your )?(?P<what>[^.,;:!?]{1,40}?) (?:is|'s) (?:the (?:thing|one|debt|balance|card)|what) "
+                           r"(?:to|you should|you want to|i'?d) (?:attack|pay off|pay down|target|hit|tackle|focus on|kill|go after)\b")
+
+
+def _names_a_debt(what: str, scenario: Scenario) -> bool:
+    """A debt by its name, its balance or its rate ("the 26% APR", "the $2,300 one")."""
+    if any(t in _debt_names(scenario) for _, t in _targets_in(what, scenario, verbs=False)):
+        return True
+    if re.search(r"\bfee\b", what):
+        return False
+    figures = [float(v.replace(",", "")) for v in re.findall(r"\d[\d,]*(?:\.\d+)?", what)]
+    return any(_near(f, d.balance, 0.05) or quotes_rate(f, d.apr) for f in figures for d in scenario.debts)
 
 
 # ---- gates and goodness -----------------------------------------------------------------------------
