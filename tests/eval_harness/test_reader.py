@@ -959,17 +959,17 @@ def test_a_numbered_then_step_a_sum_toward_debt_a_second_phase_amount_and_a_budg
     # dev author gz: "3. Then the Visa gets $540... 4. then $800 a month on the car loan", "Set aside $100 a month into
     # savings and put $800 toward debt:", "That's $405 a month at first, $465 once the savings goal is hit", "less than a
     # month of your expenses (about $3,600)"
-    steps = ("1. Pay every minimum: car $250, Visa $100, store card $40.\n2. The other $510 goes to the Visa. It's paid off "
+    steps = ("1. Pay every minimum: car $250, Visa $100, Kohl's card $40.\n2. The other $510 goes to the Visa. It's paid off "
              "in month 8.\n3. Then $650 a month on the car loan, paid off around month 20.")
     assert monthly(steps, MULTI).get("car loan") == 250
     gz = replace(CARD, id="t-gz", situation="surplus_allocation", savings=2500, monthly_surplus=900, debts=(
         Debt("Visa", 3400, 24.99, 100), Debt("Store card", 1200, 29.99, 40), Debt("Car loan", 9800, 6.5, 260)))
     assert monthly("Set aside $100 a month into savings and put $800 toward debt.", gz) == {"savings": 100, "other": 800}
     assert monthly("Put $800 toward the Visa and $100 into savings.", gz) == {"Visa": 800, "savings": 100}
-    phased = monthly("1. Savings: $50/month until you reach $2,500.\n2. Car loan: $250. Store card: $40.\n3. Visa: everything "
+    phased = monthly("1. Savings: $50/month until you reach $2,500.\n2. Car loan: $250. Kohl's card: $40.\n3. Visa: everything "
                      "else. That's $560 a month at first, $610 once the savings goal is hit.", MULTI)
     assert phased.get("Visa card") == 560, phased
-    assert monthly("Put $560 on the Visa and $610 on the car loan once the store card is gone.", MULTI) == {"Visa card": 560}
+    assert monthly("Put $560 on the Visa and $610 on the car loan once the Kohl's card is gone.", MULTI) == {"Visa card": 560}
     assert "savings" not in monthly("Your savings are $2,000, less than a month of your expenses (about $3,600). Put $610 "
                                     "on the Visa.", MULTI)
     assert monthly("Put $600 toward the Visa and $300 into savings (about $3,600 a year).", MULTI).get("savings") == 300
@@ -1005,3 +1005,12 @@ def test_what_gets_the_money_before_a_colon_and_its_minimum_plus_the_rest_after_
     got = read_plan("The Visa at 24.9% costs the most, so it gets every spare dollar first: $610 a month, which is its $100 "
                     "minimum plus the $510 you have left after all the minimums.", MULTI)
     assert got.monthly_by_target() == {"Visa card": 610} and got.priority[0] == "Visa card"
+
+
+def test_paying_a_debt_off_with_everything_above_another_debts_minimum_gives_it_the_rest():
+    # dev author gx: "3. Pay the 19.9% card off first with everything above the $71 minimum on the new card"
+    got = monthly("Keep the Kohl's card at its $40 minimum. Pay the Visa off first with everything above the $250 minimum "
+                  "on the car loan.", MULTI)
+    assert got == {"Kohl's card": 40, "car loan": 250, "Visa card": 610}, got
+    assert monthly("Keep the Kohl's card at its $40 minimum. Don't pay the Visa off first with everything above the $250 "
+                   "minimum on the car loan.", MULTI) == {"Kohl's card": 40, "car loan": 250}

@@ -2058,6 +2058,11 @@ _REST_TO = re.compile(rf"\b(?P<rest>{_REST})(?P<gap>(?:\s+(?:of (?:it|that|your 
                       rf"(?:above|beyond|over|after|on top of) (?:the |your |those )?(?:\$[\d,.]+ )?(?:in |of |for )?(?:the )?(?:minimums?|min(?:imum)? payments?)))*)"
                       rf"\s+(?:on|to|toward|towards|into|at|for)\s+(?P<what>[^.;:!?]{{2,60}})")
 _GETS_REST = re.compile(rf"(?P<what>[^.;:!?]{{2,50}}?)\s+(?:gets|takes|receives|should get|can get|get)\s+(?P<rest>{_REST})\b")
+# "Pay the 19.9% card off first with everything above the $71 minimum on the new card": the debt before "with"
+_WITH_REST = re.compile(r"\b(?:pay|clear|attack|hit|kill|knock out|wipe out|tackle)\s+(?P<what>(?:[^.;:!?$]|\.(?=\d)){2,40}?)\s+(?:off\s+|out\s+|down\s+)?"
+                        r"(?:first\s+)?(?:with|using)\s+(?P<rest>everything|all the rest|every (?:spare|extra) dollar|all the extra)"
+                        r"(?P<gap>\s+(?:else|left|(?:above|beyond|over|on top of) (?:the |its |your |that )?\$[\d,.]+ (?:minimum|min)\w*"
+                        r"(?:\s+(?:on|for) (?:the |your )?[a-z0-9% -]{1,25}?(?=[:.;,]|$))?))?")
 
 
 def _read_rest(s: Sentence, reading: PlanReading, scenario: Scenario) -> None:
@@ -2065,7 +2070,7 @@ def _read_rest(s: Sentence, reading: PlanReading, scenario: Scenario) -> None:
     less what the answer sends elsewhere (and the other debts' minimums) goes to that debt, with no amount written."""
     if s.later or DEFER.search(s.norm) or (scenario.windfall and _ONE_OFF_CUE.search(s.norm)):
         return
-    for pattern in (_REST_TO, _GETS_REST):
+    for pattern in (_REST_TO, _GETS_REST, _WITH_REST):
         for m in pattern.finditer(s.norm):
             if polarity(reading.sentences, s.index, m.start("rest"), m.end("rest")) in ("rejects", "defers", "if"):
                 continue
@@ -2074,7 +2079,7 @@ def _read_rest(s: Sentence, reading: PlanReading, scenario: Scenario) -> None:
             after_rest = m.end("gap") if "gap" in pattern.groupindex else m.start("rest")
             if not hits or _MONEY.search(s.norm[after_rest:]):  # "all the extra to the card: $590 a month": said
                 continue
-            target = hits[0] if pattern is _REST_TO else hits[-1]
+            target = hits[0] if pattern is not _GETS_REST else hits[-1]
             if any(a.target == target and not a.implicit for a in reading.monthly):
                 continue  # an amount said for it elsewhere is the better reading
             now = [a for a in reading.monthly if a.target != target and not reading.sentences[a.sentence].later]
