@@ -340,7 +340,7 @@ def _reasoned_snowball(r: PlanReading, scenario: Scenario, target: str) -> float
     return round(snow - aval, 2)
 
 
-_MOVE_VERB = re.compile(r"\b(?:transfer\w*|mov(?:e|es|ed|ing)|shift\w*|roll(?:s|ed|ing)?)\b")
+_TRANSFER_VERB = re.compile(r"\b(?:transfer\w*|mov(?:e|es|ed|ing)|shift\w*|roll(?:s|ed|ing)?)\b")
 _MOVED_OBJECT = re.compile(r"\b(?:balance|over|across|0%|zero|promo\w*|new card|transfer card)\b")
 
 
@@ -353,9 +353,9 @@ def _takes_transfer(r: PlanReading, scenario: Scenario) -> bool:
     moved = scenario.transfer_debt.name
     votes = Counter()
     for x in r.sentences:  # a move of the balance, or a step for the card it moves to
-        for m in [*_MOVE_VERB.finditer(x.norm), *_TRANSFERRED.finditer(x.norm)]:
+        for m in [*_TRANSFER_VERB.finditer(x.norm), *_TRANSFERRED.finditer(x.norm)]:
             ahead = x.norm[m.start():m.end() + 50]
-            if m.re is _MOVE_VERB and not (_MOVED_OBJECT.search(ahead) or any(t == moved for _, t in _targets_in(ahead, scenario))):
+            if m.re is _TRANSFER_VERB and not (_MOVED_OBJECT.search(ahead) or any(t == moved for _, t in _targets_in(ahead, scenario))):
                 continue
             votes[polarity(r.sentences, x.index, m.start(), m.end()) == "rejects"] += 1
     return votes[False] > votes[True]

@@ -2279,10 +2279,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                 and not _targets_in(text, scenario) and not lead:
             continue  # "that takes about four months" about the buffer: "takes" alone is not a payoff
         amounts = allocations_in.get(s.index, [])
-        all_minimums = sum(d.min_payment for d in scenario.debts)
         minimums = bool(re.search(r"\bminimums?\b", text)) and (not amounts or (  # "only minimums ($529)": their sum
             re.search(r"\bonly (?:the )?minimums?\b|\bminimums? only\b|\bjust (?:the )?minimums?\b", text)
-            and all(_near(a.amount, all_minimums) for a in amounts)))
+            and all(_near(a.amount, scenario.total_minimums) for a in amounts)))
         prev = reading.sentences[s.index - 1].norm if s.index else ""
         if not amounts and re.search(r"\b(?:at (?:that|this) (?:rate|pace)|keep going like that|like that|that way|doing that|"
                                      r"if you keep|continue like this|going that way|on that path)\b", text) and (re.search(
