@@ -1014,3 +1014,11 @@ def test_paying_a_debt_off_with_everything_above_another_debts_minimum_gives_it_
     assert got == {"Kohl's card": 40, "car loan": 250, "Visa card": 610}, got
     assert monthly("Keep the Kohl's card at its $40 minimum. Don't pay the Visa off first with everything above the $250 "
                    "minimum on the car loan.", MULTI) == {"Kohl's card": 40, "car loan": 250}
+
+
+def test_amounts_joined_by_a_plus_with_no_result_are_each_a_payment():
+    # dev author gq: "put $1,010/mo on discover + $190 on the loan and the card's gone in 6 months"
+    assert monthly("Put $610/mo on the Visa + $250 on the car loan + $40 on the Kohl's card.", MULTI) == {
+        "Visa card": 610, "car loan": 250, "Kohl's card": 40}
+    # with a result, the terms are its operands and the sum is the plan's ("$650 - $180 car payment = $470/month")
+    assert monthly("Visa: $100 + $510 = $610/mo.", MULTI) == {"Visa card": 610}

@@ -1257,6 +1257,7 @@ _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to
                               r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
 # (an operator needs a number after it: "$675 each month - goes to the Citi" is a dash, "$650 - $180" a minus)
 _OPERAND = re.compile(r"^(?![^.;$(|,]{0,25}?\buntil\b)[^.;$(|,]{0,25}?(?:=(?!>)|[\u2248\u2264\u2265<]|(?<![-=])>|\s[\u2212\u00f7\u00d7*/+-]\s+~?\$?\d|\bminus\b|\bdivided by\b|\btimes\b)")
+_PLUS_NEXT = re.compile(r"^[^.;$(|,=\u2248]{0,25}?\s\+\s+~?\$?\d")
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
@@ -1613,8 +1614,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True  # "the credit card with $2,700": the debt named by its balance, not money sent to it
         if _PAYOFF_SUBJECT.match(s.norm[end:end + 40]):
             fact = True  # "the $1,800 is gone in about 5 months": a balance being paid off, not a payment
-        if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]):
+        if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]) \
+                and not (_PLUS_NEXT.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]", s.norm[end:])):
             fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
+            # (a sum with no result is a list: "$1,010/mo on discover + $190 on the loan")
         minus = re.search(r"\$?(\d[\d,]*(?:\.\d+)?)\s*(?:-|\u2212|minus)\s*\$?[\d,.]+\s*(?:=|\u2248)\s*(?:about |~)?\$?$",
                           s.norm[max(0, start - 40):start])
         if minus and any(_near(float(minus.group(1).replace(",", "")), held) for held in
