@@ -1355,3 +1355,23 @@ def test_investing_in_a_phase_after_the_card_is_said_to_be_gone_is_not_investing
 def test_a_figure_that_is_no_debt_named_as_the_first_target_is_incoherent(first, sound):
     answer = first + " Put $600 a month on the card and $200 into savings."
     assert (value("coherent", answer) == 1.0) is sound
+
+
+SPLIT = "Each month put $610 on the Visa, $250 on the car loan and $40 on the store card."
+
+
+@pytest.mark.parametrize("said, expected", [("That's $850 of your $900.", 0.0), ("That's $900 a month.", 1.0),
+                                            ("That's $650 on the cards.", 1.0), ("Total: $900.", 1.0)])
+def test_a_stated_total_of_the_split_must_be_a_sum_of_its_amounts(said, expected):
+    """Numbers that disagree with each other are wrong numbers, whatever the plan: $610 + $250 + $40 is $900."""
+    assert value("numbers_grounded", f"{SPLIT} {said}", MULTI) == expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("Focus on the car loan first.", 0.0), ("The store card is your priority.", 0.0),
+    ("Focus on the Visa first.", 1.0), ("Your sister says the store card first; the math says otherwise.", 1.0),
+    ("The snowball (store card first) would cost more.", 1.0), ("Can I pay the store card first?", 1.0)])
+def test_a_debt_put_first_in_words_while_the_money_goes_elsewhere_is_incoherent(words, expected):
+    """Incoherent answers say one debt comes first and fund another (dev: "says the card is the priority, then sends
+    the $980 to the 8.9% loan"); an order said of another method, by someone else or as a question is not the plan's."""
+    assert value("coherent", f"{words} {SPLIT}", MULTI) == expected

@@ -27,6 +27,7 @@ of Inspect AI's ``Score(value, answer, explanation, metadata)``. Scorers live in
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -36,7 +37,7 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER, WINDFALL, PlanReading, _targets_in, last_debt_before,
+from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER, WINDFALL, PlanReading, _targets_in, last_debt_before, named_first,
                                           _tolerance, polarity, quotes_rate, read_plan)
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
@@ -1008,6 +1009,7 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
                 break
     out += _false_clears(r, scenario)
     out += _wrong_arithmetic(r, sums)
+    out += _wrong_split_totals(r, scenario)
     payments = _payments_named(r, scenario)
     costs = _interest_cache(scenario, payments)
     lumps = tuple(sorted((a.target, a.amount) for a in r.one_off if a.target in _debt_names(scenario) | {"savings"}))
@@ -1064,6 +1066,39 @@ def _wrong_arithmetic(r: PlanReading, sums: list[tuple[str, float, float, int]])
     """Sums the answer works out wrong: "Fee: 3% of $9,500 = $385" (it is $285), "$600 + $300 = $800"."""
     return [_ev(r, i, found=said, expected=round(want, 2), what=f"arithmetic: {text}")
             for text, want, said, i in sums if abs(said - want) > max(2.0, 0.02 * want)]
+
+
+# "That's $850 of your $900", "Total: $900/month", "for a total of $640": the answer's own sum of the split just said
+_SPLIT_TOTAL = re.compile(r"(?:^\W*|[,;(]\s*|\bwhich )(?:that's|that is|this is|total(?:ing|s)?:?|in total,?|all in,?|altogether,?|"
+                          r"(?:for )?a total of|(?:that )?(?:comes|adds up) to|(?:is|comes to|adds up to)) "
+                          r"(?:about |roughly |around |~|exactly |only |just )?\$(?P<v>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:in |of )?"
+                          r"(?:interest|fees?|saved|savings|left|a year|per year|/y))")
+
+
+def _wrong_split_totals(r: PlanReading, scenario: Scenario) -> list[dict]:
+    """A total the answer states for the monthly split it has just given that no selection of those amounts adds up
+    to ("$540 on the store card, $100 on the Visa, $260 on the car loan. That's $850 of your $900": it is $900)."""
+    out = []
+    for x in r.sentences:
+        for m in _SPLIT_TOTAL.finditer(x.norm):
+            said = float(m.group("v").replace(",", ""))
+            if said in (scenario.monthly_surplus, scenario.total_minimums) or x.later or x.whatif:
+                continue  # the surplus itself (the reader may have missed a part), or a later phase's
+            parts = [a.amount for a in r.monthly if r.sentences[a.sentence].paragraph == x.paragraph
+                     and (a.sentence < x.index or (a.sentence == x.index and _first_money_before(x.norm, m.start())))]
+            if len(parts) < 2 or said < max(parts) or any(a.sentence == x.index and _near(a.amount, said) for a in r.monthly) \
+                    or any(said % p < 0.5 for p in parts if p >= 1):
+                continue  # "That's $405 a month at first" (a payment it reads), "That's $3,360" (four months of $840)
+            # (the minimums said as one sum may be any of them: "$90 in minimums... that's $165 a month off Credit One")
+            pool = parts[-8:] + [d.min_payment for d in scenario.debts]
+            sums = {round(sum(c), 2) for k in range(2, len(pool) + 1) for c in combinations(pool, k)}
+            if not any(_near(said, v, 0.01, 2.0) for v in sums):
+                out.append(_ev(r, x.index, found=said, expected=round(sum(parts), 2), what="total of the monthly split"))
+    return out
+
+
+def _first_money_before(norm: str, pos: int) -> bool:
+    return bool(re.search(r"\$\d", norm[:pos]))
 
 
 _CLEARS = re.compile(r"\$(?P<v>\d[\d,]*(?:\.\d+)?)\b[^.;$]{0,40}?\b(?:is|are|would be|will be|'s) (?:more than |plenty |just )?enough to "
@@ -1173,6 +1208,8 @@ _MISQUOTE_EXPLANATIONS = (
     ("savings", False, lambda e, _: f"says {_money(e['found'])} of savings; the person has {_money(e['expected'])}"),
     ("transfer fee", False, lambda e, _: f"says the transfer fee is {_money(e['found'])}; it is {_money(e['expected'])} on the balance moved"),
     ("arithmetic: ", False, lambda e, text: f"works a sum out wrong: {text} (it is {_money(e['expected'])})"),
+    ("total of the monthly split", False,
+     lambda e, _: f"says the monthly split totals {_money(e['found'])}; its amounts add up to {_money(e['expected'])}"),
     ("sum said to clear the ", False,
      lambda e, debt: f"says {_money(e['found'])} is enough to clear the {debt}, which owes {_money(e['expected'])}"),
     ("interest", True, lambda e, _: f"says {_money(e['found'])} of interest" +
@@ -1390,7 +1427,8 @@ def _near_duplicate_share(r: PlanReading) -> float:
     return repeats / len(seen) if len(seen) >= 3 else 0.0
 
 
-@metric("coherent", "Readable on-topic text: not empty, not looping, not cut off mid-sentence.", flaws=("incoherent",))
+@metric("coherent", "Readable on-topic text: not empty, not looping, not cut off mid-sentence, and not putting one debt "
+        "first in words while the money goes to another.", flaws=("incoherent",))
 def coherent(r: PlanReading, scenario: Scenario) -> Score:
     text = " ".join(s.norm for s in r.sentences)
     words = re.findall(r"[a-z0-9$']+", text)
@@ -1427,11 +1465,38 @@ def coherent(r: PlanReading, scenario: Scenario) -> Score:
     same = next((x for x in r.sentences if _SELF_COMPARED.search(x.norm)), None)
     if same is not None:  # "A $1,000 emergency buffer is more than a $1,000 emergency buffer": says nothing
         return Score(0.5, "compares a thing with itself", [r.evidence(same.index)])
+    crossed = _first_not_funded(r, scenario)
+    if crossed is not None:  # "Focus on the car loan first. Put $540 on the store card, $100 on the Visa, $260 on the car"
+        said, funded, index = crossed
+        return Score(0.0, f"puts the {said} first in words but gives the extra money to the {funded}",
+                     [_ev(r, index, expected=funded, found=said)])
     for x in r.sentences:  # "The 600 is the thing to attack first", "The 4% transfer fee is the thing to attack first"
         m = _FIRST_TARGET.match(x.norm)
         if m and re.search(r"\d", m.group("what")) and not _names_a_debt(m.group("what"), scenario):
             return Score(0.5, f"names a figure that is no debt as the first target: \"{m.group('what')}\"", [r.evidence(x.index)])
     return Score(1.0, "readable and on topic")
+
+
+# an order said of another method, by someone else, or as a what-if ("snowball (Affirm first) also finishes in month 18",
+# "the friend says Kohl's first", "than going after Credit One first"), a question, and "the first of each month"
+_NOT_OWN_ORDER = re.compile(r"\b(?:snowball|would|could|if|than|compar\w*|says?|said|tells?|told|suggest\w*|people|friends?|"
+                            r"sister|brother|parents?|advis[eo]r\w*|versus|vs|instead|rather|first (?:of|day)|firsts?\b(?= \w+ month))\b|\?\W*$")
+
+
+def _first_not_funded(r: PlanReading, scenario: Scenario) -> tuple[str, str, int] | None:
+    """The debt the words put first gets only its minimum while the extra money goes to another: (said, funded,
+    sentence). Not a debt cleared at once from savings or a windfall, nor the balance moved to an offer."""
+    said = named_first(r, scenario, skip=_NOT_OWN_ORDER)
+    if said is None or r.priority is None or said[0] == r.priority[0] or r.sentences[said[1]].whatif:
+        return None
+    by_target = r.monthly_by_target()
+    first, funded = said[0], r.priority[0]
+    if funded not in by_target or first in {a.target for a in r.one_off} or (
+            scenario.balance_transfer is not None and first == scenario.transfer_debt.name):
+        return None
+    if by_target[funded] > _minimum(scenario, funded) + 1 and by_target.get(first, 0.0) <= _minimum(scenario, first) + 1:
+        return first, funded, said[1]
+    return None
 
 
 _FIRST_TARGET = re.compile(r"^\W*(?:the |your )?(?P<what>[^.,;:!?]{1,40}?) (?:is|'s) (?:the (?:thing|one|debt|balance|card)|what) "

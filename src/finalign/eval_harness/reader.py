@@ -2427,12 +2427,31 @@ def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | Non
     for a in reading.one_off:
         if a.target in names:
             return a.target, a.sentence
-    word = re.compile(r"\b(?:first|extra|rest|remaining|remainder|leftover|everything else|focus\w*|target\w*|attack\w*|"
-                      r"priorit\w*|throw|avalanche|start with|go after|tackle|most of|bulk of|every spare|kill|hit|"
-                      r"all (?:the )?(?:extra|spare|rest)|top priority|aggressively|hammer|crush|knock out)\b")
+    said = named_first(reading, scenario, _PRIORITY_WORD)
+    if said:
+        return said
+    if len(scenario.debts) == 1:  # one debt: a stated payment above its minimum is extra money to it
+        debt = scenario.debts[0]
+        for a in reading.stated + reading.monthly:
+            if a.target in (debt.name, "other") and a.amount > debt.min_payment + 1:
+                return debt.name, a.sentence
+    return None
+
+
+_PRIORITY_WORD = re.compile(r"\b(?:first|extra|rest|remaining|remainder|leftover|everything else|focus\w*|target\w*|attack\w*|"
+                            r"priorit\w*|throw|avalanche|start with|go after|tackle|most of|bulk of|every spare|kill|hit|"
+                            r"all (?:the )?(?:extra|spare|rest)|top priority|aggressively|hammer|crush|knock out)\b")
+FIRST_WORD = re.compile(r"\b(?:first|focus\w*|priorit\w*|attack\w*|tackle|go after|start with|top of the list)\b")
+
+
+def named_first(reading: PlanReading, scenario: Scenario, word: re.Pattern[str] = FIRST_WORD,
+                skip: re.Pattern[str] | None = None) -> tuple[str, int] | None:
+    """The debt the words put first, whatever the money does ("focus on the Visa", "Kohl's has the highest rate, so
+    clear it first", the top of the answer's own order): (debt, sentence). ``skip``: sentences not to read."""
+    names = {d.name for d in scenario.debts}
     head = _list_head(reading, scenario)
     for s in reading.sentences:
-        if s.later:
+        if s.later or (skip is not None and skip.search(s.norm)):
             continue
         at_head = _LIST_HEAD.search(s.norm) if head else None
         if at_head and not _MINIMUMS_RE.search(s.norm[at_head.start() - 40:]):
@@ -2461,9 +2480,4 @@ def _priority(reading: PlanReading, scenario: Scenario) -> tuple[str, int] | Non
             if polarity(reading.sentences, s.index, c0 + pos, c0 + pos + 1) == "rejects":
                 continue
             return target, s.index
-    if len(scenario.debts) == 1:  # one debt: a stated payment above its minimum is extra money to it
-        debt = scenario.debts[0]
-        for a in reading.stated + reading.monthly:
-            if a.target in (debt.name, "other") and a.amount > debt.min_payment + 1:
-                return debt.name, a.sentence
     return None
