@@ -1375,3 +1375,12 @@ def test_a_debt_put_first_in_words_while_the_money_goes_elsewhere_is_incoherent(
     """Incoherent answers say one debt comes first and fund another (dev: "says the card is the priority, then sends
     the $980 to the 8.9% loan"); an order said of another method, by someone else or as a question is not the plan's."""
     assert value("coherent", f"{words} {SPLIT}", MULTI) == expected
+
+
+@pytest.mark.parametrize("pace, expected", [(485, 1.0), (300, 0.0)])
+def test_a_transfer_payment_said_only_with_its_payoff_time_is_the_payment_that_must_clear_it(pace, expected):
+    """"at $800 a month the $8,034 is cleared in 11 months": the payment is said with its time, not as a split. TRANSFER
+    needs $481 a month to clear $7,210 in the 15-month promo."""
+    answer = (f"Take it: the 3% fee is $210, so you owe $7,210, and at ${pace} a month the $7,210 is cleared in "
+              f"{-(-7210 // pace)} months. Put no new charges on the card.")
+    assert value("transfer_diligence", answer, TRANSFER) == expected

@@ -1342,6 +1342,9 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
         # a dearer small debt first: then all the debt money moves over, which is the surplus less what goes elsewhere
         elsewhere = sum(v for t, v in totals.items() if t in ("savings", "invest", "speculation"))
         best = max(best, sum(a.amount for a in debt_payments), scenario.monthly_surplus - elsewhere)
+    if not best:  # "at $800 a month the $8,034 is cleared in 11 months": the payment its payoff time is said at
+        best = max((c.payment for c in r.claims if c.payment and not c.minimums and not r.sentences[c.sentence].whatif
+                    and c.payment <= scenario.monthly_surplus + _tolerance(scenario)), default=0.0)
     deadline_said = [a.sentence for a in r.actions if a.kind == "promo_end" and a.polarity != "rejects"]
     if best:  # short of the clearing payment but planning to raise it before the promo ends: half
         clear_part = 1.0 if best + 1 >= clear else 0.5 if deadline_said else 0.0
