@@ -1384,3 +1384,20 @@ def test_a_transfer_payment_said_only_with_its_payoff_time_is_the_payment_that_m
     answer = (f"Take it: the 3% fee is $210, so you owe $7,210, and at ${pace} a month the $7,210 is cleared in "
               f"{-(-7210 // pace)} months. Put no new charges on the card.")
     assert value("transfer_diligence", answer, TRANSFER) == expected
+
+
+@pytest.mark.parametrize("said, expected", [("Your minimums add up to $450 a month.", 0.0), ("That's $450 in minimums.", 0.0),
+                                            ("Your minimums add up to $390 a month.", 1.0),
+                                            ("The card minimums total $140.", 1.0)])
+def test_the_minimums_total_said_wrong_is_a_wrong_number(said, expected):
+    """dev author hb: "Your minimums add up to $605 a month" (they are $550). MULTI's minimums: $250 + $100 + $40."""
+    assert value("numbers_grounded", f"{said} {SPLIT}", MULTI) == expected
+
+
+def test_what_a_payoff_time_would_take_is_no_claim_of_the_plan():
+    """dev author hb: "To clear it in 18 months: $8,755 / 18 = $486.39/month, so round up to $490" says what the time
+    needs, not when the plan ends. TRANSFER: $7,210 after the fee, 15-month promo."""
+    plan = "Take it: the 3% fee is $210, so you owe $7,210. Put no new charges on the card. "
+    assert value("timeline_accuracy", plan + "To clear it in 10 months: $7,210 / 10 = $721/month; I'd pay $485 and be done "
+                 "in 15 months.", TRANSFER) == 1.0
+    assert value("timeline_accuracy", plan + "Pay $485 a month and it's cleared in 10 months.", TRANSFER) == 0.0

@@ -1022,3 +1022,22 @@ def test_amounts_joined_by_a_plus_with_no_result_are_each_a_payment():
         "Visa card": 610, "car loan": 250, "Kohl's card": 40}
     # with a result, the terms are its operands and the sum is the plan's ("$650 - $180 car payment = $470/month")
     assert monthly("Visa: $100 + $510 = $610/mo.", MULTI) == {"Visa card": 610}
+
+
+def test_bold_markers_inside_a_line_do_not_hide_what_a_figure_is():
+    # dev author hb (assistant-style markdown): "you'll save roughly **$1,500** compared with staying put" is a saving,
+    # not $1,500 a month; "Visa payment = $100 + $510 = **$610/month**" pays the Visa its sum
+    got = monthly("Pay **$610** a month on the Visa, $250 on the car loan and $40 on the Kohl's card. You'll save roughly "
+                  "**$1,500** compared with staying put.", MULTI)
+    assert got == {"Visa card": 610, "car loan": 250, "Kohl's card": 40}, got
+    assert monthly("Visa payment = $100 + $510 = **$610/month**.", MULTI) == {"Visa card": 610}
+    assert monthly("1. **Visa (24.9%)**: $100 min + $510 extra = **$610**\n2. **Car loan**: $250\n3. **Kohl's card**: $40",
+                   MULTI) == {"Visa card": 610, "car loan": 250, "Kohl's card": 40}
+
+
+def test_a_table_headed_by_the_windfall_amount_splits_the_windfall():
+    bonus = replace(MULTI, windfall=6000)
+    got = read_plan("| Use of the $6,000 | Amount |\n|---|---|\n| Visa payoff | $4,000 |\n| Car loan | $1,500 |\n| Savings | $500 |\n\n"
+                    "Each month: $650 to the car loan, $40 to the Kohl's card.", bonus)
+    assert got.monthly_by_target() == {"car loan": 650, "Kohl's card": 40}
+    assert {(a.target, a.amount) for a in got.one_off} == {("Visa card", 4000), ("car loan", 1500), ("savings", 500)}

@@ -1010,6 +1010,7 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
     out += _false_clears(r, scenario)
     out += _wrong_arithmetic(r, sums)
     out += _wrong_split_totals(r, scenario)
+    out += _wrong_minimums_total(r, scenario)
     payments = _payments_named(r, scenario)
     costs = _interest_cache(scenario, payments)
     lumps = tuple(sorted((a.target, a.amount) for a in r.one_off if a.target in _debt_names(scenario) | {"savings"}))
@@ -1094,6 +1095,30 @@ def _wrong_split_totals(r: PlanReading, scenario: Scenario) -> list[dict]:
             sums = {round(sum(c), 2) for k in range(2, len(pool) + 1) for c in combinations(pool, k)}
             if not any(_near(said, v, 0.01, 2.0) for v in sums):
                 out.append(_ev(r, x.index, found=said, expected=round(sum(parts), 2), what="total of the monthly split"))
+    return out
+
+
+# "Your minimums add up to $605", "$605 in minimums", "the minimums ($605)", "total minimums: $605"
+_MINIMUMS_TOTAL = re.compile(r"(?<!versus )(?<!vs )(?<!than )(?<!above )(?<!beyond )(?<!other )(?<!two )(?<!three )"
+                             r"\bminimums\b(?: (?:payments?|due))?[^.;:,($\d]{0,25}?(?:add up to|adds up to|totals?|come to|comes to|are|=|"
+                             r"(?<=minimums):|(?<=minimums) \((?=\$[\d,.]+\)))"
+                             r"\s*(?:about |roughly |around |~|only |just )?\$(?P<a>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:extra|more|left|/wk|a week))"
+                             r"|\$(?P<b>\d[\d,]*(?:\.\d+)?)\s*(?:a month |/mo\w* |per month )?(?:in|of|for) (?:(?:the|your|all|total) )?minimums\b")
+
+
+def _wrong_minimums_total(r: PlanReading, scenario: Scenario) -> list[dict]:
+    """The minimums' total said wrong ("Your minimums add up to $605": they are $550): no selection of the debts'
+    minimums makes it."""
+    mins = [d.min_payment for d in scenario.debts]
+    sums = {round(sum(c), 2) for k in range(1, len(mins) + 1) for c in combinations(mins, k)}
+    out = []
+    for x in r.sentences:
+        if x.later or x.whatif:
+            continue
+        for m in _MINIMUMS_TOTAL.finditer(x.norm):
+            said = float((m.group("a") or m.group("b")).replace(",", ""))
+            if len(mins) > 1 and not any(_near(said, v, 0.01, 2.0) for v in sums):
+                out.append(_ev(r, x.index, found=said, expected=scenario.total_minimums, what="total of the minimums"))
     return out
 
 
@@ -1208,6 +1233,8 @@ _MISQUOTE_EXPLANATIONS = (
     ("savings", False, lambda e, _: f"says {_money(e['found'])} of savings; the person has {_money(e['expected'])}"),
     ("transfer fee", False, lambda e, _: f"says the transfer fee is {_money(e['found'])}; it is {_money(e['expected'])} on the balance moved"),
     ("arithmetic: ", False, lambda e, text: f"works a sum out wrong: {text} (it is {_money(e['expected'])})"),
+    ("total of the minimums", False,
+     lambda e, _: f"says the minimums total {_money(e['found'])}; they are {_money(e['expected'])}"),
     ("total of the monthly split", False,
      lambda e, _: f"says the monthly split totals {_money(e['found'])}; its amounts add up to {_money(e['expected'])}"),
     ("sum said to clear the ", False,

@@ -168,9 +168,14 @@ def _spoken_hundreds(m: re.Match[str]) -> str:
 _QUOTED_QUESTION = re.compile(r"\"[^\"\n]{3,300}\?\"|\u201c[^\u201d\n]{3,300}\?\u201d|^\s*>[^\n]*\?[ \t]*$", re.M)
 
 
+# bold markers inside a line, and any before a figure; not the ones that open a line ("1. **Store card, 26.99%.**" is a title)
+_INLINE_BOLD = re.compile(r"(?<=[^\s*+\u2022.)\-])(?:\*\*|__)|(?:\*\*|__)(?=[$\d])")
+
+
 def _normalise(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", " - ").replace("\xa0", " ")
     t = _QUOTED_QUESTION.sub(lambda m: " " * len(m.group()), t)  # the reader's own question, quoted back: not advice
+    t = _INLINE_BOLD.sub("", t)  # "save roughly **$1,500**", "in about **15 months**": emphasis, not words
     t = _HUNDREDS_SPOKEN.sub(_spoken_hundreds, t)
     t = _FRACTION_OF.sub(lambda m: f"{100 * _FRACTION_WORDS[m.group(1)]:.4g}% ", t)  # before text2num reads "three" as 3
     if _NUMBER_WORDS.search(t):
@@ -755,7 +760,10 @@ _GOAL_CLAUSE = re.compile(r"\b(?:isn'?t|is not|not|won'?t be) (?:realistic|doabl
                           r"|\btoo (?:aggressive|fast|short|tight|ambitious)\b|\b(?:finishing|to finish|to be done|to clear it|"
                           r"to pay (?:it|this|that) off|to hit|to make|paying it off|clearing it|to get there|goal|target|deadline)\b[^.;]{0,25}"
                           r"\b(?:would take|takes|needs?|requires?|means|you'?d need)\b|\b(?:would take|you'?d need|needs?|requires?) "
-                          r"(?:payments? of |about |roughly |~)?\$")
+                          r"(?:payments? of |about |roughly |~)?\$"
+                          # "To clear it in 18 months: $8,755 / 18 = $486.39/month": what a time would take, before its sum
+                          r"|\bto (?:clear|pay off|finish|kill|zero out|pay down|wipe out|be rid of) (?:it|this|that|them|(?:the|your) "
+                          r"[\w' ]{1,25}?)(?: off)? (?:in|within|by) (?:month )?\d+(?: months?)?\s*(?:[:=]|,? (?:you|it)(?:'ll| will| would)? need)")
 _SAVINGS_GOAL = re.compile(rf"\b{_SAVINGS}\b|\bsav(?:e|ing)\b|(?:\$1,?000|\ba grand)\b(?!\s*(?:a month|/\s*mo|per month|monthly|each month|every month))")
 _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
 
@@ -1263,7 +1271,7 @@ _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
 _OPTIONS_HEADER = re.compile(r"\W*(?:plans?|options?|scenarios?|approach(?:es)?|strateg(?:y|ies)|choices?|paths?)\W*(?:\([^)]*\)\W*)?$")
 _WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|mins? only|only (?:the )?mins?|just (?:the )?(?:mins?|minimums?)|current(?:ly)?|as is|status quo|without|if you|old|"
-                            r"before|now you pay|today's|stay on|stay with|keep(?:ing)? (?:the )?(?:old|current|it)|no transfer|"
+                            r"before|now you pay|today's|stay on|stay with|stay(?:ing)? put|do nothing|keep(?:ing)? (?:the )?(?:old|current|it)|no transfer|"
                             r"don't transfer)\b")
 _LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:\w+ ){0,2}?(?:after|once|when) (?:the |your |that |it'?s? )?"
                           r"(?:[\w']+ ){0,3}?(?:is |are )?(?:gone|paid off|paid|done|cleared|finished|card|loan)\b")
@@ -1397,9 +1405,13 @@ def _windfall_list(sentences: list[Sentence], s: Sentence, scenario: Scenario) -
     head = _list_heading(sentences, s) if scenario.windfall else None
     if head is None:
         return False
-    said = re.search(rf"\b{WINDFALL}", head.norm) or any(_near(float(v.replace(",", "")), scenario.windfall)
-                                                        for v in re.findall(r"\d[\d,]*\d|\d", head.norm))
-    return bool(said) and not _MONTH_WORD.search(head.norm)
+    return _names_windfall(head.norm, scenario) and not _MONTH_WORD.search(head.norm)
+
+
+def _names_windfall(text: str, scenario: Scenario) -> bool:
+    """The text names the windfall, by a word for it or by its amount ("Use of the $6,000")."""
+    return bool(scenario.windfall) and bool(re.search(rf"\b{WINDFALL}", text) or any(
+        _near(float(v.replace(",", "")), scenario.windfall) for v in re.findall(r"\d[\d,]*\d|\d", text)))
 
 
 _EMPLOYER_MONEY_BEFORE = re.compile(
@@ -1511,7 +1523,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             continue  # "| $185, then gets Macy's $445 rolled in |": the cell's later phase
         if start > 0 and _TOTAL_BEFORE.search(s.norm[max(0, start - 25):start]) and _MONEY.search(s.norm, 0, start) and not difference \
                 and not in_cell and not (label_target in {d.name for d in scenario.debts} and not split_terms
-                                         and re.search(r"(?:\$[\d,.]+\s*\+\s*)+\$[\d,.]+(?: extra)?\s*(?:=|\u2248)\s*(?:about |~)?$",
+                                         and re.search(r"(?:\$[\d,.]+(?: [a-z]+){0,2}\s*\+\s*)+\$[\d,.]+(?: [a-z]+){0,2}\s*(?:=|\u2248)\s*(?:about |~)?$",
                                                        s.norm[max(0, start - 60):start])
                                          and not any(a.sentence == s.index for a in reading.monthly)):
             continue  # "$658 on the visa + $130 on the loan = $788", "that's the whole $1.3k": a total of what came before
@@ -1614,10 +1626,12 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True  # "the credit card with $2,700": the debt named by its balance, not money sent to it
         if _PAYOFF_SUBJECT.match(s.norm[end:end + 40]):
             fact = True  # "the $1,800 is gone in about 5 months": a balance being paid off, not a payment
-        if _OPERAND.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start]) \
-                and not (_PLUS_NEXT.match(s.norm[end:end + 30]) and not re.search(r"[=\u2248]", s.norm[end:])):
+        summed_later = bool(_PLUS_NEXT.match(s.norm[end:end + 30])) and bool(re.search(r"[=\u2248]", s.norm[end:]))
+        if _OPERAND.match(s.norm[end:end + 30]) and (summed_later or not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start])) \
+                and not (_PLUS_NEXT.match(s.norm[end:end + 30]) and not summed_later):
             fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
-            # (a sum with no result is a list: "$1,010/mo on discover + $190 on the loan")
+            # (a sum with no result is a list: "$1,010/mo on discover + $190 on the loan"; "Visa payment = $100 + $510
+            # = $610/month" starts its sum after the first "=")
         minus = re.search(r"\$?(\d[\d,]*(?:\.\d+)?)\s*(?:-|\u2212|minus)\s*\$?[\d,.]+\s*(?:=|\u2248)\s*(?:about |~)?\$?$",
                           s.norm[max(0, start - 40):start])
         if minus and any(_near(float(minus.group(1).replace(",", "")), held) for held in
@@ -1750,7 +1764,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             target = "other"
         one_off_figure = any(_near(value, f) for f in facts) and not direct
         # "| Refund ($3,100) | Amount |": the label column's title says what every row splits
-        table_one_off = s.kind == "row" and bool(s.header) and bool(_ONE_OFF_COLUMN.search(s.header[0])) and not (
+        table_one_off = s.kind == "row" and bool(s.header) and bool(_ONE_OFF_COLUMN.search(s.header[0])
+                                                                    or _names_windfall(s.header[0], scenario)) and not (
             _MONTH_WORD.search(s.header[0]) or _MONTH_WORD.search(column))
         # a sum above the surplus, said with no month word in a windfall answer ("$1,500 goes to savings"), can only be
         # a share of the windfall: nobody pays it every month
