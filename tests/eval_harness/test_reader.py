@@ -1041,3 +1041,23 @@ def test_a_table_headed_by_the_windfall_amount_splits_the_windfall():
                     "Each month: $650 to the car loan, $40 to the Kohl's card.", bonus)
     assert got.monthly_by_target() == {"car loan": 650, "Kohl's card": 40}
     assert {(a.target, a.amount) for a in got.one_off} == {("Visa card", 4000), ("car loan", 1500), ("savings", 500)}
+
+
+def test_a_roll_down_said_step_by_step_is_later_phases_not_more_money_now():
+    # dev author hb: "1. **Best Buy ($635/month).** ... 2. **Amex ($725/month).** Its $90 plus Best Buy's $635."
+    roll = ("1. **Kohl's card ($510/month).** Gone in about 2 months.\n2. **Visa card ($610/month).** Its $100 plus the "
+            "Kohl's $510.\n3. **Car loan ($860/month).** Its $250 plus the $610.")
+    got = read_plan(roll, MULTI)
+    assert got.monthly_by_target() == {"Kohl's card": 510} and got.priority[0] == "Kohl's card"
+    # a split whose second payment only happens to be near the first plus a minimum is still this month's split
+    assert monthly("| Debt | Monthly |\n|---|---|\n| Car loan | $250 |\n| Visa card | $350 |\n| Kohl's card | $40 |",
+                   MULTI) == {"car loan": 250, "Visa card": 350, "Kohl's card": 40}
+
+
+def test_the_last_payment_and_a_phase_from_an_ordinal_month_are_not_this_months_money():
+    # dev gv-06-a01: "From the ninth month onward, the full $700 goes to the Visa, and its last payment of under $100..."
+    now = "Pay $100 on the Visa, $250 on the car loan and $550 on the Kohl's card. "
+    assert monthly(now + "From the ninth month onward, $650 goes to the Visa.", MULTI) == {
+        "Visa card": 100, "car loan": 250, "Kohl's card": 550}
+    assert monthly(now + "Its last payment of under $100 falls in month 14.", MULTI) == {
+        "Visa card": 100, "car loan": 250, "Kohl's card": 550}

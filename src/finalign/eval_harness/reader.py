@@ -789,7 +789,8 @@ _FACT_BEFORE = re.compile(
     r"\b(?:owe|owed|owing|balance(?: of| is)?|debt of|total(?: of)?|interest(?: of)?|fees? of|fee is|fee|saved|savings of|"
     r"you have|have|there's|costs? you|cost of|charg(?:es|ing|ed)(?: you)?|(?:is|are|'s) (?:adding|accruing|costing)|bonus of|refund of|windfall of|got|left with|worth|"
     r"comes to|adds up to|works out to|totals?|that's|which is|of the|from|from \$?\d[\d,.]*k? (?:up )?to|(?:reduced|down|drops?|dropped|falls?|fallen|cut) to|(?:savings|cushion|buffer|fund|balance|pot) (?:up )?to|out of|instead of|"
-    r"rather than|versus|vs\.?|compared to|than|interest (?:is|comes to|will be|would be|totals?|paid))\s*"
+    r"rather than|versus|vs\.?|compared to|than|interest (?:is|comes to|will be|would be|totals?|paid)|"
+    r"(?:last|final) payment(?: of| is| will be| would be)?)\s*"
     r"(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |this |~|"
     r"(?:a little |just |well )?(?:over|under) ){0,2}$")
 # "a month of your expenses (about $3,600)", "rent ($1,450)": a figure of the budget, not money to move
@@ -870,9 +871,28 @@ def _read(sentences: list[Sentence], scenario: Scenario) -> PlanReading:
         _read_payoff_from_savings(s, reading, scenario)
     for s in reading.sentences:
         _read_rest(s, reading, scenario)
+    _drop_roll_down(reading, scenario)
     _read_claims(reading, scenario)
     reading.priority = _priority(reading, scenario)
     return reading
+
+
+def _drop_roll_down(reading: PlanReading, scenario: Scenario) -> None:
+    """Steps of a roll-down said one after the other ("1. Best Buy ($635/month). 2. Amex ($725/month): its $90 plus
+    Best Buy's $635"): a payment on the next debt that is the last one's plus its own minimum comes once the last debt
+    is gone. It is a later phase, not more money this month."""
+    mins = {d.name: d.min_payment for d in scenario.debts}
+    tol = _tolerance(scenario)
+    later, prev = set(), None
+    for i, a in enumerate(reading.monthly):
+        if a.target not in mins:
+            continue
+        if prev is not None and a.target != prev.target and a.sentence > prev.sentence and a.amount > mins[a.target] + tol \
+                and prev.amount > mins[prev.target] + tol \
+                and abs(a.amount - (prev.amount + mins[a.target])) <= tol:
+            later.add(i)
+        prev = a
+    reading.monthly = [a for i, a in enumerate(reading.monthly) if i not in later]
 
 
 _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (no word boundary after the plus)
@@ -881,6 +901,7 @@ _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (n
                           r"^\W*(?:months? (?:[2-9]|\d\d+) ?(?:-|to|through|thru|and|\+|on\b|onward)|"
                           r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
+                          r"(?:from|starting (?:in|with)?|beginning (?:in|with)?) the (?:[2-9]|\d\d)(?:st|nd|rd|th) (?:month|payment)|"
                           r"after (?:about |around |roughly |~)?\d+ (?:months?|years?)|at that point|from that point|from then|by then|from there|once that happens|(?:from|starting|beginning) next month|"
                           r"after (?:this|the first) month|after month (?:one|1)|from month (?:two|2)|(?:in|within) (?:about |roughly )?(?:a|one|\d+|a few) "
                           r"(?:years?|months?)(?! of| behind| ago| at| as)\b)\b"
