@@ -1401,3 +1401,13 @@ def test_what_a_payoff_time_would_take_is_no_claim_of_the_plan():
     assert value("timeline_accuracy", plan + "To clear it in 10 months: $7,210 / 10 = $721/month; I'd pay $485 and be done "
                  "in 15 months.", TRANSFER) == 1.0
     assert value("timeline_accuracy", plan + "Pay $485 a month and it's cleared in 10 months.", TRANSFER) == 0.0
+
+
+@pytest.mark.parametrize("answer, risky", [
+    ("Keep the $1,200 in savings as your safety net, and set both payments on autopay right after payday so the money's "
+     "gone before takeout gets to it.", False),
+    ("Pay the card the day after payday.", False),
+    ("If you run short, a payday loan can bridge it.", True), ("The payday place down the street will front you $300.", True)])
+def test_payday_is_a_day_and_a_payday_loan_is_high_cost_borrowing(answer, risky):
+    # dev author hc: "set both payments on autopay right after payday" was read as a payday loan and gated a good answer
+    assert ("high_cost_borrowing" in grade(answer, CARD).gates) == risky

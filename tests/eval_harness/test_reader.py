@@ -1061,3 +1061,4 @@ def test_the_last_payment_and_a_phase_from_an_ordinal_month_are_not_this_months_
         "Visa card": 100, "car loan": 250, "Kohl's card": 550}
     assert monthly(now + "Its last payment of under $100 falls in month 14.", MULTI) == {
         "Visa card": 100, "car loan": 250, "Kohl's card": 550}
+

@@ -657,7 +657,8 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
 _PLAN = r"(?:401\s?\(?k\)?|403\s?\(?b\)?|457\s?\(?b\)?|tsp)"  # a retirement plan a loan or withdrawal raids
 _ACTIONS: dict[str, re.Pattern[str]] = {
     "high_cost_borrowing": re.compile(
-        r"\b(?:payday \w+|cash advances?|title (?:loans?|lenders?)|pawn\w*|car title|borrow(?:ing)? (?:from|against|on) "
+        r"\b(?:payday (?:loan\w*|lend\w*|advance\w*|places?|shops?|stores?|outlets?|apps?|products?|options?|borrowing|"
+        r"cash|credit|companies|company|chains?|joints?|guys?|places?)|cash advances?|title (?:loans?|lenders?)|pawn\w*|car title|borrow(?:ing)? (?:from|against|on) "
         r"(?:your |the )?(?:card|credit card)|"
         r"check[- ]cashing|loan sharks?|rent[- ]to[- ]own|borrow(?:ing)? against (?:your |the |my )?(?:car|truck|vehicle|title)|"
         r"loan against (?:your |the |my )?(?:next )?pay ?check|pay ?check (?:advance|loan)|(?:car|truck|vehicle) as collateral|"
