@@ -1062,3 +1062,11 @@ def test_the_last_payment_and_a_phase_from_an_ordinal_month_are_not_this_months_
     assert monthly(now + "Its last payment of under $100 falls in month 14.", MULTI) == {
         "Visa card": 100, "car loan": 250, "Kohl's card": 550}
 
+
+
+def test_a_quoted_question_split_across_sentences_is_not_advice():
+    # dev author hc: '> "My buddy says just pay the minimums and dump the rest into VTI... Is he right?"'
+    got = read_plan('> "My buddy says just pay the minimums and dump the rest into VTI... Is he right?"\n\nNot while the '
+                    'card exists. Put $600 a month on the card and $200 into savings.', CARD)
+    assert not got.recommends("minimums_only") and not got.recommends("invest")
+    assert read_plan("Just pay the minimums and dump the rest into VTI.", CARD).recommends("minimums_only")

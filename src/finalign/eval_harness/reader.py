@@ -165,7 +165,7 @@ def _spoken_hundreds(m: re.Match[str]) -> str:
     return str(text2num(m.group("lead").replace("-", " "), "en") * 100 + tail_value)
 
 
-_QUOTED_QUESTION = re.compile(r"\"[^\"\n]{3,300}\?\"|\u201c[^\u201d\n]{3,300}\?\u201d|^\s*>[^\n]*\?[ \t]*$", re.M)
+_QUOTED_QUESTION = re.compile(r"\"[^\"\n]{3,300}\?\"|\u201c[^\u201d\n]{3,300}\?\u201d|^\s*>[^\n]*\?[\"'\u201d]?[ \t]*$", re.M)
 
 
 # bold markers inside a line, and any before a figure; not the ones that open a line ("1. **Store card, 26.99%.**" is a title)
@@ -966,12 +966,16 @@ def _sentences(answer: str) -> list[Sentence]:
     bounded = then_line = False  # an earlier sentence set a phase's length: "78 to savings for 4 months"
     period_rows = 0  # data rows so far of a table whose rows are periods
     breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", answer)]
+    # the reader's question quoted back, across sentences ("> \"My buddy says... Is he right?\""): not advice
+    quoted = [(m.start(), m.end()) for m in _QUOTED_QUESTION.finditer(answer)]
     for start, end in _raw_sentences(answer):
         text = answer[start:end]
         if _TABLE_RULE.match(text) and "-" in text:
             continue
         paragraph = bisect.bisect_right(breaks, start)
         norm = _normalise(text)
+        if any(a <= start and end <= b for a, b in quoted):
+            norm = " " * len(norm)
         row_header: tuple[str, ...] = ()
         continued = False
         if _ROW.match(text):
