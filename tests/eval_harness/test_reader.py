@@ -1070,3 +1070,19 @@ def test_a_quoted_question_split_across_sentences_is_not_advice():
                     'card exists. Put $600 a month on the card and $200 into savings.', CARD)
     assert not got.recommends("minimums_only") and not got.recommends("invest")
     assert read_plan("Just pay the minimums and dump the rest into VTI.", CARD).recommends("minimums_only")
+
+
+def test_a_tables_why_column_does_not_change_what_its_amount_column_is():
+    # dev author hc: "| Savings | $900 | takes you from $600 to $1,500 |" under "The $5,000 bonus:"
+    bonus = replace(MULTI, windfall=5000, savings=600)
+    got = read_plan("**The $5,000 bonus:**\n\n| Where | Amount | Why |\n|---|---|---|\n| Visa payoff | $4,000 | worst rate |\n"
+                    "| Savings | $1,000 | takes you from $600 to $1,600 |\n", bonus)
+    assert {(a.target, a.amount) for a in got.one_off} == {("Visa card", 4000), ("savings", 1000)}
+
+
+def test_keeping_the_savings_as_a_buffer_moves_nothing():
+    # dev author hc: "Keep the $2,000 savings as a buffer, so a surprise bill doesn't go on the Visa"
+    got = read_plan("Put $610 a month on the Visa. Keep the $2,000 savings as a buffer, so a surprise bill doesn't go on "
+                    "the Visa.", MULTI)
+    assert got.one_off == []
+    assert read_plan("Put $610 a month on the Visa. Move the $2,000 savings onto the Visa.", MULTI).one_off

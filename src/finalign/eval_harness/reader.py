@@ -1631,20 +1631,22 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True
             if "interest" in column and re.search(r"\b(?:mo|month|monthly|now)\b", column) and not is_fraction:
                 reading.interest.append((value, s.index))  # "| Citi | $7,800 | 26.49% | ~$72 |" under "interest/mo"
+        # what follows the amount, within its own cell ("| $900 | takes you from $600 to $1,500 |": the why column)
+        cell_after = s.norm[end:end + 40].split("|")[0] if s.kind == "row" else s.norm[end:end + 40]
         statement = s.whatif or bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window)
                          or _HYPOTHETICAL_CLAUSE.search(scope := _hypothesis_scope(s.norm, start)) or _STATUS_QUO.search(scope)) or bool(
             label and label.group("label") and _LABEL_STATEMENT.search(label.group("label")))
         statement = statement or bool(c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
-            _STATEMENT_AFTER.match(s.norm[end:end + 40])) or bool(  # "~$330 every month to hit zero": a requirement,
-            _PURPOSE_AFTER.match(s.norm[end:end + 40]) and not re.search(_ALLOCATE_VERB, s.norm[c0:start])  # not "pay $485 to clear it"
+            _STATEMENT_AFTER.match(cell_after)) or bool(  # "~$330 every month to hit zero": a requirement,
+            _PURPOSE_AFTER.match(cell_after) and not re.search(_ALLOCATE_VERB, s.norm[c0:start])  # not "pay $485 to clear it"
             and label_target in (None, "total"))  # nor "- savings: $150 (gets you to $1,000)"
-        if left_sent and not s.whatif and _STATEMENT_AFTER.match(s.norm[end:end + 40]):
+        if left_sent and not s.whatif and _STATEMENT_AFTER.match(cell_after):
             statement = bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window))  # not "left over"
         if scenario.savings and _near(value, scenario.savings) and re.search(r"\b(?:your|the|that)\s*$", before) \
                 and not re.search(_ALLOCATE_VERB, s.norm[max(c0, start - 25):start]):
             fact = True  # "so your $60 turns into an actual cushion": the savings they have
         if re.search(r"\b(?:keep|keeping|leave|leaving)\s+(?:the|your|that|this)\s*$", s.norm[max(c0, start - 25):start]) \
-                and re.match(r"\s*(?:saved |you have |in the bank |cash )?(?:as|in)\s+(?:your |an? |the )?(?:emergency|savings|cushion|"
+                and re.match(r"\s*(?:saved |savings |in savings |you have |in the bank |cash )?(?:as|in)\s+(?:your |an? |the )?(?:emergency|savings|cushion|"
                              r"buffer|reserve|rainy)", s.norm[end:end + 40]) and not _MONTH_WORD.search(s.norm[c0:c1]):
             fact = True  # "keep the $2,500 as your emergency fund": money they hold, not a monthly payment
         if re.search(r"\b(?:card|loan|debt|bill|balance|visa|mastercard|amex|discover)\s+(?:with|at|of)\s+(?:a balance of |about |~)?$",
@@ -1712,7 +1714,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             and not re.search(r"\$[\d,.]+k?\s+(?:of|out of|from)\s+(?:your|the|that)\s*$", s.norm[max(0, start - 30):start])
         # ("move your $850 onto the visa" moves it all; "take $200 of your $300 savings" moves $200)
         if (source and not monthly_sentence or whole_savings) and _near(value, scenario.savings) and scenario.savings > 0 \
-                and not negated:  # ("I would not use your $450 savings to pay down the card")
+                and not negated and not re.search(r"\b(?:keep|keeping|leave|leaving|hold|holding)\b", s.norm[max(c0, start - 25):start]):
+            # ("I would not use your $450 savings to pay down the card"; "keep the $2,000 savings as a buffer, so a
+            # surprise bill doesn't go on the Visa")
             tail = s.norm[end + (source.end() if source else 0):]
             debt = [t for _, t in _targets_in(tail, scenario) if t in {d.name for d in scenario.debts}]
             if not debt and re.match(r"^\W*(?:\w+\s+){0,2}?(?:onto|on|to|toward|into|at) (?:it|them)\b", tail):
