@@ -1086,3 +1086,12 @@ def test_keeping_the_savings_as_a_buffer_moves_nothing():
                     "the Visa.", MULTI)
     assert got.one_off == []
     assert read_plan("Put $610 a month on the Visa. Move the $2,000 savings onto the Visa.", MULTI).one_off
+
+
+def test_a_steps_number_does_not_hide_a_later_phase_and_with_the_cards_gone_is_one():
+    # dev author hb: "### Step 3: Month 7 onward, now you invest" then "- **Debt-free fast:** all $1,400 to the loans"
+    now = "Pay $610 a month on the Visa, $250 on the car loan and $40 on the Kohl's card.\n\n"
+    assert monthly(now + "### Step 3: Month 7 onward\n- Put all $900 on the car loan.", MULTI) == {
+        "Visa card": 610, "car loan": 250, "Kohl's card": 40}
+    assert monthly(now + "With both cards gone, all $900 goes to the car loan.", MULTI) == {
+        "Visa card": 610, "car loan": 250, "Kohl's card": 40}

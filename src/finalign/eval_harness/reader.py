@@ -903,6 +903,7 @@ _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (n
                           r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
                           r"(?:from|starting (?:in|with)?|beginning (?:in|with)?) the (?:[2-9]|\d\d)(?:st|nd|rd|th) (?:month|payment)|"
+                          r"with (?:both|all|the|your|those|these) [\w' ]{0,30}?(?:gone|paid off|cleared|done|out of the way)|"
                           r"after (?:about |around |roughly |~)?\d+ (?:months?|years?)|at that point|from that point|from then|by then|from there|once that happens|(?:from|starting|beginning) next month|"
                           r"after (?:this|the first) month|after month (?:one|1)|from month (?:two|2)|(?:in|within) (?:about |roughly )?(?:a|one|\d+|a few) "
                           r"(?:years?|months?)(?! of| behind| ago| at| as)\b)\b"
@@ -919,6 +920,8 @@ _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (n
                           r"(?:goes|moves|rolls|shifts|heads|switches|gets (?:added|moved|rolled))\b")
 
 
+# "### Step 3: Month 7 onward, now you invest": a step's number is not part of its words
+_STEP_LABEL = re.compile(r"^[\W]*(?:step|phase|stage|part)\s*(?:\d+|one|two|three|four|five)\s*[:.)\u2013\u2014-]\s*")
 _NOW_START = re.compile(r"^\W*(?:now|for now|right now|today|first|this month|until then|meanwhile|each month|every month|"
                         r"here'?s|here is|the numbers|the plan|my plan|monthly)\b")
 
@@ -1001,7 +1004,7 @@ def _sentences(answer: str) -> list[Sentence]:
             in_table = in_list = False
             monthly_header = bool(_MONTH_WORD.search(norm))
             one_off_header = not monthly_header and bool(_ONE_OFF_COLUMN.search(norm))
-            later_block = bool(_LATER.search(norm) or _LATER_START.search(norm))
+            later_block = bool(_LATER.search(norm) or _LATER_START.search(_STEP_LABEL.sub("", norm, count=1)))
             facts_block = bool(_FACTS_INTRO.search(norm))
         elif in_list and out and "\n" not in answer[out[-1].end:start]:
             kind = "prose"  # "1. Pay off the card ($480). It has your highest rate.": the item goes on, and so does its list
@@ -1026,7 +1029,7 @@ def _sentences(answer: str) -> list[Sentence]:
             prev_later = False  # a later phase ends with its paragraph: "...after that, Discover.\n\nThe numbers: $85 on..."
         # (an item's number is not part of its words: "3. **after ~6 months** ...")
         speaker = re.match(r"^\W*[a-z][a-z .]{0,15}:\W*?\s+", norm)  # "**her:** then sallie mae": a dialogue's line
-        later = bool(_LATER_START.search(_ITEM.sub("", norm, count=1))) or after_payoff or bool(_ROLLED_OVER.search(norm)) or bool(
+        later = bool(_LATER_START.search(_STEP_LABEL.sub("", _ITEM.sub("", norm, count=1), count=1))) or after_payoff or bool(_ROLLED_OVER.search(norm)) or bool(
             speaker and _LATER_START.search(norm[speaker.end():])) or (later_block and (kind in ("row", "item") or continued)) or (
             kind == "row" and period_rows > 1) or (
             prev_later and kind == "prose" and (continued or not _NOW_START.match(norm)) and not _UNTIL_PAID.search(norm))
