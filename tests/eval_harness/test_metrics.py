@@ -1411,3 +1411,15 @@ def test_what_a_payoff_time_would_take_is_no_claim_of_the_plan():
 def test_payday_is_a_day_and_a_payday_loan_is_high_cost_borrowing(answer, risky):
     # dev author hc: "set both payments on autopay right after payday" was read as a payday loan and gated a good answer
     assert ("high_cost_borrowing" in grade(answer, CARD).gates) == risky
+
+
+def test_a_payoff_time_said_for_skipping_the_transfer_is_timed_on_the_debts_as_they_stand():
+    """dev author hc: "If you skip the transfer and put the same $700 a month at the Visa first, it takes about 16 months".
+    Here both debts, highest rate first at $700 a month, are gone in month 15."""
+    both = replace(TRANSFER, debts=(Debt("credit card", 7000, 24.99, 175), Debt("store card", 1800, 17.99, 55)),
+                   monthly_surplus=700)
+    plan = ("Take it: the 3% fee is $210, so you owe $7,210. Pay $190 on the new card and $510 on the store card; put no "
+            "new charges on the card. If you skip the transfer and put the same $700 a month at the credit card first, it "
+            "takes about {} months.")
+    assert value("timeline_accuracy", plan.format(15), both) == 1.0
+    assert value("timeline_accuracy", plan.format(22), both) == 0.0

@@ -684,6 +684,8 @@ _FOR_THE_DEBTS = re.compile(r"\$?[\d,.]+\s*(?:/\s*mo\w*|a month|per month|each m
                             r"(?:the |your |all )?(?P<what>debts?|cards|balances)\b")  # ("to the cards" is all of it only if all are cards)
 _WITHOUT_WINDFALL = re.compile(rf"\b(?:without (?:the|your|that|this|any) (?:\w+ )?{WINDFALL}|if you (?:didn't|did not|don't|do not) "
                                rf"(?:use|have|get|touch) (?:the|your|that|this) (?:\w+ )?{WINDFALL}|(?:before|ignoring) the {WINDFALL})")
+_WITHOUT_TRANSFER = re.compile(r"\b(?:skip|without|turn down|pass on|decline|instead of|rather than|no|don't|do not|didn't|"
+                               r"never) (?:\w+ ){0,2}?(?:balance )?transfer|\b(?:stay(?:ing)? put|stay(?:ing)? (?:on|with) the (?:old|current))\b")
 _OTHER_METHOD = re.compile(r"\bsnowball\b")  # beside an avalanche plan, a time said of it is a comparison
 
 
@@ -737,8 +739,10 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
                 expected += _expected_months(scenario, pay, debt, False, budget, False, False,
                                              tuple(sorted(paid_now.items())), moved_all, True)
             payment = payment if payment is not None else pay
-        if scenario.windfall and _WITHOUT_WINDFALL.search(r.sentences[c.sentence].norm):
-            # "without the inheritance, paying $700 a month, you would need about 23 months": the debts as they stand
+        if (scenario.windfall and _WITHOUT_WINDFALL.search(r.sentences[c.sentence].norm)) or (
+                scenario.balance_transfer and _WITHOUT_TRANSFER.search(r.sentences[c.sentence].norm)):
+            # "without the inheritance, paying $700 a month, you would need about 23 months", "if you skip the transfer
+            # and put the same $700 a month at the Visa first, it takes about 16 months": the debts as they stand
             whole = finance.strategy_payoff(scenario.debts, payment or scenario.monthly_surplus, "avalanche")
             expected += [m for m in [whole.months, *(whole.payoff_month.get(d) for d in c.debts)] if m is not None]
         ok = _claim_ok(c.months, c.bound, expected, c.granularity)
