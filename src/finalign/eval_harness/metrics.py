@@ -430,7 +430,9 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
         skipped = _later_phase_misorder(r, scenario, target)
         if skipped:
             i, nxt, over = skipped
-            return Score(0.0, f"after the {target}, the money goes to the {nxt} ({_apr(scenario, nxt):g}%) while the {over} "
+            # half: a later phase's order is read less surely than the first target (on the dev half this check flagged
+            # 12 good answers and 4 with a wrong priority), and it costs less, coming after the dearest debt is gone
+            return Score(0.5, f"after the {target}, the money goes to the {nxt} ({_apr(scenario, nxt):g}%) while the {over} "
                               f"({_apr(scenario, over):g}%) is still owed", [_ev(r, i, expected=over, found=nxt)])
         return Score(1.0, f"extra money to the {target} ({_apr(scenario, target):g}%), the highest APR",
                      [_ev(r, index, expected=best, found=target)])

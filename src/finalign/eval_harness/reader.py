@@ -903,7 +903,7 @@ _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (n
                           r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
                           r"(?:from|starting (?:in|with)?|beginning (?:in|with)?) the (?:[2-9]|\d\d)(?:st|nd|rd|th) (?:month|payment)|"
-                          r"with (?:both|all|the|your|those|these) [\w' ]{0,30}?(?:gone|paid off|cleared|done|out of the way)|"
+                          r"with (?:both|all(?: (?:the|your|three|of the))?) [\w' ]{0,30}?(?:gone|paid off|cleared|done|out of the way)|"
                           r"after (?:about |around |roughly |~)?\d+ (?:months?|years?)|at that point|from that point|from then|by then|from there|once that happens|(?:from|starting|beginning) next month|"
                           r"after (?:this|the first) month|after month (?:one|1)|from month (?:two|2)|(?:in|within) (?:about |roughly )?(?:a|one|\d+|a few) "
                           r"(?:years?|months?)(?! of| behind| ago| at| as)\b)\b"
