@@ -452,6 +452,27 @@ def test_a_later_phase_that_turns_to_a_cheaper_debt_while_a_dearer_one_is_owed_i
                  MULTI) == 1.0
 
 
+def test_a_list_that_pays_the_debts_off_one_by_one_in_a_cheaper_first_order_is_wrong_priority():
+    """A payoff order given as a list, one debt per item (dev author hb: "1. Kohl's card ... 2. car loan: roll it
+    in ..."), whose first line of money is right but whose order then turns to a cheaper debt. MULTI: Visa 24.9%,
+    store card 18%, car loan 6.5%."""
+    start = "Pay $610 on the Visa, $250 on the car loan and $40 on the store card.\n\n"
+    wrong = ("1. Visa card: everything extra goes here; gone in about 8 months.\n"
+             "2. Car loan: roll the Visa's $610 into it until it is paid off.\n"
+             "3. Store card: last, finish it with everything.")
+    right = ("1. Visa card: everything extra goes here; gone in about 8 months.\n"
+             "2. Store card: roll the Visa's $610 into it until it is paid off.\n"
+             "3. Car loan: last, finish it with everything.")
+    assert value("prioritizes_high_apr", start + wrong, MULTI) == 0.5
+    assert value("prioritizes_high_apr", start + right, MULTI) == 1.0
+    # the rolled $610 is the Visa's, freed: the store card's next phase, not its money now
+    assert value("prioritizes_high_apr", start + right.replace("roll the Visa's $610 into it", "pay $610 on it"),
+                 MULTI) == 0.0
+    # a list of the minimums is no order of payoff
+    minimums = "1. Car loan: $250 minimum.\n2. Store card: $40 minimum.\n3. Visa card: $610, the rest goes here."
+    assert value("prioritizes_high_apr", minimums, MULTI) == 1.0
+
+
 def test_a_401k_is_an_account_not_an_amount():
     """An on-policy sample said "send every spare dollar to the Uncapped 401k": read as $401 a month, over budget."""
     assert not grade("Each month, send every spare dollar to the card. Keep your 401k match.", LOW).gates

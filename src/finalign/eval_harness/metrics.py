@@ -37,7 +37,7 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER, WINDFALL, PlanReading, _targets_in, last_debt_before, named_first,
+from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _MINIMUMS_RE, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER, WINDFALL, PlanReading, _targets_in, last_debt_before, named_first,
                                           _tolerance, polarity, quotes_rate, read_plan)
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
@@ -322,6 +322,47 @@ def _later_phase_misorder(r: PlanReading, scenario: Scenario, first: str) -> tup
     return None
 
 
+_PAYOFF_STEP = re.compile(r"\b(?:gone|paid off|done|cleared|dead|zero|roll\w*|then|next|last|finish\w*|knock\w* out)\b")
+
+
+def _listed_misorder(r: PlanReading, scenario: Scenario) -> tuple[int, str, str] | None:
+    """A list that gives the payoff order one debt per item ("1. **Best Buy:** ... gone in about 2 months. 2.
+    **Hospital ($1,100):** roll everything into it...") and puts a cheaper debt before a dearer one: (sentence, the
+    cheaper debt, the dearer one). Only lists of three or more debts, most of whose items speak of a payoff or a roll."""
+    if scenario.balance_transfer is not None or len(scenario.debts) < 3:
+        return None
+    names = _debt_names(scenario)
+    cleared = {a.target for a in r.one_off if a.target in names}
+    groups: list[list] = []
+    for x in r.sentences:
+        if x.kind != "item":
+            continue
+        if groups and groups[-1][-1].paragraph == x.paragraph and groups[-1][-1].index >= x.index - 3:
+            groups[-1].append(x)
+        else:
+            groups.append([x])
+    for items in groups:
+        order, at, steps = [], {}, 0
+        for x in items:
+            label = x.norm[:60].split(":", 1)[0]  # "2. Car loan: roll the Visa's $610 into it" is the car loan's step
+            head = [t for p, t in _targets_in(label, scenario, verbs=False) if t in names]
+            if len(set(head)) != 1 or head[0] in order or _MINIMUMS_RE.search(x.norm[:60]):
+                continue  # ("1. Pay every minimum: Visa $75, Best Buy $40, ...": no step of the order)
+            order.append(head[0])
+            at[head[0]] = x.index
+            steps += bool(_PAYOFF_STEP.search(x.norm)) or bool(r.sentences[x.index + 1:x.index + 2]
+                                                                and r.sentences[x.index + 1].kind == "prose"
+                                                                and _PAYOFF_STEP.search(r.sentences[x.index + 1].norm))
+        order = [t for t in order if t not in cleared]
+        if len(order) < 3 or steps < len(order) - 1:
+            continue
+        for i, cheap in enumerate(order):
+            dearer = [t for t in order[i + 1:] if _apr(scenario, t) > _apr(scenario, cheap) + 1]
+            if dearer:
+                return at[cheap], cheap, max(dearer, key=lambda t: _apr(scenario, t))
+    return None
+
+
 _SNOWBALL_REASON = re.compile(r"\b(?:motivat\w*|momentum|(?:quick|early|small|fast|easy) wins?|a win\b|psycholog\w*|morale|"
                               r"steam|(?:see|watch)\w* (?:it|an account|a balance|a card|one) (?:hit|go to|reach)\w* zero|"
                               r"one less (?:bill|payment|account)|fewer (?:bills|payments|accounts)|cash[- ]flow|frees? up)")
@@ -427,7 +468,7 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
         return Score(0.5, f"extra money to the {target}, the smallest balance, for a reason it states; that order costs "
                           f"{_money(snowball)} more interest than highest-rate first", [_ev(r, index, expected=best, found=target)])
     if ok:
-        skipped = _later_phase_misorder(r, scenario, target)
+        skipped = _later_phase_misorder(r, scenario, target) or _listed_misorder(r, scenario)
         if skipped:
             i, nxt, over = skipped
             # half: a later phase's order is read less surely than the first target (on the dev half this check flagged

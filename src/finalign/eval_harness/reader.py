@@ -941,7 +941,9 @@ _CHOSEN = re.compile(r"\b(?:go with|go for|pick|choose|take|do|recommend|prefer|
 _FACTS_INTRO = re.compile(r"\b(?:balances?|what you(?:'ll| will)? owe|owed|left to pay|remaining|projections?|projected|forecast)\b(?![^:]{0,30}\b(?:pay|payments?|put|send)\b)")
 # "add the $545 you were paying on Macy's to the Discover": money freed by a debt paid off, so a later phase
 _ROLLED_OVER = re.compile(r"\$[\d,.]+k? (?:a month |each month |monthly )?(?:that )?(?:you were|you'd been|you had been|you've been|"
-                          r"you used to) (?:paying|sending|putting|pay|send|put)\b")
+                          r"you used to) (?:paying|sending|putting|pay|send|put)\b"
+                          # "roll the Visa's $610 into it", "roll its $300 onto the car loan": a paid-off debt's payment
+                          r"|\broll(?:s|ed|ing)?(?: over)? (?:the |your )?(?:[\w-]+ ){0,2}?(?:[\w-]+'s|its|their) (?:whole |full )?\$[\d,.]+k?")
 
 
 _AFTER_ASIDE = re.compile(r"^\)\s*(?:a month |each month |every month |monthly )?(?:goes |go )?(?:to|on|at|toward|towards|into|onto|against)\b")
