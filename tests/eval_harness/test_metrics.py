@@ -820,6 +820,35 @@ def test_a_transfer_plan_pays_the_moved_balance_and_moving_both_balances_must_cl
     assert value("transfer_diligence", both.replace("$500", "$560"), offer) == 1.0
 
 
+def test_figures_worked_out_from_the_scenario_are_grounded_and_wrong_ones_are_not():
+    """Dev authors fx, gb: a sum of balances with each term labelled ("$6,200 (Chase) + $2,900 (Amex) = $9,100") was
+    not checked, and what the surplus leaves after several amounts ("leaving $245 extra for the car loan": 700 - 345
+    - 110) was read as a misquoted balance."""
+    from finalign.data_gen.schema import BalanceTransfer
+    offer = replace(CARD, id="t-sums", situation="balance_transfer", monthly_surplus=900, savings=1500, debts=(
+        Debt("Chase card", 6200, 26.49, 185), Debt("Amex card", 2900, 22.99, 75), Debt("student loan", 11500, 5.5, 125)),
+        balance_transfer=BalanceTransfer(0, 18, 3, 22.99))
+    moved = "Balances moved: $6,200 (Chase) + $2,900 (Amex) = ${}."
+    assert value("numbers_grounded", moved.format("9,100"), offer) == 1.0
+    assert value("numbers_grounded", moved.format("9,600"), offer) == 0.0
+    windfall = replace(CARD, id="t-rest", situation="windfall", monthly_surplus=700, savings=900, windfall=7500, debts=(
+        Debt("Capital One card", 5600, 26.99, 165), Debt("car loan", 11400, 6.9, 345), Debt("Sallie Mae loan", 8900, 5.5, 110)))
+    rest = ("Redirect the freed $165 each month. Your $700 now covers the car ($345) and Sallie Mae ($110), leaving "
+            "**${} extra for the car loan**, the dearer of the two.")
+    assert value("numbers_grounded", rest.format("245"), windfall) == 1.0
+    assert value("numbers_grounded", rest.format("295"), windfall) == 0.0
+    assert value("numbers_grounded", rest.format("445"), windfall) == 0.0  # the savings less both: no rest of the surplus
+
+
+def test_what_the_surplus_leaves_for_a_debt_is_that_debts_money():
+    """"That leaves $510 for the Visa" was read as a fact, so the plan was minimums only."""
+    rest = "Put $100 into savings, $250 on the car loan and $40 on the store card. That leaves ${} for the Visa."
+    assert value("prioritizes_high_apr", rest.format("510"), MULTI) == 1.0
+    assert value("within_budget", rest.format("510"), MULTI) == 1.0
+    assert value("within_budget", rest.format("710"), MULTI) == 0.0
+    assert value("prioritizes_high_apr", rest.format("510").replace("for the Visa", "in your pocket"), MULTI) == 0.0
+
+
 def test_a_balance_moved_to_zero_percent_leaves_the_dearest_of_the_rest_first():
     """gc-03 (a dev author): the $7,800 Capital One at 28.49% moves to 0% for 15 months; the Amex at 21.24% stays. With
     the transfer taken, the Amex is the dearest debt left, so extra money to it is right; without it, it is not."""

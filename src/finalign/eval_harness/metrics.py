@@ -27,11 +27,11 @@ of Inspect AI's ``Score(value, answer, explanation, metadata)``. Scorers live in
 from __future__ import annotations
 
 import re
-from itertools import combinations
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import combinations
 from typing import Any
 
 from finalign.data_gen import finance
@@ -1002,6 +1002,9 @@ _BALANCE_LATER = re.compile(r"\b(?:by|in|after|at|end of) (?:the end of )?month 
 _CUSHION = re.compile(r"\b(?:cushion|savings|buffer|emergency|saved)\b")
 
 
+_LEAVES = re.compile(r"\b(?:leaves?|leaving|left(?: over)?|remaining|remainder|the rest)\b")
+
+
 def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, float, int]]) -> list[dict]:
     """A debt's rate or balance quoted wrong: an APR that no debt (or offer) has, a balance no debt has."""
     plan = _plan(scenario)
@@ -1031,12 +1034,21 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
               *(d.balance for d in scenario.debts)]
     parts = [*planned, scenario.total_minimums, plan.buffer_target, *(d.min_payment for d in scenario.debts)]
     owed += [w - p for w in wholes for p in parts if w > p]
+    # a debt paid off from the savings or the windfall: "Pay Citi off today: $3,100 left" (6,000 - 2,900)
+    owed += [w - d.balance for w in (scenario.savings, scenario.windfall or 0.0) for d in scenario.debts if w > d.balance]
+    # some of the debts together ("$6,200 (Chase) + $2,900 (Amex) = $9,100"), and with an offer's fee on them
+    together = [sum(c) for k in range(2, len(scenario.debts)) for c in combinations([d.balance for d in scenario.debts], k)]
+    owed += together + ([x * (1 + bt.fee_pct / 100) for x in together] + [x * bt.fee_pct / 100 for x in together] if bt else [])
+    # what is left after several of the answer's amounts: "$365 to the auto loan as usual. That leaves $345" (1,250 - 540 - 365)
+    rests = sorted({w - sum(c) for w in (scenario.monthly_surplus, scenario.windfall or 0.0) for k in (2, 3) for c in combinations(sorted(set(parts))[:15], k) if w > sum(c)})
+    planned |= {said for _, want, said, _ in sums if abs(said - want) <= max(2.0, 0.02 * want)}  # worked out right
     for value, index in r.balances:
         text = r.sentences[index].norm
         if _BALANCE_LATER.search(text) or (_near(value, plan.buffer_target) and _CUSHION.search(text)):
             continue  # "down to about $1,350 by month 12" (a simulation), "get it to $1,000" (the savings goal)
         # the savings, surplus or windfall said right ("that leaves $620 - $502 = $118") is no balance, unless called one
         stated = wholes[:3] if not re.search(r"\b(?:balance|owe[sd]?|owing)\b", text) else []
+        stated += rests if _LEAVES.search(text) else []
         if value >= 100 and not any(_near(value, o, 0.03) for o in owed + stated) and not any(_near(value, d.min_payment) for d in scenario.debts):
             if value in planned:
                 continue
@@ -1089,7 +1101,8 @@ _ARITHMETIC = (  # (pattern, what the stated result should be), each on the answ
     (re.compile(rf"{_LEFT}{_NUM}\s*(?:/|\u00f7|divided by)\s*(\d+)(?: months?| payments?)?{_IS}"), lambda x: x[0] / x[1] if x[1] else None),
     (re.compile(rf"{_LEFT}{_NUM}\s*(?:x|\u00d7|\*|times)\s*(\d+)(?: months?| payments?)?{_IS}"), lambda x: x[0] * x[1]),
 )
-_SUM = re.compile(rf"{_LEFT}((?:\$\d[\d,]*(?:\.\d+)?\s*\+\s*)+\$\d[\d,]*(?:\.\d+)?)\s*=\s*\$(\d[\d,]*(?:\.\d+)?)(?![\d]|[,.]\d|\s*(?:[x*\u00d7]|/(?!\s*m)))")  # ("= $415/mo" is $415, not $41)
+_TERM_LABEL = r"(?:\s*\([^()$]{1,30}\))?"  # "$6,200 (Chase) + $2,900 (Amex) = $9,100": a term's label
+_SUM = re.compile(rf"{_LEFT}((?:\$\d[\d,]*(?:\.\d+)?{_TERM_LABEL}\s*\+\s*)+\$\d[\d,]*(?:\.\d+)?{_TERM_LABEL})\s*=\s*\$(\d[\d,]*(?:\.\d+)?)(?![\d]|[,.]\d|\s*(?:[x*\u00d7]|/(?!\s*m)))")  # ("= $415/mo" is $415, not $41)
 
 
 def _arithmetic(r: PlanReading) -> list[tuple[str, float, float, int]]:

@@ -1605,6 +1605,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if rest_of and re.match(r"(?:remaining|the rest of the|what's left of the|leftover)", rest_of.group()) and re.match(
                 r"^\W*(?:(?:a|per|each|every|every single) month |/mo\w*\.? |monthly )?(?:to|toward|towards|into|goes|go|on|for|at)\b", after):
             rest_of = None  # "the remaining $722 to the Chase card" is the rest of the surplus, sent somewhere
+        if rest_of and re.match(r"(?:leaves?|leaving)\b", rest_of.group()) and re.match(
+                r"^\W*(?:(?:a|per|each|every) month |/mo\w*\.? |monthly )?(?:for|to go to|to put (?:on|toward|towards)|to throw at)\b",
+                after) and any(t in {d.name for d in scenario.debts} for _, t in _targets_in(after[:40], scenario)):
+            rest_of = None  # "That leaves $510 for the Visa": the rest, given to a debt
         fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or rest_of
                     or _FACT_AFTER2.match(after) or _BUDGET_FIGURE.search(s.norm, max(0, start - 40), start)) and not is_fraction
         if fact and re.search(r"\b(?:that's|that is|which is|remaining)\s*(?:about |roughly |~)?$", before) and not (
