@@ -849,6 +849,21 @@ def test_what_the_surplus_leaves_for_a_debt_is_that_debts_money():
     assert value("prioritizes_high_apr", rest.format("510").replace("for the Visa", "in your pocket"), MULTI) == 0.0
 
 
+def test_a_payoff_time_for_the_road_not_taken_is_not_the_plans_own():
+    """Dev authors fw, fu: "instead of the 44 months left on its schedule" and a table's "Original schedule" column
+    were timed as the plan's. CARD: $6,000 at 22.9%; $600 a month clears it in 12 months, the $150 minimum in 77."""
+    plan = "Pay $600 a month on the card and $200 into savings. "
+    instead = plan + "It's gone in about {} months, instead of the 40 months left on its schedule."
+    assert value("timeline_accuracy", instead.format(12), CARD) == 1.0
+    assert value("timeline_accuracy", instead.format(20), CARD) == 0.0
+    table = plan + "\n\n| | This plan | {} |\n|---|---|---|\n| Card paid off | about {} months | about {} months |"
+    assert value("timeline_accuracy", table.format("Original schedule", 12, 40), CARD) == 1.0
+    assert value("timeline_accuracy", table.format("Original schedule", 20, 40), CARD) == 0.0
+    # a minimums column is timed as the minimums
+    assert value("timeline_accuracy", table.format("Minimums only", 12, 77), CARD) == 1.0
+    assert value("timeline_accuracy", table.format("Minimums only", 12, 40), CARD) == 0.0
+
+
 def test_a_balance_moved_to_zero_percent_leaves_the_dearest_of_the_rest_first():
     """gc-03 (a dev author): the $7,800 Capital One at 28.49% moves to 0% for 15 months; the Amex at 21.24% stays. With
     the transfer taken, the Amex is the dearest debt left, so extra money to it is right; without it, it is not."""

@@ -1301,9 +1301,20 @@ _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w
                              r"toward it|into it|onto it|that way)\b")
 _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries|living|bills|gas|food|spare|cushion|buffer)\b")
 _OPTIONS_HEADER = re.compile(r"\W*(?:plans?|options?|scenarios?|approach(?:es)?|strateg(?:y|ies)|choices?|paths?)\W*(?:\([^)]*\)\W*)?$")
-_WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|mins? only|only (?:the )?mins?|just (?:the )?(?:mins?|minimums?)|current(?:ly)?|as is|status quo|without|if you|old|"
+_WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|mins? only|only (?:the )?mins?|just (?:the )?(?:mins?|minimums?)|current(?:ly)?|as is|status quo|without|if you|old|original|"
                             r"before|now you pay|today's|stay on|stay with|stay(?:ing)? put|do nothing|keep(?:ing)? (?:the )?(?:old|current|it)|no transfer|"
                             r"don't transfer)\b")
+_MINIMUMS_COLUMN = re.compile(r"\bmin(?:imum)?s?\b")
+
+
+def _column_of(s: Sentence, pos: int) -> str:
+    """The header of the table column that position ``pos`` of a row falls in ("" outside a table, or in its first column)."""
+    if s.kind != "row" or not s.header:
+        return ""
+    index = s.norm[:pos].count("|") - (1 if s.norm.lstrip().startswith("|") else 0)
+    return s.header[index] if 0 < index < len(s.header) else ""
+
+
 _LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:\w+ ){0,2}?(?:after|once|when) (?:the |your |that |it'?s? )?"
                           r"(?:[\w']+ ){0,3}?(?:is |are )?(?:gone|paid off|paid|done|cleared|finished|card|loan)\b")
 _NEXT_PHASE_AFTER = re.compile(r"\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:(?:on|to|toward|towards|into|for) [^.;,()$]{1,30}? )?(?:once|after|when) [^.;,()]{0,40}?\b(?:is |are |gets? )?"
@@ -2308,8 +2319,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                     r"(?:before|after) (?:the|your|it|that|0%|the promo))\b",
                     text[m.end():m.end() + 22]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
-            if re.search(r"\b(?:compared (?:with|to)|versus|vs\.?|instead of|rather than|as opposed to|not(?: in| after)?)\s*(?:about |"
-                         r"around |roughly |nearly |almost |over |~)?$", text[max(0, m.start("n") - 30):m.start("n")]):
+            if re.search(r"\b(?:compared (?:with|to)|versus|vs\.?|instead of|rather than|as opposed to|not(?: in| after)?)\s*"
+                         r"(?:the |its |your |their |a )?(?:about |around |roughly |nearly |almost |over |~)?$",
+                         text[max(0, m.start("n") - 34):m.start("n")]):
                 continue  # "25 months, compared with about 46 months on the original schedule": the road not taken
             k0, k1 = _clause_bounds(text, m.start("n"))
             if _GOAL_CLAUSE.search(text[max(0, m.start() - 30):min(len(text), m.end() + 45)]):
@@ -2378,6 +2390,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
         for months, bound, granularity, pos, _ in found:
             # several times in one sentence ("Kohls in 4 months, Chase in 5, everything in 24"): each has its own debt
             k0, k1 = _clause_bounds(text, pos)
+            column = _column_of(s, pos)
+            if column and _WHATIF_COLUMN.search(column) and not _MINIMUMS_COLUMN.search(column):
+                continue  # "| | This plan | Original schedule |": the road not taken ("minimums only" is timed as such)
             claim_payment, claim_bound = payment, bound
             before = [(p, v) for p, v in money if p < pos]
             rate = [v for p, v in before if p >= k0 and re.match(r"\s*(?:a month|/mo\w*|per month|monthly|each month)\b", text[p:p + 40].split(" ", 1)[-1])
@@ -2422,6 +2437,7 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             contrast = _MINIMUMS_CONTRAST.search(text)  # "two years instead of the six the minimums would take": the
             on_minimums = minimums and not (contrast and pos < contrast.start())  # time before the contrast is the plan's
             # (a claim of the whole plan's end, "completely debt-free in about 7 months", is timed from today in any phase)
+            on_minimums = on_minimums or bool(column and _MINIMUMS_COLUMN.search(column))
             reading.claims.append(Claim(months, claim_bound if not later or own_total else ("over" if bound == "about" else bound), claim_payment,
                                         tuple(debts), s.index, on_minimums, granularity, own_total))
 
