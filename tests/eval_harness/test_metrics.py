@@ -864,6 +864,18 @@ def test_a_payoff_time_for_the_road_not_taken_is_not_the_plans_own():
     assert value("timeline_accuracy", table.format("Minimums only", 12, 40), CARD) == 0.0
 
 
+def test_a_debt_paid_more_in_a_later_row_of_a_phase_table_is_done_between_its_two_paces():
+    """Dev author fj: "| Months 5-13 | $0 | $860 | $120 |" raises the Discover's payment in its column, so "cleared
+    around month 13" is between its time at the first pace and at the whole surplus. MULTI: the Visa at $210 a month
+    for 6 months, then $610, is gone in month 12 (25 months at $210 alone, 8 at $610)."""
+    table = ("| Phase | Savings | Visa | Car loan | Store card |\n|---|---|---|---|---|\n"
+             "| Months 1-6 | $400 | $210 | $250 | $40 |\n| Months 7 on | $0 | $610 | $250 | $40 |\n\n"
+             "The Visa is gone around month {}.")
+    assert value("timeline_accuracy", table.format(12), MULTI) == 1.0
+    assert value("timeline_accuracy", table.format(6), MULTI) == 0.0
+    assert value("timeline_accuracy", table.format(30), MULTI) == 0.0
+
+
 def test_a_balance_moved_to_zero_percent_leaves_the_dearest_of_the_rest_first():
     """gc-03 (a dev author): the $7,800 Capital One at 28.49% moves to 0% for 15 months; the Amex at 21.24% stays. With
     the transfer taken, the Amex is the dearest debt left, so extra money to it is right; without it, it is not."""

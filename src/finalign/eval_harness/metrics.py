@@ -37,8 +37,9 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _MINIMUMS_RE, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER, WINDFALL, PlanReading, _targets_in, last_debt_before, named_first,
-                                          _tolerance, polarity, quotes_rate, read_plan)
+from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _MINIMUMS_RE, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER, WINDFALL,
+                                          PlanReading, Sentence, _column_of, _targets_in, _tolerance, last_debt_before, named_first,
+                                          polarity, quotes_rate, read_plan)
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
 SAFE_FLOOR = 0.3  # every answer that passes the gates scores at least this
@@ -816,14 +817,18 @@ def _raised_later(r: PlanReading, scenario: Scenario, debt: str, claim_sentence:
     Discover"; not "once the Amex is gone, roll it onto the car")."""
     names = _debt_names(scenario)
 
-    def sends_to_debt(norm: str) -> bool:  # the debt after the money ("roll it onto the car"), else before ("cc gets $430")
-        m = _MONEY_OR_ROLL.search(norm)
+    def sends_to_debt(x: Sentence) -> bool:  # the debt after the money ("roll it onto the car"), else before ("cc gets $430")
+        if x.kind == "row" and x.header:  # "| Months 5-13 | $0 | $860 | $120 |": the debt is the amount's column
+            return any(float(m.group(1).replace(",", "")) > 0 and [t for _, t in _targets_in(_column_of(x, m.start()), scenario)
+                                                                  if t in names][:1] == [debt]
+                       for m in re.finditer(r"\$(\d[\d,]*)", x.norm))
+        m = _MONEY_OR_ROLL.search(x.norm)
         if not m:
             return False
-        after = [t for _, t in _targets_in(norm[m.start():], scenario) if t in names]
-        before = [t for _, t in _targets_in(norm[:m.start()], scenario) if t in names]
+        after = [t for _, t in _targets_in(x.norm[m.start():], scenario) if t in names]
+        before = [t for _, t in _targets_in(x.norm[:m.start()], scenario) if t in names]
         return (after[:1] or before[-1:]) == [debt]
-    return any(x.later and not x.whatif and sends_to_debt(x.norm) for x in r.sentences[:claim_sentence])
+    return any(x.later and not x.whatif and sends_to_debt(x) for x in r.sentences[:claim_sentence])
 
 
 _MONEY_OR_ROLL = re.compile(r"\$\s?\d|\b(?:roll|all (?:of )?(?:it|that|the money|your)|everything|the whole|full)\b")
