@@ -756,7 +756,8 @@ _DURATION = re.compile(
     r"(?P<half2>\s+and\s+a\s+half)?(?:,?\s+and\s+(?P<extra>\d{1,2})\s+months?\b)?")  # "a year and four months"
 _TOTAL_CLAIM = re.compile(r"\b(?:both|everything(?: is|'s| will be| would be)? (?:paid|gone|clear|done|finished)|"
                           r"(?:finish\w*|clear\w*|pa(?:y|id|ying) off|done with|free of|wip\w* out) everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four|done)|debt[- ]free|"
-                          r"all debts?|every debt|completely|all cleared|all gone)\b")
+                          r"all debts?|every debt|completely|all cleared|all gone|gets? you (?:all )?done|"
+                          r"you(?:'re| are|'ll be| will be|'d be| would be) (?:all |completely )?(?:done|finished)(?! with))\b")
 _GOAL_CLAUSE = re.compile(r"\b(?:isn'?t|is not|not|won'?t be) (?:realistic|doable|possible|feasible|going to happen|enough)\b"
                           r"|\btoo (?:aggressive|fast|short|tight|ambitious)\b|\b(?:finishing|to finish|to be done|to clear it|"
                           r"to pay (?:it|this|that) off|to hit|to make|paying it off|clearing it|to get there|goal|target|deadline)\b[^.;]{0,25}"
