@@ -152,6 +152,11 @@ def test_not_payoff_claims():
     for answer in ("Savings reach $1,000 in about four months.", "You'd miss the goal by two months.",
                    "The promo lasts 15 months."):
         assert read_plan(answer, SEEDS["seed-04"]).claims == [], answer
+    # dev author fz: a margin inside the offer is no payoff time; the time beside it is
+    for margin in ("three months inside the promotion", "two months ahead of the deadline"):
+        answer = f"The new card is paid off around month 12, {margin}."
+        assert [c.months for c in read_plan(answer, SEEDS["seed-04"]).claims] == [12.0], answer
+    assert [c.months for c in read_plan("The new card is paid off in three months.", SEEDS["seed-04"]).claims] == [3.0]
 
 
 def test_reading_is_linear_in_length():

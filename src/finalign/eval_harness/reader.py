@@ -2317,7 +2317,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                          text[max(0, m.start("n") - 20):m.start("n")]) or re.match(
                     r"^\s*(?:sooner|earlier|later|faster|longer|early|late|too (?:late|long|soon|early)|past|behind|ahead|more|less|quicker|"
                     r"of (?:slack|margin|room|buffer|cushion|breathing room)|(?:of (?:the )?(?:promo|promotion|runway|time) )?to spare|"
-                    r"(?:before|after) (?:the|your|it|that|0%|the promo))\b",
+                    r"(?:before|after) (?:the|your|it|that|0%|the promo)|inside (?:the|your|that|its)|ahead of|"
+                    r"left (?:on|in) (?:the|your) (?:promo\w*|clock|window|offer))\b",
                     text[m.end():m.end() + 22]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
             if re.search(r"\b(?:compared (?:with|to)|versus|vs\.?|instead of|rather than|as opposed to|not(?: in| after)?)\s*"
