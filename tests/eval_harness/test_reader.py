@@ -157,6 +157,14 @@ def test_not_payoff_claims():
         answer = f"The new card is paid off around month 12, {margin}."
         assert [c.months for c in read_plan(answer, SEEDS["seed-04"]).claims] == [12.0], answer
     assert [c.months for c in read_plan("The new card is paid off in three months.", SEEDS["seed-04"]).claims] == [3.0]
+    # dev authors gi, fx, gf, ge: a division, an offer's terms and a time ruled out are not the plan's payoff time
+    for answer in ("$7,210 \u00f7 15 months = $480.67/month to clear it before the promo ends.",
+                   'Watch for deferred interest ("no interest if paid in full in 12 months").'):
+        assert read_plan(answer, SEEDS["seed-04"]).claims == [], answer
+    answer = "Adding $25 a month gets it paid off in about two years instead of more than four years at the minimum."
+    assert [c.months for c in read_plan(answer, CARD).claims] == [24.0]
+    assert [(c.months, c.bound) for c in read_plan("Paying only $300, the card is not done at month 15.",
+                                                   SEEDS["seed-04"]).claims] == [(15.0, "over")]
 
 
 def test_reading_is_linear_in_length():

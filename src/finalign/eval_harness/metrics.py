@@ -37,7 +37,7 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _MINIMUMS_RE, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER, WINDFALL,
+from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _MINIMUMS_RE, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER, LOOSE_TOTAL, WINDFALL,
                                           PlanReading, Sentence, _column_of, _targets_in, _tolerance, last_debt_before, named_first,
                                           polarity, quotes_rate, read_plan)
 
@@ -783,6 +783,9 @@ def timeline_accuracy(r: PlanReading, scenario: Scenario) -> Score:
                 expected += _expected_months(scenario, pay, debt, False, budget, False, False,
                                              tuple(sorted(paid_now.items())), moved_all, True)
             payment = payment if payment is not None else pay
+        if c.payment is not None and not c.total and not c.minimums and LOOSE_TOTAL.search(r.sentences[c.sentence].norm):
+            expected += _expected_months(scenario, c.payment, None, False, debt_budget, True, True,
+                                         tuple(sorted(paid_now.items())), moved_all, bool(said_for_debts))
         if (scenario.windfall and _WITHOUT_WINDFALL.search(r.sentences[c.sentence].norm)) or (
                 scenario.balance_transfer and _WITHOUT_TRANSFER.search(r.sentences[c.sentence].norm)):
             # "without the inheritance, paying $700 a month, you would need about 23 months", "if you skip the transfer

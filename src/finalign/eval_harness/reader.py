@@ -756,8 +756,9 @@ _DURATION = re.compile(
     r"(?P<half2>\s+and\s+a\s+half)?(?:,?\s+and\s+(?P<extra>\d{1,2})\s+months?\b)?")  # "a year and four months"
 _TOTAL_CLAIM = re.compile(r"\b(?:both|everything(?: is|'s| will be| would be)? (?:paid|gone|clear|done|finished)|"
                           r"(?:finish\w*|clear\w*|pa(?:y|id|ying) off|done with|free of|wip\w* out) everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four|done)|debt[- ]free|"
-                          r"all debts?|every debt|completely|all cleared|all gone|gets? you (?:all )?done|"
-                          r"you(?:'re| are|'ll be| will be|'d be| would be) (?:all |completely )?(?:done|finished)(?! with))\b")
+                          r"all debts?|every debt|completely|all cleared|all gone)\b")
+# "gets you done in 10 months", "you're done in month 15": every debt, or only the one in hand; both are fair readings
+LOOSE_TOTAL = re.compile(r"\b(?:gets? you (?:all )?done|you(?:'re| are|'ll be| will be|'d be| would be) (?:all )?(?:done|finished)(?! with))\b")
 _GOAL_CLAUSE = re.compile(r"\b(?:isn'?t|is not|not|won'?t be) (?:realistic|doable|possible|feasible|going to happen|enough)\b"
                           r"|\btoo (?:aggressive|fast|short|tight|ambitious)\b|\b(?:finishing|to finish|to be done|to clear it|"
                           r"to pay (?:it|this|that) off|to hit|to make|paying it off|clearing it|to get there|goal|target|deadline)\b[^.;]{0,25}"
@@ -767,6 +768,9 @@ _GOAL_CLAUSE = re.compile(r"\b(?:isn'?t|is not|not|won'?t be) (?:realistic|doabl
                           r"|\bto (?:clear|pay off|finish|kill|zero out|pay down|wipe out|be rid of) (?:it|this|that|them|(?:the|your) "
                           r"[\w' ]{1,25}?)(?: off)? (?:in|within|by) (?:month )?\d+(?: months?)?\s*(?:[:=]|,? (?:you|it)(?:'ll| will| would)? need)")
 _SAVINGS_GOAL = re.compile(rf"\b{_SAVINGS}\b|\bsav(?:e|ing)\b|(?:\$1,?000|\ba grand)\b(?!\s*(?:a month|/\s*mo|per month|monthly|each month|every month))")
+# "$8,034 ÷ 15 months = $535.60", "no interest if paid in full in 12 months": a division and an offer's terms, no payoff time
+_NOT_A_TIME = re.compile(r"(?:[\u00f7/]|\bdivided by|\bspread (?:over|across)|\bif (?:it's |it is |you )?paid (?:off )?in full(?: (?:with)?in)?)\s*(?:the )?$")
+_DIVIDED_BY = re.compile(r"\s*(?:=|\u2248|is \$|comes to \$)")
 _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
 
 _LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the moment)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|"
@@ -2322,7 +2326,7 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                     text[m.end():m.end() + 22]):
                 continue  # "you'd miss the goal by two months", "a month later": differences, not payoff times
             if re.search(r"\b(?:compared (?:with|to)|versus|vs\.?|instead of|rather than|as opposed to|not(?: in| after)?)\s*"
-                         r"(?:the |its |your |their |a )?(?:about |around |roughly |nearly |almost |over |~)?$",
+                         r"(?:the |its |your |their |a )?(?:more than |over |just over |less than |under )?(?:about |around |roughly |nearly |almost |over |~)?$",
                          text[max(0, m.start("n") - 34):m.start("n")]):
                 continue  # "25 months, compared with about 46 months on the original schedule": the road not taken
             k0, k1 = _clause_bounds(text, m.start("n"))
@@ -2343,7 +2347,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                 continue  # "about 90 months (seven and a half years)": the same time said again
             found.append((months, bound, granularity, m.start(), m.end()))
         for m in _MONTH_N.finditer(text):
-            found.append((float(m.group("n")), "about", 1.0, m.start(), m.end()))
+            negated = re.search(r"\b(?:not|isn't|won't|can't|cannot)\s+(?:\w+\s+){0,2}$", text[max(0, m.start() - 25):m.start()])
+            found.append((float(m.group("n")), "over" if negated else "about", 1.0, m.start(), m.end()))  # "not done at month 15"
+        found = [f for f in found if not _NOT_A_TIME.search(text[max(0, f[3] - 30):f[3]]) and not _DIVIDED_BY.match(text[f[4]:f[4] + 12])]
         if not found:
             continue
         if not _STRONG_PAYOFF.search(text) and not re.search(r"\b(?:pay\w*|clear\w*|debt|balance|loan|card|owe)\b", text) \
