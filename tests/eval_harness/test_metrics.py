@@ -889,6 +889,18 @@ def test_gets_you_done_may_be_every_debt_gone():
     assert value("timeline_accuracy", one.format(16), MULTI) == 0.0
 
 
+def test_a_clause_about_the_minimum_is_timed_at_the_minimum():
+    """Dev author gm: "$80/mo on the card from today would clear it in 32 months; the $55 minimum alone takes 59
+    months" timed the 59 months at the $80 the plan puts on the card later."""
+    low = replace(CARD, id="t-low", situation="low_income", monthly_surplus=160, savings=120, debts=(
+        Debt("credit card", 1850, 24.99, 55), Debt("personal loan", 2400, 12.5, 80)))
+    plan = ("- Minimums every month: $55 card + $80 loan = $135.\n- Month 7 onwards: the spare $25 goes on the card "
+            "(so $80/mo on the card).\n- For comparison: $80/mo on the card from today would clear it in 32 months; the "
+            "$55 minimum alone takes {} months.")
+    assert value("timeline_accuracy", plan.format(59), low) == 1.0
+    assert value("timeline_accuracy", plan.format(40), low) == 0.0
+
+
 def test_a_balance_moved_to_zero_percent_leaves_the_dearest_of_the_rest_first():
     """gc-03 (a dev author): the $7,800 Capital One at 28.49% moves to 0% for 15 months; the Amex at 21.24% stays. With
     the transfer taken, the Amex is the dearest debt left, so extra money to it is right; without it, it is not."""

@@ -2444,6 +2444,12 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             later = s.later and not (debts and debts[0] in gone_before[s.index])
             contrast = _MINIMUMS_CONTRAST.search(text)  # "two years instead of the six the minimums would take": the
             on_minimums = minimums and not (contrast and pos < contrast.start())  # time before the contrast is the plan's
+            clause = text[k0:k1]
+            clause_money = [v for p, v in money if k0 <= p < pos]  # (not the interest after it)
+            if not on_minimums and re.search(r"\b(?:the|its|your|their|that) (?:\$[\d,.]+ )?minimums?(?: payments?)?(?: alone| only)?\b", clause) \
+                    and not re.search(r"\b(?:above|over|beyond|more than|plus|on top of|besides)\s+(?:the |its |your |their )?(?:\$[\d,.]+ )?minimum", clause) \
+                    and clause_money and all(any(_near(v, d.min_payment) for d in scenario.debts) for v in clause_money):
+                on_minimums, claim_payment = True, None  # "...; the $55 minimum alone takes 59 months": that clause's own minimum
             # (a claim of the whole plan's end, "completely debt-free in about 7 months", is timed from today in any phase)
             on_minimums = on_minimums or bool(column and _MINIMUMS_COLUMN.search(column))
             reading.claims.append(Claim(months, claim_bound if not later or own_total else ("over" if bound == "about" else bound), claim_payment,
