@@ -412,6 +412,20 @@ def test_an_answer_without_a_dollar_sign_says_its_monthly_money_as_bare_numbers(
     assert read_plan(bare + " The fee is $186.", MULTI).monthly_total() == 0
 
 
+def test_a_debt_that_gets_a_bare_number_is_paid_it():
+    """Dev author ge: "Walmart gets 560 (its 45 + the 515 extra) until it's paid" beside a table with dollar signs was
+    no payment. A bare number that is a fact about the debt stays none."""
+    assert monthly("The 900 plan: the Visa gets 610 (its 100 + the 510 extra) until it's paid. Total interest ~$1,400.",
+                   MULTI).get("Visa card") == 610
+    assert monthly("The Visa charges 83 a month in interest. Total interest is about $1,400.", MULTI).get("Visa card") is None
+
+
+def test_an_auto_transfer_is_no_car_loan():
+    """Dev author fy: "auto-transfer 500/mo into the HYSA" was read as $500 on the car loan."""
+    assert monthly("Also set up a 500/mo auto-transfer into the HYSA.", MULTI) == {"savings": 500}
+    assert monthly("Put 500/mo on the auto loan.", MULTI) == {"car loan": 500}
+
+
 def test_a_variant_conceded_after_the_plan_is_a_what_if():
     plan = "Put $450 a month on the card and $100 into savings."
     conceded = " Yes, you could go all-in on the card ($550/mo) and finish sooner, but keep the cushion."

@@ -484,7 +484,9 @@ def _drop_totals(values: list[float], keep: Collection[float] = ()) -> list[floa
 
 _COMMON_WORDS = {"first", "second", "third", "other", "new", "old", "main", "big", "small", "little", "regular", "credit"}
 _KIND_WORDS = {  # what people call a kind of debt: "the car" for the car loan, "the hospital" for the medical bill
-    "car": r"car|auto|vehicle|truck", "auto": r"car|auto|vehicle", "student": r"student|school|college",
+    # (not an "auto-transfer" or "autopay", which move money; "auto loan" is still the car)
+    "car": r"car|auto(?![- ]?(?:transfer|pay|matic|mated|debit|draft|save|deduct))|vehicle|truck",
+    "auto": r"car|auto(?![- ]?(?:transfer|pay|matic|mated|debit|draft|save|deduct))|vehicle", "student": r"student|school|college",
     "medical": r"medical|hospital|doctor|dentist|dental", "hospital": r"hospital|medical", "dentist": r"dentist|dental", "dental": r"dental|dentist",
     "personal": r"personal", "store": r"store|retail", "furniture": r"furniture|sofa|couch",
 }
@@ -1247,6 +1249,9 @@ def _amounts(s: Sentence, surplus: float, single_debt: bool, scenario: Scenario,
             for p, _ in _targets_in(before, scenario))
         # "Bank of America gets its 240 minimum": a debt's own payment, said without a dollar sign
         owned = re.search(r"\b(?:gets?|receives?|keeps?) (?:its|their|the) $", before) and re.match(r"\s*(?:minimum|min|payment)\b", rest)
+        # "Walmart gets 560 (its 45 + the 515 extra)": a debt named, then what it gets
+        owned = owned or any(re.fullmatch(r"[\w'&-]+(?: [\w'&-]+){0,2} (?:gets?|receives?) (?:about |~)?", before[p:])
+                             for p, _ in _targets_in(before, scenario, verbs=False))
         if s.kind == "row" or ((labelled or (bare_money and marker)) and 10 <= value < 1e6) or named_before or owned or (pairs and 10 <= value < 1e6 and near[m.start()]) or (linked and 10 <= value < 1e6) or (
                 10 <= value < 1e6 and (_TARGET_LINK.match(rest) or single_debt or named_next) and (verb or marker)):
             year = 1900 <= value <= 2100 and not marker and not re.search(_ALLOCATE_VERB + r"\s*$", s.norm[max(0, m.start() - 12):m.start()]) \
