@@ -426,6 +426,18 @@ def test_an_auto_transfer_is_no_car_loan():
     assert monthly("Put 500/mo on the auto loan.", MULTI) == {"car loan": 500}
 
 
+def test_a_planners_letter_says_its_split_in_full_sentences():
+    """Dev author hc (formal letters): "The remaining $805 should go to the Chase card", "Place the remaining $150 in
+    savings" were no money; "keeping $2,500 in reserve" was $2,500 a month into savings; "send anything beyond your
+    usual $600 to the transfer balance" was $600 more on the card."""
+    assert monthly("The three minimums total $390. The remaining $510 should go to the Visa.", MULTI).get("Visa card") == 510
+    assert monthly("Pay $400 on the Visa. Place the remaining $110 in savings.", MULTI).get("savings") == 110
+    assert "savings" not in monthly("Move $1,000 of your savings to the Visa now, keeping $1,000 in reserve.", MULTI)
+    assert monthly("Pay $600 a month to the Visa. In stronger months, send anything beyond your usual $900 to the Visa.",
+                   MULTI) == {"Visa card": 600}
+    assert monthly("Pay $600 a month to the Visa and send $300 more to the Visa in good months.", MULTI)["Visa card"] >= 600
+
+
 def test_a_variant_conceded_after_the_plan_is_a_what_if():
     plan = "Put $450 a month on the card and $100 into savings."
     conceded = " Yes, you could go all-in on the card ($550/mo) and finish sooner, but keep the cushion."

@@ -792,7 +792,7 @@ _FACT_AFTER = re.compile(  # "$115 a month in interest", "$300 in savings", "$6,
     r"(?:interest|fees?|in fees)\b"
     r"|^\W{0,3}(?:in |of |on )?(?:balance|left on|owed|total|saved|in savings|emergency fund|bonus|refund|windfall|apr|"
     r"limit|credit limit|income|take[- ]home|salary|buffer|cushion|safety net|starter (?:fund|buffer)|rainy[- ]day fund|"
-    r"(?:still )?(?:left )?in (?:the bank|your account|savings))\b")
+    r"(?:still )?(?:left )?in (?:the bank|your account|savings|reserve))\b")
 _FACT_BEFORE = re.compile(
     r"\b(?:owe|owed|owing|balance(?: of| is)?|debt of|total(?: of)?|interest(?: of)?|fees? of|fee is|fee|saved|savings of|"
     r"you have|have|there's|costs? you|cost of|charg(?:es|ing|ed)(?: you)?|(?:is|are|'s) (?:adding|accruing|costing)|bonus of|refund of|windfall of|got|left with|worth|"
@@ -1371,8 +1371,9 @@ def _hypothesis_scope(text: str, pos: int) -> str:
 
 
 _STATEMENT_ADJACENT = re.compile(  # "at $250 a month...", "more than $600": the amount is a condition or a comparison
-    r"\b(?:at(?! least)|than|instead of|rather than|versus|vs|compared to|compared with)\s*(?:the |a |about |around |roughly |only |"
-    r"just |~)?(?:minimum (?:payment )?(?:of )?)?$")
+    r"\b(?:at(?! least)|than|instead of|rather than|versus|vs|compared to|compared with|"
+    r"(?:anything|everything|whatever|any money|income) (?:beyond|above|over|past|on top of))\s*(?:the |a |your |about |around |roughly |only |"
+    r"just |~)?(?:usual |normal |regular |base |typical )?(?:minimum (?:payment )?(?:of )?)?$")
 _FACT_BEFORE2 = re.compile(
     r"\b(?:until (?:you(?:'ve| have)? (?:have|got|hit|reach|get to|saved)|it (?:reaches|hits|is at|gets to)|there's|"
     r"(?:savings|it|the fund|the cushion) (?:hits?|reach\w*|gets? to))(?: like| about| around| roughly)?|reach(?:es|ing)?|hit(?:s|ting)?|"
@@ -1624,8 +1625,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if rest_of and rest_of.group().startswith("up to") and re.search(r"\b(?:bump|raise|increase|boost|up|lift)\w*\b", window):
             rest_of = None  # "bump your payment up to $650 a month" is a payment, not a ceiling
         if rest_of and re.match(r"(?:remaining|the rest of the|what's left of the|leftover)", rest_of.group()) and re.match(
-                r"^\W*(?:(?:a|per|each|every|every single) month |/mo\w*\.? |monthly )?(?:to|toward|towards|into|goes|go|on|for|at)\b", after):
-            rest_of = None  # "the remaining $722 to the Chase card" is the rest of the surplus, sent somewhere
+                r"^\W*(?:(?:a|per|each|every|every single) month |/mo\w*\.? |monthly )?(?:(?:should|will|can|would|could|must) )?"
+                r"(?:to|toward|towards|into|goes|go|on|for|at)\b", after):
+            rest_of = None  # "the remaining $722 to the Chase card", "The remaining $805 should go to the Chase card": sent somewhere
         if rest_of and re.match(r"(?:leaves?|leaving)\b", rest_of.group()) and re.match(
                 r"^\W*(?:(?:a|per|each|every) month |/mo\w*\.? |monthly )?(?:for|to go to|to put (?:on|toward|towards)|to throw at)\b",
                 after) and any(t in {d.name for d in scenario.debts} for _, t in _targets_in(after[:40], scenario)):
@@ -1648,7 +1650,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if left_sent:
             fact = False  # "put the $455 left after the minimums into an index fund": what is left, sent somewhere
         into_savings = bool(re.match(r"^\W{0,3}(?:in|into) (?:your |the )?savings\b", after) and re.search(
-            r"\b(?:put|putting|add|adding|stash|park|drop|toss|throw|move|send|sock)\s+(?:another |an extra |the other |the remaining )?$",
+            r"\b(?:put|putting|add|adding|stash|park|drop|toss|throw|move|send|sock|place|placing|deposit|depositing|transfer|"
+            r"transferring)\s+(?:another |an extra |the other |the remaining |the last |the final )?$",
             s.norm[max(0, start - 30):start]))
         if into_savings:
             fact = False  # "and put $35 in savings": money sent there, not savings held
