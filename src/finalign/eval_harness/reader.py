@@ -1371,9 +1371,11 @@ def _hypothesis_scope(text: str, pos: int) -> str:
 
 
 _STATEMENT_ADJACENT = re.compile(  # "at $250 a month...", "more than $600": the amount is a condition or a comparison
-    r"\b(?:at(?! least)|than|instead of|rather than|versus|vs|compared to|compared with|"
-    r"(?:anything|everything|whatever|any money|income) (?:beyond|above|over|past|on top of))\s*(?:the |a |your |about |around |roughly |only |"
-    r"just |~)?(?:usual |normal |regular |base |typical )?(?:minimum (?:payment )?(?:of )?)?$")
+    r"\b(?:at(?! least)|than|instead of|rather than|versus|vs|compared to|compared with)\s*(?:the |a |about |around |roughly |only |"
+    r"just |~)?(?:minimum (?:payment )?(?:of )?)?$")
+# "send anything beyond your usual $600 to the transfer balance": a threshold (not "everything above the $250 minimum")
+_THRESHOLD_BEFORE = re.compile(r"\b(?:anything|everything|whatever|any money|income) (?:beyond|above|over|past|on top of)\s*"
+                               r"(?:the |your |about |around |roughly |~)?(?:usual |normal |regular |base |typical )?$")
 _FACT_BEFORE2 = re.compile(
     r"\b(?:until (?:you(?:'ve| have)? (?:have|got|hit|reach|get to|saved)|it (?:reaches|hits|is at|gets to)|there's|"
     r"(?:savings|it|the fund|the cushion) (?:hits?|reach\w*|gets? to))(?: like| about| around| roughly)?|reach(?:es|ing)?|hit(?:s|ting)?|"
@@ -1667,6 +1669,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         # what follows the amount, within its own cell ("| $900 | takes you from $600 to $1,500 |": the why column)
         cell_after = s.norm[end:end + 40].split("|")[0] if s.kind == "row" else s.norm[end:end + 40]
         statement = s.whatif or bool(_STATEMENT_WINDOW.search(window) or _STATEMENT_ADJACENT.search(window)
+                                     or _THRESHOLD_BEFORE.search(window) and not re.match(r"\W*(?:minimum|min|payment)\b", after)
                          or _HYPOTHETICAL_CLAUSE.search(scope := _hypothesis_scope(s.norm, start)) or _STATUS_QUO.search(scope)) or bool(
             label and label.group("label") and _LABEL_STATEMENT.search(label.group("label")))
         statement = statement or bool(c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
