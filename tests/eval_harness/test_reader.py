@@ -438,6 +438,16 @@ def test_a_planners_letter_says_its_split_in_full_sentences():
     assert monthly("Pay $600 a month to the Visa and send $300 more to the Visa in good months.", MULTI)["Visa card"] >= 600
 
 
+def test_a_payment_broken_into_its_minimum_and_extra_is_monthly_though_it_equals_a_scenario_figure():
+    """Dev author hb: "**Credit One:** $60 ($30 min + $30 extra)" with $60 saved was read as the savings figure,
+    not a payment. Moving the savings themselves stays a one-off."""
+    low = replace(MULTI, savings=140)
+    assert monthly("Your $900 a month:\n- **Visa:** $140 ($100 min + $40 extra).\n- Car loan: $250.", low) == {
+        "Visa card": 140, "car loan": 250}
+    moved = read_plan("Move your $140 savings onto the Visa today.", low)
+    assert not moved.monthly and [(a.target, a.amount) for a in moved.one_off] == [("Visa card", 140)]
+
+
 def test_a_variant_conceded_after_the_plan_is_a_what_if():
     plan = "Put $450 a month on the card and $100 into savings."
     conceded = " Yes, you could go all-in on the card ($550/mo) and finish sooner, but keep the cushion."

@@ -1113,6 +1113,9 @@ def _numbered_options(out: list[Sentence]) -> list[Sentence]:
     return marked
 
 
+_BREAKDOWN_AFTER = re.compile(r"\W{0,3}\(\s*(?:the |its |your )?\$?[\d,.]+ (?:min\w*|minimum payment)\s*(?:\+|plus)")
+
+
 def _fact_figures(scenario: Scenario) -> list[float]:
     plan = finance.recommend_plan(scenario)
     figures = [d.balance for d in scenario.debts] + [scenario.total_debt, scenario.savings, scenario.monthly_income,
@@ -1828,7 +1831,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = False  # "put the $2,000 bonus into savings": the windfall sent somewhere, not a figure about it
         if is_fraction and target is None:
             target = "other"
-        one_off_figure = any(_near(value, f) for f in facts) and not direct
+        # (a payment broken into its minimum and extra is monthly: "Credit One: $60 ($30 min + $30 extra)" with $60 saved)
+        one_off_figure = any(_near(value, f) for f in facts) and not direct and not _BREAKDOWN_AFTER.match(s.norm[end:end + 40])
         # "| Refund ($3,100) | Amount |": the label column's title says what every row splits
         table_one_off = s.kind == "row" and bool(s.header) and bool(_ONE_OFF_COLUMN.search(s.header[0])
                                                                     or _names_windfall(s.header[0], scenario)) and not (
