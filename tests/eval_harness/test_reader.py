@@ -448,6 +448,23 @@ def test_a_payment_broken_into_its_minimum_and_extra_is_monthly_though_it_equals
     assert not moved.monthly and [(a.target, a.amount) for a in moved.one_off] == [("Visa card", 140)]
 
 
+def test_a_chatbots_summary_lines_and_tables_are_facts_or_phases_where_they_say_so():
+    """Dev author hb (chatbot markdown): "Savings: **$250** · Windfall: **$4,100** · Monthly toward debt + savings:
+    **$620**" was $4,100 and $620 a month into savings; "**Net savings: roughly $900**" was $900 a month saved; a
+    "Keep Citi" column was a payment beside the transfer's; a "Month 10" row under a blank header was this month."""
+    said_back = replace(MULTI, windfall=4100.0, savings=250.0)
+    line = read_plan("Savings: **$250** \u00b7 Windfall: **$4,100** \u00b7 Monthly toward debt + savings: **$900**", said_back)
+    assert not line.monthly and not line.one_off
+    assert read_plan("- **Stash:** $250 now, add $100/mo", said_back).monthly_by_target() == {"savings": 100}
+    assert monthly("**Net savings: roughly $900**, and your monthly payment is lower.", MULTI) == {}
+    compared = ("| | Keep Visa (24.9%) | Transfer |\n|---|---|---|\n| Monthly payment | $650 | $495 |\n\n"
+                "Pay $495 on the new card, $250 on the car loan and $40 on the Kohl's card.")
+    assert "Visa card" not in monthly(compared, MULTI)
+    phases = ("| | Visa | Car loan | Kohl's card | Total |\n|---|---|---|---|---|\n| Months 1-7 | $610 | $250 | $40 | $900 |\n"
+              "| Month 8 | $200 | $660 | $40 | $900 |")
+    assert monthly(phases, MULTI) == {"Visa card": 610, "car loan": 250, "Kohl's card": 40}
+
+
 def test_a_variant_conceded_after_the_plan_is_a_what_if():
     plan = "Put $450 a month on the card and $100 into savings."
     conceded = " Yes, you could go all-in on the card ($550/mo) and finish sooner, but keep the cushion."

@@ -75,7 +75,7 @@ class Sentence:
 
 
 _ABBREV = r"(?:e\.g|i\.e|etc|vs|approx|incl|excl|avg|max|mo|mos|yr|yrs|min|mins|no|inc|est|dr|mr|mrs|ms|st|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
-_SENT_END = re.compile(r"[.!?]+[\"')\]*_]*(?=\s)|\n+")
+_SENT_END = re.compile(r"[.!?]+[\"')\]*_]*(?=\s)|\n+|(?<=\S)\s+\u00b7(?=\s)")  # ("Savings: $250 · Windfall: $4,100": one fact each)
 _ABBREV_END = re.compile(rf"\b{_ABBREV}\.$", re.I)
 _ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])\s+")
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -580,7 +580,7 @@ def _is_match_or_savings_word(text: str, m: re.Match[str]) -> bool:
 
 # ---- clause and polarity -----------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(r",(?!\d{3}\b)|;|:(?!\d)|\s-\s|\(|\)|\bbut\b|\bhowever\b|\bthough\b|\bwhereas\b|\bwhile\b|\bwhilst\b|\bthat said\b|\|", re.I)
+_CLAUSE_BREAK = re.compile(r",(?!\d{3}\b)|;|:(?!\d)|\s-\s|\s\u00b7\s|\(|\)|\bbut\b|\bhowever\b|\bthough\b|\bwhereas\b|\bwhile\b|\bwhilst\b|\bthat said\b|\|", re.I)
 
 
 def _clause_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -798,7 +798,7 @@ _FACT_BEFORE = re.compile(
     r"you have|have|there's|costs? you|cost of|charg(?:es|ing|ed)(?: you)?|(?:is|are|'s) (?:adding|accruing|costing)|bonus of|refund of|windfall of|got|left with|worth|"
     r"comes to|adds up to|works out to|totals?|that's|which is|of the|from|from \$?\d[\d,.]*k? (?:up )?to|(?:reduced|down|drops?|dropped|falls?|fallen|cut) to|(?:savings|cushion|buffer|fund|balance|pot) (?:up )?to|out of|instead of|"
     r"rather than|versus|vs\.?|compared to|than|interest (?:is|comes to|will be|would be|totals?|paid)|"
-    r"(?:last|final) payment(?: of| is| will be| would be)?)\s*"
+    r"(?:last|final) payment(?: of| is| will be| would be)?|(?:net|total|interest) savings(?: of| is| are|:)?|you(?:'d| would)? save:?)\s*"
     r"(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |this |~|"
     r"(?:a little |just |well )?(?:over|under) ){0,2}$")
 # "a month of your expenses (about $3,600)", "rent ($1,450)": a figure of the budget, not money to move
@@ -1002,8 +1002,9 @@ def _sentences(answer: str) -> list[Sentence]:
                 out.append(Sentence(len(out), start, end, text, norm, "heading", False, paragraph=paragraph))
                 continue
             row_header = header
-            if _PERIOD_TITLE.match(header[0]):  # "| Month | Kohl's | Transfer card |": a row per phase, the first is now
-                period_rows += 1
+            first_cell = norm.strip().strip("|").split("|")[0]
+            if _PERIOD_TITLE.match(header[0]) or (not header[0].strip() and _PERIOD_ROW.match(first_cell)):
+                period_rows += 1  # "| Month | Kohl's | Transfer card |", or "| | Discover |" over "| Months 1-9 |": a row per phase, the first is now
         elif _ITEM.match(text):
             kind = "item"
             in_table = False
@@ -1316,6 +1317,7 @@ _NOT_DEBT = re.compile(r"\b(?:yourself|fun|spending money|for you|rent|groceries
 _OPTIONS_HEADER = re.compile(r"\W*(?:plans?|options?|scenarios?|approach(?:es)?|strateg(?:y|ies)|choices?|paths?)\W*(?:\([^)]*\)\W*)?$")
 _WHATIF_COLUMN = re.compile(r"\b(?:minimums? only|only (?:the )?minimums?|mins? only|only (?:the )?mins?|just (?:the )?(?:mins?|minimums?)|current(?:ly)?|as is|status quo|without|if you|old|original|"
                             r"before|now you pay|today's|stay on|stay with|stay(?:ing)? put|do nothing|keep(?:ing)? (?:the )?(?:old|current|it)|no transfer|"
+                            r"keep(?:ing)? (?!paying\b|going\b)[a-z'&]+ \(|"
                             r"don't transfer)\b")
 _MINIMUMS_COLUMN = re.compile(r"\bmin(?:imum)?s?\b")
 
@@ -1332,6 +1334,7 @@ _LATER_AFTER = re.compile(r"^\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:\w+ ){0,
                           r"(?:[\w']+ ){0,3}?(?:is |are )?(?:gone|paid off|paid|done|cleared|finished|card|loan)\b")
 _NEXT_PHASE_AFTER = re.compile(r"\s*(?:(?:a|per|each) month |/mo\w*\.? )?(?:(?:on|to|toward|towards|into|for) [^.;,()$]{1,30}? )?(?:once|after|when) [^.;,()]{0,40}?\b(?:is |are |gets? )?"
                                r"(?:gone|paid off|done|cleared|finished|hit|reached|full|built|ends|over)\b")
+_PERIOD_ROW = re.compile(r"^\W*(?:months?|mo|phase|step|stage|year|weeks?) \d")
 _PERIOD_TITLE = re.compile(r"^\W*(?:months?|mo|phase|step|stage|period|year|when)\W*$")
 _PERIOD_COLUMN = re.compile(r"\bmonths? \d+|\bfirst \d+ months\b|\bthis month\b|\bright now\b|\bphase \d\b|\byear \d\b|\bstep \d\b")
 _ONE_OFF_COLUMN = re.compile(rf"\b(?:{WINDFALL}|now|today|up ?front|from (?:the |your )?savings)\b")
@@ -1499,9 +1502,19 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                                                  r"cards|loans))\W*", label_text):
             label_target = "other"  # "- **Debts:** $1,050 a month": debt money the label does not split
         if _TOTAL_LABEL.match(label.group("label")) or re.search(r"\b(?:left|remaining|balance|owed|after fee|by then|by the end|"
-                                                                r"at the end|end up|ends up|grows? to|interest|after month|by month)\b",
+                                                                r"at the end|end up|ends up|grows? to|interest|after month|by month|"
+                                                                r"net savings|total savings|you save|saved)\b",
                                                                 label.group("label")):
-            label_target = "total"  # "visa left -> $1,200": a balance, not a payment
+            label_target = "total"  # "visa left -> $1,200": a balance, not a payment; "Net savings: roughly $900"
+        first = re.match(r"[^$]{0,12}\$(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:a month|/mo|per month|monthly|each month))", s.norm[label.end():])
+        said = float(first.group(1).replace(",", "")) if first else None
+        # (only a bare title over one figure: "Stash: $800 now, add $100/mo" adds to it, "Keep the bonus invested: $2,000" moves it)
+        alone = len(re.findall(r"\$\d", s.norm[label.end():])) == 1 and len(label_text.split()) <= 5 \
+            and not re.search(_ALLOCATE_VERB + r"|\b(?:keep|invest\w*|move|use)\b", label_text)
+        if said is not None and alone and ((label_target == "savings" and _near(said, scenario.savings)) or (
+                scenario.windfall and re.search(rf"\b{WINDFALL}", label_text) and _near(said, scenario.windfall)) or (
+                re.search(r"\b(?:monthly|surplus|budget|spare|free|left over)\b", label_text) and _near(said, scenario.monthly_surplus))):
+            label_target = "total"  # "Savings: **$250**", "Windfall: $4,100": what the person has, said back
         if _NEGATOR.search(label.group("label")) and len(label.group("label").split()) <= 3:
             return  # "- **Avoid:** paying Amex first (costs ~$100 more)": what not to do
         if (re.match(r"^\W*(?:after|once|then|later|from month|month \d+ on|phase 2|step 2|year 2)\b", label.group("label"))
