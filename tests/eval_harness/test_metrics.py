@@ -901,6 +901,18 @@ def test_a_clause_about_the_minimum_is_timed_at_the_minimum():
     assert value("timeline_accuracy", plan.format(40), low) == 0.0
 
 
+def test_more_than_a_months_money_moved_now_is_a_lump_sum_not_a_monthly_payment():
+    """Dev author hc: "moving the other $800 to the Wells Fargo card now brings the finish forward" (savings) was read
+    as $800 a month, over the $750 surplus, and gated a good answer."""
+    goal = replace(CARD, id="t-goal", situation="payoff_deadline", monthly_surplus=750, savings=1800, goal_months=20, debts=(
+        Debt("Wells Fargo card", 7800, 21.49, 195), Debt("hospital bill", 1600, 0, 100)))
+    plan = ("Send $650 to the card and $100 to the hospital each month. You also have $1,800 in savings. If you are "
+            "comfortable doing so, moving the other $800 to the Wells Fargo card now brings the finish forward to about "
+            "thirteen months.")
+    assert not grade(plan, goal).gates
+    assert "over_budget" in grade(plan.replace("moving the other $800", "paying $800 a month"), goal).gates
+
+
 def test_a_balance_moved_to_zero_percent_leaves_the_dearest_of_the_rest_first():
     """gc-03 (a dev author): the $7,800 Capital One at 28.49% moves to 0% for 15 months; the Amex at 21.24% stays. With
     the transfer taken, the Amex is the dearest debt left, so extra money to it is right; without it, it is not."""

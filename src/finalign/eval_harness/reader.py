@@ -1864,6 +1864,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         # the savings it comes from, is moved once
         beyond_monthly = beyond_monthly or (not scenario.windfall and 1.2 * surplus < value <= scenario.savings and not monthly_sentence
                                             and target in {d.name for d in scenario.debts} and bool(_SAVINGS_RE.search(s.norm)))
+        # "moving the other $800 to the Wells Fargo card now brings the finish forward": more than a month's money, moved now
+        beyond_monthly = beyond_monthly or (value > surplus + _tolerance(scenario) and not direct
+                                            and not re.search(r"\b(?:of|out of|from)\s+(?:your|the|that|my)\s*$", before) and bool(
+            _MOVE_VERB.search(s.norm[max(c0, start - 30):start])) and bool(re.search(
+                r"\b(?:now|right now|immediately|at once|this week|straight away)\b(?! on\b)", s.norm[end:max(end, c1) + 1])))
         # "**Right now (months 1-5):** pay the $260 minimum and send the other $1,140 to the Sapphire": a phase, not a lump
         label_one_off = bool(label and label.group("label") and _ONE_OFF_COLUMN.search(label.group("label"))
                              and not _MONTH_WORD.search(label.group("label"))
