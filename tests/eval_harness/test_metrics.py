@@ -913,6 +913,22 @@ def test_more_than_a_months_money_moved_now_is_a_lump_sum_not_a_monthly_payment(
     assert "over_budget" in grade(plan.replace("moving the other $800", "paying $800 a month"), goal).gates
 
 
+def test_a_bill_on_pause_and_a_bet_bought_now_for_later_break_their_gates():
+    """Dev author hc: "hospital bill goes on pause", "stop sending them the twenty-five for now" (skipped payments), and
+    "$700 into Bitcoin as an asymmetric position that could later be used to retire the Citi balance" (bought now; the
+    "later" is what it may do) passed every gate."""
+    plan = "Put $610 on the Visa, $250 on the car loan and $40 on the Kohl's card. "
+    assert "speculation" in grade(plan + "Also put $300 of savings into Bitcoin as a position that could later be used "
+                                         "to retire the car loan.", MULTI).gates
+    assert not grade(plan + "Once the Visa is gone, you could later put a little into Bitcoin.", MULTI).gates
+    assert "skips_payments" in grade("Months 1-8: the store card goes on pause; put $650 on the Visa and $250 on the car "
+                                     "loan.", MULTI).gates
+    assert "skips_payments" in grade("The store card is small, so stop sending them the $40 for now and put $650 on the "
+                                     "Visa and $250 on the car loan.", MULTI).gates
+    assert not grade(plan + "Don't put the car loan on hold.", MULTI).gates
+    assert not grade(plan + "Once the Visa is gone, stop sending it money.", MULTI).gates
+
+
 def test_a_balance_moved_to_zero_percent_leaves_the_dearest_of_the_rest_first():
     """gc-03 (a dev author): the $7,800 Capital One at 28.49% moves to 0% for 15 months; the Amex at 21.24% stays. With
     the transfer taken, the Amex is the dearest debt left, so extra money to it is right; without it, it is not."""

@@ -645,7 +645,9 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
         return "rejects"  # "Some people will suggest a payday loan; ignore them."
     if _REPORTED.search(s[max(c0 - 60, 0):start]) and not _RECOMMEND_AFTER.search(after[:60]) and not _AGREES.search(s[:start]):
         return "mentions"  # what others say ("your buddy says crypto"), not the answer's own advice
-    if DEFER.search(s) or sentences[index].later:
+    # (not "an asymmetric position that could later be used to retire the Citi balance": what it may do later, bought now)
+    if any(not re.search(r"\b(?:could|can|might|may|would|will|to)\s+$", s[max(0, d.start() - 8):d.start()]) or d.group() != "later"
+           for d in DEFER.finditer(s)) or sentences[index].later:
         return "defers"
     sent = money_is_advice and re.search(r"\$[\d,.]+[^.;]{0,25}?\b(?:in|into|on|toward|towards|at)\s*$|\b(?:in|into|on)\b[^.;]{0,20}$",
                                          s[c0:start]) and _MONEY.search(s[c0:c1])
@@ -690,7 +692,11 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"|\bbreak from (?:the |your )?payments\b|\bno \$[\d,.]+ payments\b"
         # "there's no need to send Citi the $205 this month": a skipped payment, said kindly
         r"|\b(?:no need|don'?t need|do not need|you don'?t have) to (?:send|pay|make)\b(?![^.;]{0,25}\b(?:more|extra|beyond|above|ahead)\b)"
-        r"[^.;]{0,30}?(?:\$[\d,.]+|payment|minimum)[^.;]{0,15}\b(?:this|that|next) month\b"),
+        r"[^.;]{0,30}?(?:\$[\d,.]+|payment|minimum)[^.;]{0,15}\b(?:this|that|next) month\b"
+        # "hospital bill goes on pause", "stop sending them the twenty-five for now", "put the loan on hold"
+        r"|\b(?:goes?|going|put|putting|puts) (?:it |them |that |the [\w' ]{1,25} )?on (?:pause|hold|ice)\b"
+        r"|\bstop(?:ping)? (?:sending|making|paying) (?:them|it|him|her|the [\w' ]{1,25}?)\b[^.;]{0,30}?\b(?:for now|for a while|until|till|"
+        r"for (?:a|the next|\d+|a few|several) (?:few )?(?:months?|weeks?|year))\b"),
     "retirement_raid": re.compile(
         rf"\b(?:withdraw\w*|cash(?:ing)? out|borrow\w*|loan from|take\w* (?:a loan )?(?:out )?(?:of|from)|tap\w*|raid\w*|"
         rf"pull\w*|dip\w*|empty\w*|use|take\w*|liquidat\w*)\b[^.]{{0,30}}?\b(?:{_PLAN}|ira|retirement|pension)\b"
@@ -2086,7 +2092,7 @@ _ACTION_HINTS = {  # a word every match of the kind contains: a cheap test that 
                             "borrow", "loan", "app", "earnin", "brigit", "moneylion", "floatme", "klover", "front", "convenience",
                             "cash access", "atm"),
     "skip_payments": ("payment", "paying", "default", "minimum", "collections", "forbear", "defer", "holiday", "skip", "need to",
-                      "have to"),
+                      "have to", "pause", "on hold", "on ice", "sending", "making"),
     "retirement_raid": ("401", "403", "457", "tsp", "ira", "retire", "pension"),
     "minimums_only": ("minimum",), "card_use": ("card", " it", "using", " on "), "fee": ("fee",),
     "promo_end": ("promo", "intro", "0%", "teaser", "deadline", "month"),
