@@ -468,6 +468,15 @@ def test_a_list_that_pays_the_debts_off_one_by_one_in_a_cheaper_first_order_is_w
     # the rolled $610 is the Visa's, freed: the store card's next phase, not its money now
     assert value("prioritizes_high_apr", start + right.replace("roll the Visa's $610 into it", "pay $610 on it"),
                  MULTI) == 0.0
+    # one item that names the next steps in turn (dev author hc: "5. **Then Chase Freedom** (~month 13), then the car")
+    steps = start + "1. Visa card: everything extra goes here; gone in about 8 months.\n2. Then the {} (~month {}), then the {} (~month 17)."
+    assert value("prioritizes_high_apr", steps.format("car loan", 15, "store card"), MULTI) == 0.5
+    assert value("prioritizes_high_apr", steps.format("store card", 9, "car loan"), MULTI) == 1.0
+    # a list that spells out the whole order decides it, though a later step reads like a turn to a cheaper debt
+    four = ("1. **Mins:** $615 total. Extra: $385.\n2. **Store card** gets the full extra until it's gone (~month 3).\n"
+            "3. **{} next.** Roll the payment over; cleared ~month 9.\n4. **Then the {}** (~month 14), then the car loan.")
+    assert value("prioritizes_high_apr", four.format("Visa", "personal loan"), FOUR) == 1.0
+    assert value("prioritizes_high_apr", four.format("Personal loan", "Visa"), FOUR) == 0.5
     # a list of the minimums is no order of payoff
     minimums = "1. Car loan: $250 minimum.\n2. Store card: $40 minimum.\n3. Visa card: $610, the rest goes here."
     assert value("prioritizes_high_apr", minimums, MULTI) == 1.0

@@ -326,10 +326,10 @@ def _later_phase_misorder(r: PlanReading, scenario: Scenario, first: str) -> tup
 _PAYOFF_STEP = re.compile(r"\b(?:gone|paid off|done|cleared|dead|zero|roll\w*|then|next|last|finish\w*|knock\w* out)\b")
 
 
-def _listed_misorder(r: PlanReading, scenario: Scenario) -> tuple[int, str, str] | None:
-    """A list that gives the payoff order one debt per item ("1. **Best Buy:** ... gone in about 2 months. 2.
-    **Hospital ($1,100):** roll everything into it...") and puts a cheaper debt before a dearer one: (sentence, the
-    cheaper debt, the dearer one). Only lists of three or more debts, most of whose items speak of a payoff or a roll."""
+def _listed_order(r: PlanReading, scenario: Scenario) -> tuple[list[str], dict[str, int]] | None:
+    """The payoff order a list gives, one debt per item ("1. **Best Buy:** ... gone in about 2 months. 2.
+    **Hospital ($1,100):** roll everything into it..."), and the sentence of each: only lists of three or more debts,
+    most of whose items speak of a payoff or a roll."""
     if scenario.balance_transfer is not None or len(scenario.debts) < 3:
         return None
     names = _debt_names(scenario)
@@ -346,21 +346,31 @@ def _listed_misorder(r: PlanReading, scenario: Scenario) -> tuple[int, str, str]
         order, at, steps = [], {}, 0
         for x in items:
             label = x.norm[:60].split(":", 1)[0]  # "2. Car loan: roll the Visa's $610 into it" is the car loan's step
-            head = [t for p, t in _targets_in(label, scenario, verbs=False) if t in names]
-            if len(set(head)) != 1 or head[0] in order or _MINIMUMS_RE.search(x.norm[:60]):
+            head = list(dict.fromkeys(t for p, t in _targets_in(label, scenario, verbs=False) if t in names))
+            if len(head) > 1 and not re.search(r"\bthen\b", label):
+                continue  # ("5. Then Chase Freedom (~month 13), then the car": one step after another)
+            if not head or head[0] in order or _MINIMUMS_RE.search(x.norm[:60]):
                 continue  # ("1. Pay every minimum: Visa $75, Best Buy $40, ...": no step of the order)
-            order.append(head[0])
-            at[head[0]] = x.index
+            for t in head:
+                if t not in order:
+                    order.append(t)
+                    at[t] = x.index
             steps += bool(_PAYOFF_STEP.search(x.norm)) or bool(r.sentences[x.index + 1:x.index + 2]
                                                                 and r.sentences[x.index + 1].kind == "prose"
                                                                 and _PAYOFF_STEP.search(r.sentences[x.index + 1].norm))
         order = [t for t in order if t not in cleared]
-        if len(order) < 3 or steps < len(order) - 1:
-            continue
-        for i, cheap in enumerate(order):
-            dearer = [t for t in order[i + 1:] if _apr(scenario, t) > _apr(scenario, cheap) + 1]
-            if dearer:
-                return at[cheap], cheap, max(dearer, key=lambda t: _apr(scenario, t))
+        if len(order) >= 3 and steps >= len(order) - 1:
+            return order, at
+    return None
+
+
+def _listed_misorder(r: PlanReading, scenario: Scenario, listed: tuple[list[str], dict[str, int]]) -> tuple[int, str, str] | None:
+    """Where a listed payoff order puts a cheaper debt before a dearer one: (sentence, the cheaper debt, the dearer one)."""
+    order, at = listed
+    for i, cheap in enumerate(order):
+        dearer = [t for t in order[i + 1:] if _apr(scenario, t) > _apr(scenario, cheap) + 1]
+        if dearer:
+            return at[cheap], cheap, max(dearer, key=lambda t: _apr(scenario, t))
     return None
 
 
@@ -469,7 +479,8 @@ def prioritizes_high_apr(r: PlanReading, scenario: Scenario) -> Score:
         return Score(0.5, f"extra money to the {target}, the smallest balance, for a reason it states; that order costs "
                           f"{_money(snowball)} more interest than highest-rate first", [_ev(r, index, expected=best, found=target)])
     if ok:
-        skipped = _later_phase_misorder(r, scenario, target) or _listed_misorder(r, scenario)
+        listed = _listed_order(r, scenario)  # a list that spells out the whole order decides it
+        skipped = _listed_misorder(r, scenario, listed) if listed else _later_phase_misorder(r, scenario, target)
         if skipped:
             i, nxt, over = skipped
             # half: a later phase's order is read less surely than the first target (on the dev half this check flagged
