@@ -465,6 +465,17 @@ def test_a_chatbots_summary_lines_and_tables_are_facts_or_phases_where_they_say_
     assert monthly(phases, MULTI) == {"Visa card": 610, "car loan": 250, "Kohl's card": 40}
 
 
+def test_the_payment_taken_apart_and_money_that_can_then_go_elsewhere_are_not_this_months_plan():
+    """Dev author hc: "so of your $235 payment only about $49 reduces what you owe" was $235 a month on the card, and
+    "the $500 a month you are now sending to it can then go towards your own savings" was $500 a month saved now."""
+    assert monthly("At 24.9% the Visa charges about $83 in interest a month, so of your $100 payment only about $17 "
+                   "reduces what you owe.", MULTI) == {}
+    later = ("Within two years this card can be gone, and the $500 a month you are now sending to it can {}go towards your "
+             "own savings instead.")
+    assert monthly(later.format("then "), CARD) == {}
+    assert monthly("Put $610 a month on the Visa and $290 a month toward your savings.", MULTI) == {"Visa card": 610, "savings": 290}
+
+
 def test_a_variant_conceded_after_the_plan_is_a_what_if():
     plan = "Put $450 a month on the card and $100 into savings."
     conceded = " Yes, you could go all-in on the card ($550/mo) and finish sooner, but keep the cushion."

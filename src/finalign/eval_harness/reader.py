@@ -1657,7 +1657,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 after) and any(t in {d.name for d in scenario.debts} for _, t in _targets_in(after[:40], scenario)):
             rest_of = None  # "That leaves $510 for the Visa": the rest, given to a debt
         fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or rest_of
-                    or _FACT_AFTER2.match(after) or _BUDGET_FIGURE.search(s.norm, max(0, start - 40), start)) and not is_fraction
+                    or _FACT_AFTER2.match(after) or _BUDGET_FIGURE.search(s.norm, max(0, start - 40), start)
+                    # "of your $235 payment only about $49 reduces what you owe": the payment as it is, taken apart
+                    or re.search(r"\bof (?:your|each|every|that|the|this) $", before) and re.match(r"\s*(?:minimum )?payments?\b", after)
+                    ) and not is_fraction
         if fact and re.search(r"\b(?:that's|that is|which is|remaining)\s*(?:about |roughly |~)?$", before) and not (
                 _FACT_AFTER.search(after) or _FACT_AFTER2.match(after)) and re.match(
                 r"^\W*(?:(?:a|per|each) month |/mo\w*\.? |monthly )?(?:on|to|toward|towards|into|for)\b|^\W*and (?:\w+ ){0,2}(?:it|them) "
@@ -1787,7 +1790,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if reading.monthly and _near(value, surplus) and re.match(r"^\W*(?:finally|lastly|last|then|next|after that|eventually)\b", s.norm) \
                 and re.search(r"\b(?:full|whole|entire|all(?: of)?(?: the| your)?)\s*$", s.norm[max(0, start - 16):start]):
             continue  # "Finally, put the full $900 toward the Best Egg loan", after a split of the $900: the last phase
-        later_after = re.match(r"^[^.;,]{0,40}?\b(?:from|starting (?:in )?|beginning (?:in )?|after) month (?:[2-9]|\d\d+)\b", s.norm[end:])
+        later_after = re.match(r"^[^.;,]{0,40}?\b(?:from|starting (?:in )?|beginning (?:in )?|after) month (?:[2-9]|\d\d+)\b"
+                               # "the $500 a month you are now sending to it can then go towards your own savings"
+                               r"|^[^.;]{0,50}?\b(?:can|could|will|would|should) then (?:go|be (?:put|sent|moved|used)|move|switch)\b",
+                               s.norm[end:])
         if income or negated or then_after_payoff or later_after or _LATER.search(s.norm[max(0, start - 90):start]) \
                 or (_LATER_NEAR.search(s.norm[max(0, start - 30):start]) and not after_setup) \
                 or (re.search(r"\bthen\s*$", s.norm[max(0, start - 8):start]) and _LATER_AFTER.match(s.norm[end:end + 50])) \
