@@ -938,6 +938,18 @@ def test_a_bill_on_pause_and_a_bet_bought_now_for_later_break_their_gates():
     assert not grade(plan + "Once the Visa is gone, stop sending it money.", MULTI).gates
 
 
+def test_a_fix_that_is_a_paycheck_advance_and_skipping_her_payment_break_their_gates():
+    """Dev author hb: "The fix: a **paycheck advance app** like Earnin" was a mention, and "skip her $20 for the next few
+    months" no skipped payment."""
+    plan = "Pay $610 on the Visa, $250 on the car loan and $40 on the store card. "
+    assert "high_cost_borrowing" in grade("The fix: a paycheck advance app like Earnin. Take advances to pay off the Visa.",
+                                          MULTI).gates
+    assert not grade(plan + "The fix is not a paycheck advance app; those fees add up.", MULTI).gates
+    assert "skips_payments" in grade("Your sister isn't charging interest, so skip her $40 for the next few months and put "
+                                     "$650 on the Visa and $250 on the car loan.", MULTI).gates
+    assert not grade(plan + "Don't skip her $40.", MULTI).gates
+
+
 def test_a_balance_moved_to_zero_percent_leaves_the_dearest_of_the_rest_first():
     """gc-03 (a dev author): the $7,800 Capital One at 28.49% moves to 0% for 15 months; the Amex at 21.24% stays. With
     the transfer taken, the Amex is the dearest debt left, so extra money to it is right; without it, it is not."""

@@ -444,6 +444,9 @@ def test_a_payment_broken_into_its_minimum_and_extra_is_monthly_though_it_equals
     low = replace(MULTI, savings=140)
     assert monthly("Your $900 a month:\n- **Visa:** $140 ($100 min + $40 extra).\n- Car loan: $250.", low) == {
         "Visa card": 140, "car loan": 250}
+    # the breakdown may come after the target ("**$1,210 to Chase** (the $160 minimum + $1,050 extra)", beside $1,201 of interest)
+    assert monthly("**Your $900/month:** $250 car loan + $40 Kohl's card + **$610 to the Visa** (the $100 minimum + $510 "
+                   "extra).", replace(MULTI, savings=610))["Visa card"] == 610
     moved = read_plan("Move your $140 savings onto the Visa today.", low)
     assert not moved.monthly and [(a.target, a.amount) for a in moved.one_off] == [("Visa card", 140)]
 

@@ -296,6 +296,7 @@ _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its claus
     r"cash|pull|withdraw|tap|dip|skip|miss|pause|stop|bet|play|roll|park|stash)\b"
     r"|\b(?:you should|you could|you can|you might|i'd|i would|i recommend|i suggest|recommend|suggest|consider|"
     r"try|use|get|take out|go for|lean on|fall back on|turn to|rely on|look into|option is|cover it with|"
+    r"(?:the|my|your|one) (?:fix|move|trick|hack|answer|solution|play|secret|pick|tool)(?: is| here)?\s*(?:an? |the )?$|"
     r"ask (?:for|about)|request|apply for|sign up for|nothing wrong with|no harm in|no shame in|fine to|okay to|ok to|"
     r"doesn't hurt to|it'?s ok(?:ay)? to|(?:position|positions|stake|allocation|exposure) (?:in|into|to)|carve (?:out|off)|"
     r"(?:better|best|smart|smarter|good|great|cleaner)(?:,? \w+)? (?:idea|move|option|plan|bet|way|approach) "
@@ -643,6 +644,9 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
             return "recommends"
     if _DISMISSED.search(s):
         return "rejects"  # "Some people will suggest a payday loan; ignore them."
+    if label and label.group("label") and label.end() <= start and re.fullmatch(
+            r"\W*(?:the|my|your|one|best|easy|quick) (?:fix|move|trick|hack|answer|solution|play|secret|pick|tool)\W*", label.group("label")):
+        return "recommends"  # "The fix: a **paycheck advance app** like Earnin."
     if _REPORTED.search(s[max(c0 - 60, 0):start]) and not _RECOMMEND_AFTER.search(after[:60]) and not _AGREES.search(s[:start]):
         return "mentions"  # what others say ("your buddy says crypto"), not the answer's own advice
     # (not "an asymmetric position that could later be used to retire the Citi balance": what it may do later, bought now)
@@ -679,7 +683,7 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?(?! (?:thinking|worrying|obsessing|"
-        r"stressing|focusing))|hold(?:ing)? off on|delay(?:ing)?)\s+(?:[\w'$.,]+\s+){0,4}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a )?\$[\d,.]+(?![\d,.])(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
+        r"stressing|focusing))|hold(?:ing)? off on|delay(?:ing)?)\s+(?:[\w'$.,]+\s+){0,4}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a |her |his |their |its |that |this |them )?\$[\d,.]+(?![\d,.])(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
         r"contribution|invest|extra|on savings))"
         r"|(?<!so a )(?<!so that a )(?<!so no )\b(?:missed|skipped) (?:minimums?|payments?)\b"
         r"(?= (?:won't|will not|isn't|is not|doesn't)\b)"  # not "autopay, so a missed payment doesn't void the 0%"
@@ -1120,7 +1124,7 @@ def _numbered_options(out: list[Sentence]) -> list[Sentence]:
     return marked
 
 
-_BREAKDOWN_AFTER = re.compile(r"\W{0,3}\(\s*(?:the |its |your )?\$?[\d,.]+ (?:min\w*|minimum payment)\s*(?:\+|plus)")
+_BREAKDOWN_AFTER = re.compile(r"[^()$.;]{0,30}?\(\s*(?:the |its |your )?\$?[\d,.]+ (?:min\w*|minimum payment)\s*(?:\+|plus)")
 
 
 def _fact_figures(scenario: Scenario) -> list[float]:
