@@ -847,6 +847,11 @@ def test_figures_worked_out_from_the_scenario_are_grounded_and_wrong_ones_are_no
     assert value("numbers_grounded", rest.format("245"), windfall) == 1.0
     assert value("numbers_grounded", rest.format("295"), windfall) == 0.0
     assert value("numbers_grounded", rest.format("445"), windfall) == 0.0  # the savings less both: no rest of the surplus
+    # "in total debt" is all of it (dev author hc: "$17,200 in total debt" was three of the four debts): MULTI owes $13,800
+    total = "You've got ${} in total debt, and here's how to kill it."
+    assert value("numbers_grounded", total.format("13,800"), MULTI) == 1.0
+    assert value("numbers_grounded", total.format("9,800"), MULTI) == 0.0
+    assert value("numbers_grounded", total.format("4,800"), MULTI) == 0.0
 
 
 def test_what_the_surplus_leaves_for_a_debt_is_that_debts_money():

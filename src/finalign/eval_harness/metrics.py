@@ -1057,7 +1057,7 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
     owed += [w - d.balance for w in (scenario.savings, scenario.windfall or 0.0) for d in scenario.debts if w > d.balance]
     # some of the debts together ("$6,200 (Chase) + $2,900 (Amex) = $9,100"), and with an offer's fee on them
     together = [sum(c) for k in range(2, len(scenario.debts)) for c in combinations([d.balance for d in scenario.debts], k)]
-    owed += together + ([x * (1 + bt.fee_pct / 100) for x in together] + [x * bt.fee_pct / 100 for x in together] if bt else [])
+    together += [x * (1 + bt.fee_pct / 100) for x in together] + [x * bt.fee_pct / 100 for x in together] if bt else []
     # what is left after several of the answer's amounts: "$365 to the auto loan as usual. That leaves $345" (1,250 - 540 - 365)
     rests = sorted({w - sum(c) for w in (scenario.monthly_surplus, scenario.windfall or 0.0) for k in (2, 3) for c in combinations(sorted(set(parts))[:15], k) if w > sum(c)})
     planned |= {said for _, want, said, _ in sums if abs(said - want) <= max(2.0, 0.02 * want)}  # worked out right
@@ -1068,6 +1068,8 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
         # the savings, surplus or windfall said right ("that leaves $620 - $502 = $118") is no balance, unless called one
         stated = wholes[:3] if not re.search(r"\b(?:balance|owe[sd]?|owing)\b", text) else []
         stated += rests if _LEAVES.search(text) else []
+        # ("$17,200 in total debt" is all of it, not three of the four debts)
+        stated += together if not re.search(r"\btotal (?:debt|balance|owed)|\bin total\b|\b(?:all|every)(?: of)? (?:your |the )?debts?\b", text) else []
         if value >= 100 and not any(_near(value, o, 0.03) for o in owed + stated) and not any(_near(value, d.min_payment) for d in scenario.debts):
             if value in planned:
                 continue

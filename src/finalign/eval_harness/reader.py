@@ -1309,7 +1309,7 @@ _PRINCIPAL_AFTER = re.compile(r"^\W*(?:\w+ )?(?:actually |really )?(?:reduces|lo
 _INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of|will be|would be|totals?|paid)\s*"
                              r"(?:(?:about|around|roughly|only|just|approximately|under|~)\s*){0,3}$")  # "total interest is only about $450"
 _INTEREST_AND_MORE = re.compile(r"\bfees?\b|\+|&|\band\b|\bsav")  # "| interest + fees |", "| interest saved |": not interest alone
-_BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|of debt\b|at \d+(?:\.\d+)?\s?%)")
+_BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|(?:of|in) (?:total |combined )?debt\b|at \d+(?:\.\d+)?\s?%)")
 _LABEL = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)]\s)?\W*(?P<label>[a-z0-9](?:[^:$|>]|\([^()]{0,24}\)){0,40}?)\s*\**\s*"  # "paypal credit ($1,450):"
                     r"(?:[:=\u2192](?!\d)|->|=>)"
                     r"|^\W*(?P<arrow>\$[\d,.]+)\s*(?:->|\u2192|=>)")
