@@ -4,10 +4,10 @@
     finalign validate --half dev --failures   # the dev half, with every answer the grader gets wrong
 
 The corpus (``eval_harness/corpus/``) is labelled answers to the 5 seed scenarios, to the out-of-template
-scenarios of ``data_gen/prompts_oot.jsonl`` and to 292 more in ``corpus/scenarios.jsonl`` (``new-*``, ``fl-*``,
-``fm-*``, ``fo-*``, ``fq-*``, ``fr-*``, ``ft-*``, ``fv-*``, ``ga-*``, ``gd-*``, ``gg-*``, ``gh-*``, ``gk-*``, ``gl-*``, ``go-*``, ``gp-*``, ``gr-*``, ``gu-*``, ``gy-*``, ``ha-*``:
+scenarios of ``data_gen/prompts_oot.jsonl`` and to 316 more in ``corpus/scenarios.jsonl`` (``new-*``, ``fl-*``,
+``fm-*``, ``fo-*``, ``fq-*``, ``fr-*``, ``ft-*``, ``fv-*``, ``ga-*``, ``gd-*``, ``gg-*``, ``gh-*``, ``gk-*``, ``gl-*``, ``go-*``, ``gp-*``, ``gr-*``, ``gu-*``, ``gy-*``, ``ha-*``, ``hd-*``:
 test half; ``fj-*``, ``fk-*``, ``fn-*``, ``fp-*``, ``fu-*``, ``fw-*``, ``fx-*``, ``fy-*``, ``fz-*``, ``gb-*``, ``gc-*``, ``ge-*``, ``gf-*``,
-``gi-*``, ``gj-*``, ``gm-*``, ``gn-*``, ``gq-*``, ``gv-*``, ``gx-*``, ``gz-*``: dev, each written by its answers' author), written by
+``gi-*``, ``gj-*``, ``gm-*``, ``gn-*``, ``gq-*``, ``gv-*``, ``gx-*``, ``gz-*``, ``hb-*``, ``hc-*``: dev, each written by its answers' author), written by
 people (helpers) who never read the grader's code. Each
 answer is ``good`` or ``bad`` with one named flaw; about half the bad ones are adversarial (written to fool a
 keyword reader). It comes in two halves by author and scenario:
