@@ -1580,3 +1580,27 @@ def test_a_payoff_time_said_for_skipping_the_transfer_is_timed_on_the_debts_as_t
             "takes about {} months.")
     assert value("timeline_accuracy", plan.format(15), both) == 1.0
     assert value("timeline_accuracy", plan.format(22), both) == 0.0
+
+
+def test_the_payment_a_goal_needs_for_every_debt_is_the_sum_of_their_needs():
+    """dev author hb: "To clear both debts in 10 months you need about $900 a month" is every debt's need, not the
+    dearest one's. Here the card needs $745 a month over 12 months and the second loan $118: $863 for both."""
+    two = replace(DEADLINE, debts=(*DEADLINE.debts, Debt("laptop loan", 1300, 15.99, 85)), monthly_surplus=1100)
+    said = "Send $1,000 a month to the card and $100 to the laptop loan. To clear both debts in 12 months you need about ${} a month."
+    assert value("numbers_grounded", said.format(865), two) == 1.0
+    assert value("numbers_grounded", said.format(1040), two) == 0.0
+
+
+def test_interest_brought_down_to_a_figure_is_interest_not_a_balance():
+    # dev author hb: "It knocks total interest down to roughly $535" was checked as a balance the scenario lacks
+    assert read_plan("It knocks total interest down to roughly $535.", CARD).balances == []
+    assert read_plan("It knocks the balance down to roughly $535.", CARD).balances != []
+
+
+def test_investing_the_answer_put_after_the_card_is_not_investing_now():
+    """dev author hc: "Kill the 22.9% first, then invest" and, after the card's payoff time, "paying it on schedule
+    while you invest is fine": that investing is the next phase."""
+    answer = ("{} Pay $600 a month on the card. The card needs about 10 months at $600. "
+              "Paying the car loan on schedule while you invest is fine.")
+    assert value("prioritizes_high_apr", answer.format("Kill the card first, then invest."), INVEST) == 1.0
+    assert value("prioritizes_high_apr", answer.format("Invest too."), INVEST) == 0.0

@@ -170,7 +170,12 @@ def _invests_now(r: PlanReading, scenario: Scenario) -> list[int]:
     # "The card is gone in month 6. ... Month 7 onward, send that same $1,205/month into investing": the next phase
     top_gone = min((c.sentence for c in r.claims if not c.minimums and (scenario.highest_apr_debt.name in c.debts or c.total)),
                    default=None)
-    return sorted({i for i in out if top_gone is None or i <= top_gone or not _NEXT_PHASE_CUE.search(r.sentences[i].norm)})
+    # ("Kill the 22.9% first, then invest. ... The card needs ~6 months ... paying it on schedule while you invest is
+    # fine": once the answer has put investing after the card, a later word of it with no money of its own is that phase)
+    waits = any(a.kind == "invest" and a.polarity == "defers" for a in r.actions)
+    funded = {a.sentence for a in r.monthly + r.one_off if a.target == "invest"}
+    return sorted({i for i in out if top_gone is None or i <= top_gone
+                   or not (_NEXT_PHASE_CUE.search(r.sentences[i].norm) or waits and i not in funded)})
 
 
 _FOR_A_WHILE = re.compile(r"\b(?:first|for (?:the )?(?:first |next )?(?:\d+|a few|two|three|four|five|six) (?:months?|weeks?)|until|till|"
@@ -1081,11 +1086,15 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
             text = r.sentences[a.sentence].norm
             if any(_near(v, plan_required, 0.03, 5.0) for v, i in r.dollars if i == a.sentence):
                 continue  # "it takes about $1,472 a month and you're putting in $1,700": the need is said right
+            # ("to clear both debts in 10 months you need about $900 a month": every debt's need, not the target's)
+            every_debt = re.search(r"\b(?:both|all|every|everything|debt[- ]free)\b", text) and len(scenario.debts) > 1
+            need = sum(finance.payment_for_months(d.balance, d.apr, scenario.goal_months) for d in scenario.debts) \
+                if every_debt else plan_required
             if goal.search(text) and re.search(r"\b(?:need|needed|needs|required|requires|takes|would take|to clear|to pay|"
-                                               r"to finish|to hit)\b", text) and not _near(a.amount, plan_required, 0.03, 5.0):
+                                               r"to finish|to hit)\b", text) and not _near(a.amount, need, 0.03, 5.0):
                 if a.amount > scenario.monthly_surplus * 1.6 or a.amount < plan_required * 0.5:
                     continue  # a balance or a small part, not the payment the goal needs
-                out.append(_ev(r, a.sentence, found=a.amount, expected=round(plan_required, 2), what="payment the goal needs"))
+                out.append(_ev(r, a.sentence, found=a.amount, expected=round(need, 2), what="payment the goal needs"))
                 break
     out += _false_clears(r, scenario)
     out += _wrong_arithmetic(r, sums)

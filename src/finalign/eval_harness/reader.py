@@ -288,7 +288,9 @@ DEFER = re.compile(
     r"is paid|are paid|killed|dead|zero|out of debt|finished)\b|\blater\b|\bafterwards\b|\bdown the road\b|\bcan wait\b|"
     r"\bput off\b|\bnext year\b|\bafter that\b|\bthen (?:start|begin|switch)\b|\bonce that'?s\b|\bonly then\b"
     r"|\b(?:after|from|starting|beginning) month \d+\b|\bafter (?:those|the first) \d+ months\b"
-    r"|\b(?:clear\w*|pay(?:ing)? off|kill\w*|finish\w*|eliminat\w*)\b[^.]{0,30}\bbefore\b", re.I)  # "clearing both debts before investing"
+    r"|\b(?:clear\w*|pay(?:ing)? off|kill\w*|finish\w*|eliminat\w*)\b[^.]{0,30}\bbefore\b"  # "clearing both debts before investing"
+    r"|\b(?:clear\w*|pay(?:ing)? off|kill\w*|finish\w*|eliminat\w*|knock\w* out|wip\w* out)\b(?:[^.]|\.\d){0,40}\bfirst\b[,;]?\s*(?:and\s+)?then\b",
+    re.I)  # "kill the 22.9% first, then invest" (not "pay the minimums first, then $300 into Bitcoin": the same month)
 _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its clause: "take out a payday loan"
     r"^\s*(?:\W*\w+\W+){0,2}?(?:just |then |so |and |also |maybe |simply |definitely |you should |you could |you can |you might |"
     r"i'd |i would |try to |consider |think about |why not )?"
@@ -1306,7 +1308,8 @@ _STATE_BEFORE = re.compile(
     r"(?:only |just )?)\s*(?:about |around |roughly |~|only |just )?$")
 _PRINCIPAL_AFTER = re.compile(r"^\W*(?:\w+ )?(?:actually |really )?(?:reduces|lowers|comes off|touches|hits|goes to(?:ward)?|pays down) "
                               r"(?:(?:the |your )?(?:balance|principal)\b|what you owe\b)")
-_INTEREST_BEFORE = re.compile(r"\binterest (?:of|is|comes to|costs you|runs|charge of|will be|would be|totals?|paid)\s*"
+_INTEREST_BEFORE = re.compile(r"\binterest (?:(?:of|is|comes to|costs you|runs|charge of|will be|would be|totals?|paid)|"
+                             r"(?:\w+ )?(?:down|up) to)\s*"  # ("knocks total interest down to roughly $535": no balance)
                              r"(?:(?:about|around|roughly|only|just|approximately|under|~)\s*){0,3}$")  # "total interest is only about $450"
 _INTEREST_AND_MORE = re.compile(r"\bfees?\b|\+|&|\band\b|\bsav")  # "| interest + fees |", "| interest saved |": not interest alone
 _BALANCE_AFTER = re.compile(r"^\s*(?:balance\b(?! transfer)|owed\b|(?:of|in) (?:total |combined )?debt\b|at \d+(?:\.\d+)?\s?%)")
@@ -1580,7 +1583,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             continue  # "$675/month (minimum $204 + the extra $471)", "$310 (then $1,035 after Chase)": the same money
         if not is_fraction:
             reading.dollars.append((value, s.index))
-            if _BALANCE_BEFORE.search(s.norm[max(0, start - 30):start]) or _BALANCE_AFTER.match(s.norm[end:end + 30]):
+            if (_BALANCE_BEFORE.search(s.norm[max(0, start - 30):start]) or _BALANCE_AFTER.match(s.norm[end:end + 30])) \
+                    and not _INTEREST_BEFORE.search(s.norm[max(0, start - 30):start]):
                 reading.balances.append((value, s.index))
             if _INTEREST_AFTER.match(s.norm[end:end + 40]) or _INTEREST_BEFORE.search(s.norm[max(0, start - 30):start]) or (
                     re.match(r"\s*of\b", s.norm[end:end + 5]) and _INTEREST_SHARE.match(s.norm[end:end + 50])) or (
