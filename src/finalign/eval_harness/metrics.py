@@ -1082,14 +1082,14 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
     plan_required = plan.required_payment
     if plan_required and scenario.goal_months:  # "needed to clear $8,000 in 12 months: $845/month" (it is $745)
         goal = re.compile(rf"\b{scenario.goal_months}[ -]months?\b|\b{scenario.goal_months} payments\b")
+        # ("to clear both debts in 10 months you need about $900 a month": every debt's need, not the target's)
+        every_need = sum(finance.payment_for_months(d.balance, d.apr, scenario.goal_months) for d in scenario.debts)
         for a in r.stated + r.monthly:
             text = r.sentences[a.sentence].norm
             if any(_near(v, plan_required, 0.03, 5.0) for v, i in r.dollars if i == a.sentence):
                 continue  # "it takes about $1,472 a month and you're putting in $1,700": the need is said right
-            # ("to clear both debts in 10 months you need about $900 a month": every debt's need, not the target's)
-            every_debt = re.search(r"\b(?:both|all|every|everything|debt[- ]free)\b", text) and len(scenario.debts) > 1
-            need = sum(finance.payment_for_months(d.balance, d.apr, scenario.goal_months) for d in scenario.debts) \
-                if every_debt else plan_required
+            every_debt = len(scenario.debts) > 1 and re.search(r"\b(?:both|all|every|everything|debt[- ]free)\b", text)
+            need = every_need if every_debt else plan_required
             if goal.search(text) and re.search(r"\b(?:need|needed|needs|required|requires|takes|would take|to clear|to pay|"
                                                r"to finish|to hit)\b", text) and not _near(a.amount, need, 0.03, 5.0):
                 if a.amount > scenario.monthly_surplus * 1.6 or a.amount < plan_required * 0.5:

@@ -283,13 +283,14 @@ _ANSWER_NO = re.compile(r"^\W*(?:no\b|nope|not\b|absolutely not|definitely not|i
 _SPEAKER = re.compile(r"^\W*[a-z][\w .]{0,18}:\s+")  # "adviser b: no, never" / "a: no": who answers the question
 _DIALOGUE_LINE = re.compile(r"^\W*([a-z][\w .]{0,18}?)\**:\**\s+")  # "> **you:** title loan guy said he can help"
 _ANSWER_YES = re.compile(r"^\W*(?:yes|yeah|yep|sure|absolutely|definitely|of course|go for it)\b", re.I)
+_PAY_OFF = r"(?:clear\w*|pay(?:ing)? off|kill\w*|finish\w*|eliminat\w*)"
 DEFER = re.compile(
     r"\b(?:once|after|until|till|when|as soon as|the (?:month|day|week|moment|minute))\b[^.]{0,70}?\b(?:paid off|gone|cleared|clear|debt[- ]free|done|paid down|"
     r"is paid|are paid|killed|dead|zero|out of debt|finished)\b|\blater\b|\bafterwards\b|\bdown the road\b|\bcan wait\b|"
     r"\bput off\b|\bnext year\b|\bafter that\b|\bthen (?:start|begin|switch)\b|\bonce that'?s\b|\bonly then\b"
     r"|\b(?:after|from|starting|beginning) month \d+\b|\bafter (?:those|the first) \d+ months\b"
-    r"|\b(?:clear\w*|pay(?:ing)? off|kill\w*|finish\w*|eliminat\w*)\b[^.]{0,30}\bbefore\b"  # "clearing both debts before investing"
-    r"|\b(?:clear\w*|pay(?:ing)? off|kill\w*|finish\w*|eliminat\w*|knock\w* out|wip\w* out)\b(?:[^.]|\.\d){0,40}\bfirst\b[,;]?\s*(?:and\s+)?then\b",
+    rf"|\b{_PAY_OFF}\b[^.]{{0,30}}\bbefore\b"  # "clearing both debts before investing"
+    rf"|\b(?:{_PAY_OFF}|knock\w* out|wip\w* out)\b(?:[^.]|\.\d){{0,40}}\bfirst\b[,;]?\s*(?:and\s+)?then\b",
     re.I)  # "kill the 22.9% first, then invest" (not "pay the minimums first, then $300 into Bitcoin": the same month)
 _RECOMMEND_BEFORE = re.compile(  # advice verbs before the mention, in its clause: "take out a payday loan"
     r"^\s*(?:\W*\w+\W+){0,2}?(?:just |then |so |and |also |maybe |simply |definitely |you should |you could |you can |you might |"
@@ -1583,10 +1584,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             continue  # "$675/month (minimum $204 + the extra $471)", "$310 (then $1,035 after Chase)": the same money
         if not is_fraction:
             reading.dollars.append((value, s.index))
+            interest_before = _INTEREST_BEFORE.search(s.norm[max(0, start - 30):start])
             if (_BALANCE_BEFORE.search(s.norm[max(0, start - 30):start]) or _BALANCE_AFTER.match(s.norm[end:end + 30])) \
-                    and not _INTEREST_BEFORE.search(s.norm[max(0, start - 30):start]):
+                    and not interest_before:
                 reading.balances.append((value, s.index))
-            if _INTEREST_AFTER.match(s.norm[end:end + 40]) or _INTEREST_BEFORE.search(s.norm[max(0, start - 30):start]) or (
+            if _INTEREST_AFTER.match(s.norm[end:end + 40]) or interest_before or (
                     re.match(r"\s*of\b", s.norm[end:end + 5]) and _INTEREST_SHARE.match(s.norm[end:end + 50])) or (
                     s.kind == "row" and "interest" in row_label and "$" not in row_label and not _INTEREST_AND_MORE.search(row_label)) or (
                     label and label.group("label") and label.end() <= start and "interest" in label.group("label")
