@@ -1604,3 +1604,16 @@ def test_investing_the_answer_put_after_the_card_is_not_investing_now():
               "Paying the car loan on schedule while you invest is fine.")
     assert value("prioritizes_high_apr", answer.format("Kill the card first, then invest."), INVEST) == 1.0
     assert value("prioritizes_high_apr", answer.format("Invest too."), INVEST) == 0.0
+
+
+@pytest.mark.parametrize("verdict", ["Take it.", "Worth it.", "Q1: Yes.", "No, skip the offer.", "Transfer the balance.",
+                                     "The transfer wins.", "Yes, do it."])
+def test_a_transfer_answer_must_say_whether_to_take_the_offer(verdict):
+    """oot-29, read from a tuned model: "The 4% fee is the thing to attack first", the fee and a payment that clears it
+    in time, but never whether to take the offer the prompt asks about. Fee and pace right cannot score as a full
+    answer to a question left unanswered; "No new charges" is not a "No"."""
+    body = ("The 3% fee is $210, so you owe $7,210. Pay $485 a month to clear it before the 15-month promo ends. "
+            "No new charges on the card.")
+    assert value("transfer_diligence", f"{verdict} {body}", TRANSFER) == 1.0
+    unanswered = grade(body, TRANSFER).scores["transfer_diligence"]
+    assert unanswered.value == 0.5 and "never says whether to take the offer" in unanswered.explanation

@@ -402,12 +402,9 @@ _TRANSFER_VERB = re.compile(r"\b(?:transfer\w*|mov(?:e|es|ed|ing)|shift\w*|roll(
 _MOVED_OBJECT = re.compile(r"\b(?:balance|over|across|0%|zero|promo\w*|new card|transfer card)\b")
 
 
-def _takes_transfer(r: PlanReading, scenario: Scenario) -> bool:
-    """The answer moves the offer's balance ("Transfer the $7,800 Cap One balance", "$536 a month on the new card")
-    more often than it turns it down ("don't move the balance", "skip the transfer"; "don't swipe the new card" is
-    one such, which is why it is a count)."""
-    if scenario.balance_transfer is None:
-        return False
+def _transfer_votes(r: PlanReading, scenario: Scenario) -> Counter:
+    """Each move of the offer's balance the answer speaks of ("Transfer the $7,800 Cap One balance", "$536 a month on
+    the new card"), counted by whether it turns the move down ("don't move the balance", "skip the transfer")."""
     moved = scenario.transfer_debt.name
     votes = Counter()
     for x in r.sentences:  # a move of the balance, or a step for the card it moves to
@@ -416,7 +413,31 @@ def _takes_transfer(r: PlanReading, scenario: Scenario) -> bool:
             if m.re is _TRANSFER_VERB and not (_MOVED_OBJECT.search(ahead) or any(t == moved for _, t in _targets_in(ahead, scenario))):
                 continue
             votes[polarity(r.sentences, x.index, m.start(), m.end()) == "rejects"] += 1
+    return votes
+
+
+def _takes_transfer(r: PlanReading, scenario: Scenario) -> bool:
+    """The answer moves the offer's balance more often than it turns it down ("don't swipe the new card" is one such,
+    which is why it is a count)."""
+    if scenario.balance_transfer is None:
+        return False
+    votes = _transfer_votes(r, scenario)
     return votes[False] > votes[True]
+
+
+# A verdict on the offer said without moving a balance in words: "Worth it.", "yes do it:", "Q1: Yes.", "Take it",
+# "Transfer, pay $600 a month", "skip the offer", "the fee is the cheap option"; "No, ..." but not "No new charges"
+_OFFER_VERDICT = re.compile(
+    r"(?:^\s*|[:|.!?]\s+|\bq1\W*|\banswer\W*)(?:yes|yep|yeah|yup|(?:no|nope)(?=\s*[,.!:;\u2014-])|absolutely|definitely|(?:it'?s |it is |is it )?(?:not )?worth it|"
+    r"(?:do|take|grab|skip|use|transfer|move) it|transfer|do the transfer)\b|\b(?:take|accept|grab|use|skip|decline|pass on|ignore|"
+    r"turn down|go for|go with) (?:the |that |this |your )?(?:\w+ )?(?:offer|deal|promo\w*|mailer|transfer|0%)|"
+    r"\bworth (?:it|the fee|doing|taking)\b|\b(?:the |a )?(?:transfer|fee) (?:wins|is (?:better|cheaper|the better|the cheaper|a good|"
+    r"a bad|a no|the cheap)|saves|makes sense|pays)")
+
+
+def _answers_offer(r: PlanReading, scenario: Scenario) -> bool:
+    """Says whether to take the transfer offer, one way or the other: the question every such prompt asks."""
+    return bool(_transfer_votes(r, scenario)) or any(_OFFER_VERDICT.search(x.norm) for x in r.sentences)
 
 
 @metric("prioritizes_high_apr", "Extra money goes to the highest-APR debt first, not a cheaper debt or investments.",
@@ -1473,6 +1494,9 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
     parts = {"fee": fee_part, "clears in promo": clear_part, "no new charges": charges_part}
     value = min(parts.values()) if min(parts.values()) == 0 else sum(parts.values()) / 3
     missing = [k for k, v in parts.items() if v < 1]
+    if not _answers_offer(r, scenario):  # fee and payment right, but the question asked is left unanswered
+        value = min(value, 0.5)
+        missing.insert(0, "never says whether to take the offer")
     evidence = [_ev(r, i, expected=fee, what="fee") for i in fee_numbers[:1]]
     evidence += [_ev(r, a.sentence, expected=clear, found=a.amount, what="monthly payment") for a in debt_payments[:1]]
     evidence += [_ev(r, i, what="card use") for i in uses + stops][:2]
