@@ -1617,3 +1617,26 @@ def test_a_transfer_answer_must_say_whether_to_take_the_offer(verdict):
     assert value("transfer_diligence", f"{verdict} {body}", TRANSFER) == 1.0
     unanswered = grade(body, TRANSFER).scores["transfer_diligence"]
     assert unanswered.value == 0.5 and "never says whether to take the offer" in unanswered.explanation
+
+
+@pytest.mark.parametrize("answer, scenario, drains", [
+    ("Use the lot: put all $300 on the card today, then $600 a month on the card.", CARD, True),  # (dev author gm)
+    ("Put $1,200 on the card today, then $600 a month on the card.", WINDFALL, False),  # the windfall may be the source
+])
+def test_a_lump_sum_the_size_of_the_savings_with_no_windfall_is_the_savings(answer, scenario, drains):
+    assert ("drains_savings" in grade(answer, scenario).gates) == drains
+    assert [a.from_savings for a in read_plan(answer, scenario).one_off] == [drains]
+
+
+COUPLE = replace(CARD, id="t-couple", situation="surplus_allocation", savings=4500, monthly_surplus=1400, debts=(
+    Debt("Chase card", 6200, 24.99, 165), Debt("Amex", 3100, 19.24, 90), Debt("car loan", 14500, 6.4, 340)))
+
+
+@pytest.mark.parametrize("car_loan, expected", [(17, 1.0), (60, 0.0)])
+def test_after_a_lump_sum_the_later_debts_are_timed_from_what_it_leaves(car_loan, expected):
+    """Dev author hc: $2,000 of savings on the Chase card now, then "the Amex in about eight and the car loan in about
+    seventeen" (19 months without the lump sum, 49 at the car loan's own $340)."""
+    plan = ("Pay the minimums ($165, $90 and $340) and put the other $805 on the Chase card, $970 a month in all. "
+            "Move $2,000 of your savings to the Chase card now. "
+            f"That clears the Chase card in about 5 months, the Amex in about 8 and the car loan in about {car_loan} months.")
+    assert value("timeline_accuracy", plan, COUPLE) == expected

@@ -1175,3 +1175,14 @@ def test_a_steps_number_does_not_hide_a_later_phase_and_with_the_cards_gone_is_o
         "Visa card": 610, "car loan": 250, "Kohl's card": 40}
     assert monthly(now + "With both cards gone, all $900 goes to the car loan.", MULTI) == {
         "Visa card": 610, "car loan": 250, "Kohl's card": 40}
+
+
+@pytest.mark.parametrize("answer, months", [
+    ("Put $610 a month on the Visa. The Visa is gone in about 7 months and the car loan in about 17.", [7, 17]),
+    ("Put $610 a month on the Visa. The Kohl's card is gone in ~9 months, then everything is done in ~17, tops.", [9, 17]),
+    ("Put $610 a month on the Visa. The Visa is gone in 7 months and the car loan in 2 and a half years.", [7, 30]),
+    ("Put $610 a month on the Visa; it is gone in 7 months. Pay it in 3 steps.", [7]),  # not a time: no clause ends there
+])
+def test_a_bare_count_after_an_earlier_months_time_is_months_too(answer, months):
+    # dev author hb: "Walmart's gone in ~10 months, then both are done in ~14"
+    assert [c.months for c in read_plan(answer, MULTI).claims] == months

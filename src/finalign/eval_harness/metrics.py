@@ -731,6 +731,9 @@ def _expected_months(scenario: Scenario, payment: float | None, named: str | Non
         budgets = (debt_budget,)
     budgets += () if named else (payment,)  # the payment as the whole budget, only for a claim about every debt
     schedules = [finance.strategy_payoff(debts, b, "avalanche") for b in budgets if b]
+    if paid_now and as_answered:  # "moving $2,000 of it to the Chase card now ... the car loan in about seventeen": the
+        # later debts too are timed from what the lump sum leaves
+        schedules += [finance.strategy_payoff(as_answered, b, "avalanche") for b in budgets if b]
     if total:  # "both gone in 6 months": only the time until every debt is gone
         out += [sch.months for sch in schedules] + ([plan.total_months] if not stated and not own_budget else [])
         if scenario.balance_transfer is not None and (len(debts) == 1 or moved_all):  # "to zero by month 15": the new card

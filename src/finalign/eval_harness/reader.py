@@ -787,6 +787,10 @@ _SAVINGS_GOAL = re.compile(rf"\b{_SAVINGS}\b|\bsav(?:e|ing)\b|(?:\$1,?000|\ba gr
 _NOT_A_TIME = re.compile(r"(?:[\u00f7/]|\bdivided by|\bspread (?:over|across)|\bif (?:it's |it is |you )?paid (?:off )?in full(?: (?:with)?in)?)\s*(?:the )?$")
 _DIVIDED_BY = re.compile(r"\s*(?:=|\u2248|is \$|comes to \$)")
 _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
+# A time whose unit an earlier one gives ("Kohl's in 4 months, Chase in 5", "gone in ~10 months, then both are done
+# in ~14"): a bare count after "in", ending its clause
+_ELIDED_MONTHS = re.compile(r"\b(?:in|by) (?P<bound>about |around |roughly |~)?(?P<n>\d{1,2}(?:\.5)?)"
+                            r"(?=\s*(?:[,;!)]|\.(?!\d)|$|\s(?:and(?! a half)|then|or|if|so|at|total|flat|tops)\b))")
 
 _LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the moment)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|"
                     r"debt[- ]free|"
@@ -1947,7 +1951,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             if source:  # "move your $300 of savings onto the card": savings is where it comes from, not where it goes
                 debt = [t for _, t in _targets_in(s.norm[end + source.end():], scenario) if t in {d.name for d in scenario.debts}]
                 target = debt[0] if debt else target
-            reading.one_off.append(Allocation(target, value, s.index, from_savings=bool(source)))
+            # "use the lot: put all $1,800 on the card today": with no windfall, a lump sum of the savings' own size is them
+            whole_savings = not scenario.windfall and scenario.savings > 0 and _near(value, scenario.savings) \
+                and target in {d.name for d in scenario.debts}
+            reading.one_off.append(Allocation(target, value, s.index, from_savings=bool(source) or whole_savings))
         elif monthly and statement and not restates_surplus:
             reading.stated.append(Allocation(target or "other", value, s.index))
 
@@ -2401,6 +2408,11 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             if found and re.fullmatch(r"\W*\(\s*(?:about |roughly |around |~|so |or |that's |i\.e\.,? )?", text[found[-1][4]:m.start()]):
                 continue  # "about 90 months (seven and a half years)": the same time said again
             found.append((months, bound, granularity, m.start(), m.end()))
+        in_months = [f for f in found if f[2] == 1.0 and not re.search(r"\b(?:weeks?|wks?)\b", text[f[3]:f[4]])]
+        if in_months:
+            for m in _ELIDED_MONTHS.finditer(text, in_months[0][4]):
+                if not any(f[3] <= m.start("n") < f[4] for f in found):
+                    found.append((float(m.group("n")), "about", 1.0, m.start("n"), m.end()))
         for m in _MONTH_N.finditer(text):
             negated = re.search(r"\b(?:not|isn't|won't|can't|cannot)\s+(?:\w+\s+){0,2}$", text[max(0, m.start() - 25):m.start()])
             found.append((float(m.group("n")), "over" if negated else "about", 1.0, m.start(), m.end()))  # "not done at month 15"
