@@ -1640,3 +1640,31 @@ def test_after_a_lump_sum_the_later_debts_are_timed_from_what_it_leaves(car_loan
             "Move $2,000 of your savings to the Chase card now. "
             f"That clears the Chase card in about 5 months, the Amex in about 8 and the car loan in about {car_loan} months.")
     assert value("timeline_accuracy", plan, COUPLE) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("about 115 a month in interest", 1.0), ("about 250 a month in interest", 0.0),  # $6,000 at 22.9%: $114.50
+    ("interest is about $115 a month", 1.0), ("interest is about $250 a month", 0.0),
+    ("$200 a month in interest", 0.0),  # (dev author gc) wrong, even though the plan pays $200 a month to savings
+])
+def test_this_months_interest_said_in_so_many_words_is_checked(said, expected):
+    plan = f"The card is costing you {said}. Put $600 a month on the card and $200 a month into savings."
+    assert value("numbers_grounded", plan, CARD) == expected
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("the 23% card", 1.0),  # 22.9% rounded to a whole percent
+    ("the card at about 1.9% a month", 1.0), ("the card at about 2% a month", 1.0),  # 22.9 / 12 = 1.91
+    ("the 27% card", 0.0), ("the card at about 4% a month", 0.0),
+])
+def test_a_rate_rounded_to_a_whole_percent_or_said_per_month_is_the_scenarios(said, expected):
+    plan = f"Put $600 a month on {said} and $200 a month into savings."
+    assert value("numbers_grounded", plan, CARD) == expected
+
+
+def test_a_percent_the_person_states_and_a_products_rate_above_100_are_no_misquotes():
+    scenario = replace(CARD, prompt=CARD.prompt + " My employer matches 50% of what I put in, up to 6% of salary.")
+    plan = "Keep the 6% 401(k) contribution. Put $600 a month on the card and $200 a month into savings."
+    assert value("numbers_grounded", plan, scenario) == 1.0
+    assert value("numbers_grounded", plan, CARD) < 1.0  # a 6% the person never gave
+    assert value("numbers_grounded", "Those shops charge 300% a year. " + plan.split(". ", 1)[1], CARD) == 1.0

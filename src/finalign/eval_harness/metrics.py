@@ -906,11 +906,18 @@ def _grounded_dollars(r: PlanReading, scenario: Scenario) -> list[tuple[float, f
     return [(v, 0.01) for v in pool + derived] + [(v, 0.12) for v in computed if v]
 
 
-def _grounded_percents(r: PlanReading, scenario: Scenario) -> list[float]:
+def _rates(scenario: Scenario) -> list[float]:
+    """Every rate of the scenario (the debts', the offer's and its fee), a year and a month ("about 2.27% a month" for
+    27.24%): an answer may quote each as :func:`quotes_rate` allows."""
     bt = scenario.balance_transfer
-    out = [d.apr for d in scenario.debts] + [0.0, 100.0, 50.0, finance.BUFFER_SHARE * 100]
-    if bt is not None:
-        out += [bt.promo_apr, bt.fee_pct, bt.post_apr]
+    rates = [d.apr for d in scenario.debts] + ([bt.promo_apr, bt.fee_pct, bt.post_apr] if bt is not None else [])
+    return rates + [q / 12 for q in rates]
+
+
+def _grounded_percents(r: PlanReading, scenario: Scenario) -> list[float]:
+    """Percents an answer may quote as they are (beside the rates)."""
+    out = [0.0, 100.0, 50.0, finance.BUFFER_SHARE * 100]
+    out += [float(m.group(1)) for m in _PERCENT.finditer(scenario.prompt)]  # "matches 50% up to 6%": the person's own
     surplus = scenario.monthly_surplus
     out += [100 * a.amount / surplus for a in r.monthly if surplus]
     return out
@@ -1057,16 +1064,15 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
     """A debt's rate or balance quoted wrong: an APR that no debt (or offer) has, a balance no debt has."""
     plan = _plan(scenario)
     bt = scenario.balance_transfer
-    rates = [d.apr for d in scenario.debts] + ([bt.promo_apr, bt.post_apr, bt.fee_pct] if bt else [])
+    rates = _rates(scenario)
     out = []
-    monthly_rates = [q / 12 for q in rates]
     shares = _shares(r, scenario)
     for value, index, kind in r.percents:
         if _is_bound(r, index, value) or (index, value) in shares:
             continue  # "your other loans are under 5%": a bound, not a quote; "$945 (86%)": a share of the surplus
-        if kind == "apr" and not any(quotes_rate(value, q) for q in rates) and not any(
-                abs(value - q) < 0.06 for q in monthly_rates):  # "about 2.08% a month" is the APR / 12
-            out.append(_ev(r, index, found=value, expected=sorted(set(rates)), unit="%"))
+        if kind == "apr" and not any(quotes_rate(value, q) for q in rates):
+            out.append(_ev(r, index, found=value, expected=sorted({d.apr for d in scenario.debts} | (
+                {bt.promo_apr, bt.post_apr, bt.fee_pct} if bt else set())), unit="%"))
     out += _misattributed_rates(r, scenario)
     out += _misquoted_savings(r, scenario)
     out += _misquoted_fee(r, scenario)
@@ -1132,15 +1138,16 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
     for value, index in r.interest:  # "only about $40 of your $160 payment is interest": the interest the math gives
         # "$170 a month in interest" is this month's interest on a debt, not any total the plans could give
         said = r.sentences[index]
-        monthly = any(_near(float((m.group("v") or m.group("w")).replace(",", "")), value) for m in _MONTHLY_INTEREST.finditer(said.norm)) \
-            or any("interest" in h and re.search(r"\b(?:mo|month|monthly|now)\b", h) for h in said.header) \
+        # "it's eating about $30 a month in interest": said as interest in so many words, even if a payment is $30 too
+        said_so = any(_near(float((m.group("v") or m.group("w")).replace(",", "")), value) for m in _MONTHLY_INTEREST.finditer(said.norm))
+        monthly = said_so or any("interest" in h and re.search(r"\b(?:mo|month|monthly|now)\b", h) for h in said.header) \
             or bool(_SHARE_OF_PAYMENT.search(said.norm))  # "| interest/mo |", "$15 of your 240 minimum is interest"
         if not monthly and _TOTAL_INTEREST.search(said.norm) and not _NOT_A_TOTAL.search(said.norm) and value not in planned:
             totals = _total_interest_cache(scenario, payments, lumps)
             if totals and not any(_near(value, c, 0.15, 3.0) for c in totals):  # a total, against totals only
                 out.append(_ev(r, index, found=value, expected=round(min(totals, key=lambda c: abs(c - value)), 2), what="interest"))
             continue
-        if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in (this_month if monthly else costs)) and value not in planned:
+        if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in (this_month if monthly else costs)) and (value not in planned or said_so):
             out.append(_ev(r, index, found=value, expected=round(min(costs, key=lambda c: abs(c - value)), 2) if costs else None,
                            what="interest"))
     return out
@@ -1260,8 +1267,9 @@ def _false_clears(r: PlanReading, scenario: Scenario) -> list[dict]:
     return out
 
 
-_MONTHLY_INTEREST = re.compile(r"\$(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?:(?:a|per|each|every) month|/\s*mo\w*) (?:in|of) interest|"
-                               r"interest of (?:about |roughly |~)?\$(?P<w>\d[\d,]*(?:\.\d+)?)\s*(?:a|per) month")
+_MONTHLY_INTEREST = re.compile(r"(?:\$|\b(?:about|roughly|around|nearly|almost|paying|~) ?)(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?:(?:a|per|each|every) month|/\s*mo\w*) (?:in|of) interest|"
+                               r"\binterest (?:of|is|comes to|runs(?: you)?|costs(?: you)?|works out to|at)\s*(?:only |just |about |roughly |around |~)*"
+                               r"\$?(?P<w>\d[\d,]*(?:\.\d+)?)\s*(?:(?:a|per|each|every) month|/\s*mo(?:nth)?)\b")
 
 
 _SHARE_OF_PAYMENT = re.compile(r"\bof (?:its|your|the|each|every|that|this) \$?[\d,.]+ (?:\w+ )?(?:payment|minimum|min)\b")
@@ -1382,13 +1390,15 @@ def numbers_grounded(r: PlanReading, scenario: Scenario) -> Score:
     for value, index in r.dollars:
         ok = value in split_values or any(_near(value, v, rel) for v, rel in allowed)
         checks.append((ok, _ev(r, index, found=value)))
-    percents = _grounded_percents(r, scenario)
+    percents, rates = _grounded_percents(r, scenario), _rates(scenario)
     shares = _shares(r, scenario)
     for value, index, kind in r.percents:
-        if kind == "market" or _is_bound(r, index, value) or (index, value) in shares:
-            continue  # market-return figures are claims about the world, and bounds are no quotes
+        if kind == "market" or value > 100 or _is_bound(r, index, value) or (index, value) in shares:
+            continue  # market-return figures and rates above 100% ("those loans run 300%") are claims about the
+            # world, and bounds are no quotes
         ok = any(abs(value - q) < 0.06 for q in percents) or (value <= 100 and value % 5 == 0 and
-                                                              f"{value:g}% of" in r.sentences[index].norm)
+                                                              f"{value:g}% of" in r.sentences[index].norm) \
+            or any(quotes_rate(value, q) for q in rates)
         checks.append((ok, _ev(r, index, found=value, unit="%")))
     if not checks:
         return Score(None, "no figure quoted")
