@@ -1668,3 +1668,21 @@ def test_a_percent_the_person_states_and_a_products_rate_above_100_are_no_misquo
     assert value("numbers_grounded", plan, scenario) == 1.0
     assert value("numbers_grounded", plan, CARD) < 1.0  # a 6% the person never gave
     assert value("numbers_grounded", "Those shops charge 300% a year. " + plan.split(". ", 1)[1], CARD) == 1.0
+
+
+@pytest.mark.parametrize("months, expected", [(10, 1.0), (16, 0.0)])
+def test_a_time_said_of_the_whole_surplus_after_what_the_goal_needs_is_at_the_surplus(months, expected):
+    """Dev author: "The least that clears it inside the promo is about $973 a month, but your full $1,200 surplus
+    finishes it in 10 months" ($11,550 with the fee: 10 months at $1,200, 12 at $973; 16 is neither)."""
+    scenario = replace(TRANSFER, monthly_surplus=1200.0, debts=(Debt("credit card", 11000.0, 22.99, 275.0),),
+                       balance_transfer=replace(TRANSFER.balance_transfer, promo_months=12, fee_pct=5.0))
+    plan = (f"Do the transfer. The least that clears it inside the promo is about $973 a month, but your full $1,200 "
+            f"surplus finishes it in {months} months. Don't put new charges on either card.")
+    assert value("timeline_accuracy", plan, scenario) == expected
+
+
+@pytest.mark.parametrize("fee, expected", [(210, 1.0), (21, 0.0)])
+def test_a_fee_worked_out_is_checked_when_it_is_only_so_much(fee, expected):
+    # dev author fn: "the 3% fee on $7,800 is only $23.40, basically a rounding error"
+    plan = f"Transfer it: the 3% fee on $7,000 is only ${fee}. Then pay $550 a month on the new card and skip new charges."
+    assert value("numbers_grounded", plan, TRANSFER) == expected

@@ -1186,3 +1186,40 @@ def test_a_steps_number_does_not_hide_a_later_phase_and_with_the_cards_gone_is_o
 def test_a_bare_count_after_an_earlier_months_time_is_months_too(answer, months):
     # dev author hb: "Walmart's gone in ~10 months, then both are done in ~14"
     assert [c.months for c in read_plan(answer, MULTI).claims] == months
+
+
+PLAN_NOW = {"car loan": 250, "Kohl's card": 40, "Visa card": 610}
+
+
+@pytest.mark.parametrize("answer, expected", [
+    # dev author E3 (he): "3. Thereafter you may reasonably choose ... to invest $990 a month"
+    ("1. Pay $250 on the car loan and $40 on the Kohl's card.\n2. Put the other $610 on the Visa.\n"
+     "3. Thereafter, invest $610 a month.", PLAN_NOW),
+    ("1. Pay $250 on the car loan and $40 on the Kohl's card.\n2. Put the other $610 on the Visa.\n"
+     "3. Also invest $610 a month.", {**PLAN_NOW, "invest": 610}),
+    # "Payments: Amex $830, Citi $95, SL $125 until month 7; then Citi gets $925"
+    ("Pay the Visa $610, the car loan $250 and the Kohl's card $40 until month 7; then the car loan gets $860.", PLAN_NOW),
+    ("Pay the Visa $610 and the Kohl's card $40; the car loan gets $250.", PLAN_NOW),
+    # "5. Let it simmer about 14 months, until the Walmart card reads $0. 6. Move the whole $335 over to the Visa"
+    ("1. Pay the car loan $250 and the Kohl's card $40.\n2. Put $610 on the Visa.\n3. Keep going until the Visa reads $0.\n"
+     "4. Move the whole $610 over to the car loan.", PLAN_NOW),
+    # "The minimum that still hits 12 months is about $745/mo across the cards": what a goal needs, not a payment
+    ("Pay $610 on the Visa, $250 on the car loan and $40 on the Kohl's card. The minimum that still hits 12 months is "
+     "about $380/mo across the cards.", PLAN_NOW),
+    # "On £120 a month you can clear both cards", "set aside $450. That's your whole debt-and-savings budget."
+    ("On $900 a month you can clear the Visa and the Kohl's card in about a year and a half. Pay $610 on the Visa, $250 "
+     "on the car loan and $40 on the Kohl's card.", PLAN_NOW),
+    ("Set aside $900 on payday. That's your whole debt-and-savings budget. Pay $610 on the Visa, $250 on the car loan "
+     "and $40 on the Kohl's card.", PLAN_NOW),
+    ("Set aside $900 on payday. Pay $610 on the Visa, $250 on the car loan and $40 on the Kohl's card.",
+     {**PLAN_NOW, "savings": 900}),
+])
+def test_what_a_plan_pays_now_and_what_comes_after_or_only_frames_it(answer, expected):
+    assert monthly(answer, MULTI) == expected
+
+
+def test_a_payment_worded_as_the_full_amount_only_after_then_is_no_total_of_the_others():
+    # dev author fx: "3. **Civic (6.90%)**: $310/month, then the full freed-up cash flow from month 8" ($60 + $250 = $310)
+    items = "1. Visa: $610/month.\n2. Kohl's card: $40/month.\n3. Car loan: $650/month, {}."
+    assert read_plan(items.format("then the full freed-up amount from month 8"), MULTI).monthly_total() == 1300
+    assert read_plan(items.format("the full amount"), MULTI).monthly_total() == 650  # worded as their total

@@ -1154,7 +1154,7 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
 
 
 _NUM = r"\$?(\d[\d,]*(?:\.\d+)?)"
-_IS = r"\s*(?:=|\u2248|is|comes to|works out to|gives(?: you)?)\s*(?:about |roughly |around |~)?\$?(\d[\d,]*(?:\.\d+)?)"
+_IS = r"\s*(?:=|\u2248|is|comes to|works out to|gives(?: you)?)\s*(?:about |roughly |around |only |just |~)?\$?(\d[\d,]*(?:\.\d+)?)"
 _LEFT = r"(?<![\d,.$+*/\u00d7x-])(?<![+*/\u00d7x-] )"  # the expression starts here: "300 + 4 x 200" is no product
 _ARITHMETIC = (  # (pattern, what the stated result should be), each on the answer's own figures
     (re.compile(rf"{_LEFT}(\d+(?:\.\d+)?)\s?% (?:fee |interest |transfer fee )?(?:of|on|x|\u00d7) {_NUM}{_IS}"),

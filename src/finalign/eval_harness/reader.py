@@ -396,8 +396,8 @@ class PlanReading:
             return any(abs(sum(c) - v) <= max(1.0, 0.01 * v) for k in range(2, min(len(parts), 4) + 1)
                        for c in itertools.combinations(parts, k))
 
-        def total_like(a: Allocation) -> bool:
-            return a.target == "other" or bool(_TOTAL_WORDS.search(self.sentences[a.sentence].norm))
+        def total_like(a: Allocation) -> bool:  # (not words of a later phase: "$310/month, then the full freed-up cash")
+            return a.target == "other" or bool(_TOTAL_WORDS.search(re.split(r"\bthen\b", self.sentences[a.sentence].norm, maxsplit=1)[0]))
 
         return [a for a in self.monthly if not (total_like(a) and is_sum(round(a.amount, 2)))]
 
@@ -877,7 +877,11 @@ def _with_local_names(sentences: list[Sentence], scenario: Scenario) -> list[Sen
 
 
 # "Expect about 6 months until the card is paid off" after a sentence about the time after: it times this phase
-_UNTIL_PAID = re.compile(r"\b(?:until|till|before)\b[^.]{0,40}\b(?:is|are)\s+(?:paid off|gone|cleared|done)\b")
+_UNTIL_PAID = re.compile(r"\b(?:until|till|before)\b[^.]{0,40}\b(?:(?:is|are)\s+(?:paid off|gone|cleared|done)|"
+                         r"(?:reads?|hits?|reach(?:es)?|is at|gets? to|shows?)\s+(?:\$0|zero|0)\b)")
+# "5. ... until the Walmart card reads $0. 6. Move the whole $335 over to the Visa": the next step moves that money on
+_MOVES_IT_ON = re.compile(r"^\W*(?:then |now |next,? )?(?:move|roll|shift|switch|redirect|point|throw|put|send)\s+"
+                          r"(?:the whole|all(?: of)?|the full|that|the same|everything|its)\b")
 _STEADY_START = re.compile(r"^\W*(?:from then on|after (?:this|the first) month|from month (?:two|2)|"
                            r"(?:from|starting|beginning) next month|after month (?:one|1)|every month after|"
                            r"(?:after that|then|from there),? (?:each|every) month|(?:each|every) month after that)\b")
@@ -920,11 +924,15 @@ def _drop_roll_down(reading: PlanReading, scenario: Scenario) -> None:
     reading.monthly = [a for i, a in enumerate(reading.monthly) if i not in later]
 
 
+_WHOLE_BUDGET = re.compile(r"^\W*(?:that's|this is|it's|that is) (?:your|the) (?:whole|entire|total|full|monthly)\b[^.]{0,30}\bbudget\b")
+# "SL $125 until month 7; then Citi gets $925", "for the first 4 months, then $700 to the card": what comes after the
+# "then" is the next phase
+_UNTIL_THEN = re.compile(r"\b(?:until|till|up to|through|for the first)\b[^.;]{0,40}?[,;]?\s*(?:and )?then\b[^.;]{0,40}$")
 _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (no word boundary after the plus)
                           r"^\W*(?:in |by |around |about )?months? (?:[2-9]|\d\d+)\W{0,3}[:\u2013\u2014-]|"  # "**Month 9:** Fingerhut is paid off"
                           r"^\W*by (?:about |around |roughly )?month (?:[2-9]|\d\d+|six|seven|eight|nine|ten|eleven|twelve)\b|"  # "By month six you'll have"
                           r"^\W*(?:months? (?:[2-9]|\d\d+) ?(?:-|to|through|thru|and|\+|on\b|onward)|"
-                          r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
+                          r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|thereafter|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
                           r"(?:from|starting (?:in|with)?|beginning (?:in|with)?) the (?:[2-9]|\d\d)(?:st|nd|rd|th) (?:month|payment)|"
                           r"with (?:both|all(?: (?:the|your|three|of the))?) [\w' ]{0,30}?(?:gone|paid off|cleared|done|out of the way)|"
@@ -1059,7 +1067,9 @@ def _sentences(answer: str) -> list[Sentence]:
         later = bool(_LATER_START.search(_STEP_LABEL.sub("", _ITEM.sub("", norm, count=1), count=1))) or after_payoff or bool(_ROLLED_OVER.search(norm)) or bool(
             speaker and _LATER_START.search(norm[speaker.end():])) or (later_block and (kind in ("row", "item") or continued)) or (
             kind == "row" and period_rows > 1) or (
-            prev_later and kind == "prose" and (continued or not _NOW_START.match(norm)) and not _UNTIL_PAID.search(norm))
+            prev_later and kind == "prose" and (continued or not _NOW_START.match(norm)) and not _UNTIL_PAID.search(norm)) or (
+            kind == "item" and bool(out) and out[-1].kind == "item" and out[-1].paragraph == paragraph
+            and bool(_UNTIL_PAID.search(out[-1].norm)) and bool(_MOVES_IT_ON.match(bare)))
         # (in a later step's own item, "now" is that step's now: "- **Month 22:** Credit One is paid off. Now the ER bill gets $150")
         prev_later = later or bool(re.match(r"^\W*(?:once|when|after)\b", norm) and _LATER.search(norm))
         # "78 to savings for 4 months. ... then keep 40 a month going to savings. the other 38...": the next phase, to the
@@ -1367,7 +1377,7 @@ _STATEMENT_WINDOW = re.compile(
     r"to (?:hit|finish|clear|reach|meet|beat|make it|get there|pay it off)|if you (?:paid|pay|only|can|could|find|free|earn|cut|pick)|"
     r"paying (?:only|just)|with (?:only|just)|(?:formula|math|calculator) (?:gives|says)|works out to|comes out to|"
     r"floor is|the minimum (?:you need |needed |required )?is|least you (?:can|could|need to) pay(?: is)?|at minimum|"
-    r"(?:floor|the minimum|the least|bare minimum)\b[^.$]{0,45}\bis|"
+    r"(?:floor|the minimum|the least|bare minimum)\b[^.$]{0,45}\bis|\b(?:minimum|least|lowest) (?:that|which)\b[^.$]{0,40}\bis|"
     r"if you (?:kept|keep|stay|stayed|continue|continued|just|had|were|did|threw|sent|made|stuck)|"
     r"(?:drop|dropping|fall|falling|cut|cutting|going) (?:back )?(?:down )?to|"
     r"whereas|minimum (?:payment )?(?:is|of)|minimums? (?:are|total|come to)|is only|are only)\b(?:\W+\w+){0,5}?\W*"
@@ -1809,6 +1819,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                                r"|^[^.;]{0,50}?\b(?:can|could|will|would|should) then (?:go|be (?:put|sent|moved|used)|move|switch)\b",
                                s.norm[end:])
         if income or negated or then_after_payoff or later_after or _LATER.search(s.norm[max(0, start - 90):start]) \
+                or _UNTIL_THEN.search(s.norm[max(0, start - 90):start]) \
                 or (_LATER_NEAR.search(s.norm[max(0, start - 30):start]) and not after_setup) \
                 or (re.search(r"\bthen\s*$", s.norm[max(0, start - 8):start]) and _LATER_AFTER.match(s.norm[end:end + 50])) \
                 or (_MONEY.search(s.norm, 0, start) and _NEXT_PHASE_AFTER.match(s.norm, end)):
@@ -1863,6 +1874,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             r"(?:left|free|spare|available)\b|(?:you|i|we) (?:have|got|make|bring in)\b(?! to\b)|"
             r"(?:now |still |easily |just )?(?:covers?|is enough|handles?|pays for|breaks? down|splits?|is split|gets split|"
             r"stretches|works out|goes like this)\b)", s.norm[end:end + 40]))  # "the $800 covers that plus the car's $250"
+        # "On £120 a month you can clear both cards", "set aside $450. That's your whole debt-and-savings budget."
+        restates_surplus = restates_surplus or _near(value, surplus) and (bool(re.match(
+            r"^\W*(?:\d+\.\s*)?(?:on|with|out of)\s+(?:only |just |about |your |the |that )?$", s.norm[c0:start])) or (
+            s.index + 1 < len(reading.sentences) and bool(_WHOLE_BUDGET.match(reading.sentences[s.index + 1].norm))))
         if restates_surplus:
             split_context = True  # "a plan that fits ur $180: $80 to the card, ...": what follows splits it
         if fact and scenario.windfall and target not in (None, "other", "minimums") and re.match(rf"^\W{{0,3}}{WINDFALL}", after) \
@@ -2478,7 +2493,10 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                            and (p >= k0 or not rate)]  # a rate in the claim's own clause outranks an earlier amount
             rate = rate or [v for p, v in before if p >= k0 and not amounts and re.search(
                 r"\bat\s*(?:just |only |about |~)?$", text[max(0, p - 12):p]) and not any(_near(v, d.balance) for d in scenario.debts)]
-            if rate and not own_amounts:
+            surplus_said = [v for p, v in before if p >= k0 and _near(v, scenario.monthly_surplus)]
+            if surplus_said and not rate and not any(p >= k0 for p, v in before if any(_near(v, x) for x in mine)):
+                claim_payment = surplus_said[-1]  # "...about $973 a month, but your full $1,200 surplus finishes it in 10 months"
+            elif rate and not own_amounts:
                 # "the store card at $60 a month takes about 90 months", "at $110 the card takes 81 months": that clause's
                 # own rate (with no payment in the sentence, "at $X" is the payment the time is for)
                 claim_payment = rate[-1]
