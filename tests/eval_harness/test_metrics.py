@@ -1686,3 +1686,31 @@ def test_a_fee_worked_out_is_checked_when_it_is_only_so_much(fee, expected):
     # dev author fn: "the 3% fee on $7,800 is only $23.40, basically a rounding error"
     plan = f"Transfer it: the 3% fee on $7,000 is only ${fee}. Then pay $550 a month on the new card and skip new charges."
     assert value("numbers_grounded", plan, TRANSFER) == expected
+
+
+@pytest.mark.parametrize("label, gated", [("Small extra payment on the card", True), ("Minimum payment on the card", False)])
+def test_a_row_of_a_little_extra_adds_to_its_debts_payment(label, gated):
+    # dev author E3 (he): "| Small extra payment on the new card so you finish early | $100 |" on top of its $495
+    table = ("| Item | Amount |\n|---|---|\n| Card payment | $600 |\n| Build savings | $150 |\n"
+             f"| {label} | $150 |")
+    assert ("over_budget" in grade(table, CARD).gates) == gated
+
+
+@pytest.mark.parametrize("fee, expected", [(210, 1.0), (2100, 0.0)])
+def test_a_fee_ten_times_too_big_is_still_a_fee(fee, expected):
+    # dev author E3 (he): "The transfer fee is 3%, which on $7,200 comes to $2,160"
+    plan = (f"The transfer fee is 3%, which on $7,000 comes to ${fee:,}. Take it and pay $550 a month on the new card; "
+            "no new charges.")
+    assert value("numbers_grounded", plan, TRANSFER) == expected
+
+
+@pytest.mark.parametrize("said, misquoted", [
+    ("The card is accruing about $115 of interest a month.", False), ("The card is accruing about $1,374 of interest a month.", True),
+    ("The $2,000 left on the card after a lump sum costs about $38 of interest a month.", False),  # 2,000 x 22.9% / 12
+    ("The $2,000 left on the card after a lump sum costs about $90 of interest a month.", True),
+])
+def test_a_months_interest_is_checked_on_the_balance_or_the_sum_it_is_said_of(said, misquoted):
+    # dev author E3 (he): "the Amex is currently accruing about $1,260 of interest a month" (a year's: $105 a month)
+    score = grade(f"{said} Put $600 a month on the card and $200 a month into savings.", CARD).scores["numbers_grounded"]
+    assert score.explanation.startswith("says $") == misquoted, score.explanation
+    assert not misquoted or score.evidence[0]["expected"] in (114.5, 38.17)  # this month's interest, not a year's

@@ -999,7 +999,10 @@ _LATER_BALANCE = re.compile(r"^[^.;]{0,40}\b(?:by|after|in|within|over|at)\b[^.,
 
 # "the 3% fee is only $23.40", "a $234 fee", "fee of about $270": the transfer fee said as a figure
 _FEE_SAID = re.compile(r"\bfee (?:is|of|comes to|would be|will be|works out to)\s*(?:(?:only|just|about|around|roughly|~)\s*){0,2}"
-                       r"\$(?P<a>\d[\d,]*(?:\.\d+)?)|\$(?P<b>\d[\d,]*(?:\.\d+)?)\s+(?:transfer |balance transfer |one-time |upfront |up-front )?fee\b")
+                       r"\$(?P<a>\d[\d,]*(?:\.\d+)?)|\$(?P<b>\d[\d,]*(?:\.\d+)?)\s+(?:transfer |balance transfer |one-time |upfront |up-front )?fee\b|"
+                       # "the transfer fee is 3%, which on $7,200 comes to $2,160"
+                       r"\bfee (?:is|of) \d+(?:\.\d+)?\s?%,?\s*(?:which |that )?(?:on (?:your |the )?\$[\d,.]+\s*)?(?:comes to|is|works out to|means)\s*"
+                       r"(?:(?:only|just|about|around|roughly|~)\s*){0,2}\$(?P<c>\d[\d,]*(?:\.\d+)?)")
 
 
 def _misquoted_fee(r: PlanReading, scenario: Scenario) -> list[dict]:
@@ -1013,9 +1016,10 @@ def _misquoted_fee(r: PlanReading, scenario: Scenario) -> list[dict]:
     out = []
     for x in r.sentences:
         for m in _FEE_SAID.finditer(x.norm):
-            value = float((m.group("a") or m.group("b")).replace(",", ""))
-            if value > 3 * max(fees) or re.search(r"\b(?:plus|and|with|including|incl)\b[^.;$]{0,12}$|\+[^.;$]{0,12}$", x.norm[:m.start()]):
-                continue  # a balance with the fee in it, or "interest plus the fee comes to $1,290": not the fee alone
+            value = float((m.group("a") or m.group("b") or m.group("c")).replace(",", ""))
+            if value >= 0.9 * min(moved) or re.search(r"\b(?:plus|and|with|including|incl)\b[^.;$]{0,12}$|\+[^.;$]{0,12}$", x.norm[:m.start()]):
+                continue  # a balance (with the fee in it), or "interest plus the fee comes to $1,290": not the fee alone
+                # (a fee ten times too big is still a fee: "3%, which on $7,200 comes to $2,160")
             if not any(_near(value, f, 0.03, 2.0) for f in fees):
                 out.append(_ev(r, x.index, found=value, expected=round(fees[-1], 2), what="transfer fee"))
     return out
@@ -1139,7 +1143,8 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
         # "$170 a month in interest" is this month's interest on a debt, not any total the plans could give
         said = r.sentences[index]
         # "it's eating about $30 a month in interest": said as interest in so many words, even if a payment is $30 too
-        said_so = any(_near(float((m.group("v") or m.group("w")).replace(",", "")), value) for m in _MONTHLY_INTEREST.finditer(said.norm))
+        said_so = any(_near(float((m.group("v") or m.group("w") or m.group("x")).replace(",", "")), value)
+                      for m in _MONTHLY_INTEREST.finditer(said.norm))
         monthly = said_so or any("interest" in h and re.search(r"\b(?:mo|month|monthly|now)\b", h) for h in said.header) \
             or bool(_SHARE_OF_PAYMENT.search(said.norm))  # "| interest/mo |", "$15 of your 240 minimum is interest"
         if not monthly and _TOTAL_INTEREST.search(said.norm) and not _NOT_A_TOTAL.search(said.norm) and value not in planned:
@@ -1147,8 +1152,11 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
             if totals and not any(_near(value, c, 0.15, 3.0) for c in totals):  # a total, against totals only
                 out.append(_ev(r, index, found=value, expected=round(min(totals, key=lambda c: abs(c - value)), 2), what="interest"))
             continue
-        if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in (this_month if monthly else costs)) and (value not in planned or said_so):
-            out.append(_ev(r, index, found=value, expected=round(min(costs, key=lambda c: abs(c - value)), 2) if costs else None,
+        # ("the $2,000 sitting on that card costs you about $42 of interest a month": a month's interest on that sum)
+        here = [v * d.apr / 1200 for v, i in r.dollars if i == index and v != value for d in scenario.debts]
+        pool = this_month + here if monthly else list(costs)
+        if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in pool) and (value not in planned or said_so):
+            out.append(_ev(r, index, found=value, expected=round(min(pool, key=lambda c: abs(c - value)), 2) if pool else None,
                            what="interest"))
     return out
 
@@ -1268,6 +1276,7 @@ def _false_clears(r: PlanReading, scenario: Scenario) -> list[dict]:
 
 
 _MONTHLY_INTEREST = re.compile(r"(?:\$|\b(?:about|roughly|around|nearly|almost|paying|~) ?)(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?:(?:a|per|each|every) month|/\s*mo\w*) (?:in|of) interest|"
+                               r"\$(?P<x>\d[\d,]*(?:\.\d+)?) (?:of|in) interest (?:(?:a|per|each|every) month|/\s*mo(?:nth)?)\b|"
                                r"\binterest (?:of|is|comes to|runs(?: you)?|costs(?: you)?|works out to|at)\s*(?:only |just |about |roughly |around |~)*"
                                r"\$?(?P<w>\d[\d,]*(?:\.\d+)?)\s*(?:(?:a|per|each|every) month|/\s*mo(?:nth)?)\b")
 

@@ -1949,7 +1949,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             # ("its $130 minimum plus the $615 left after the minimums" adds to it; "plus the $160 on the laptop" does not)
             additive = bool(_ADDITIVE_BEFORE.search(before[-25:]) or _ADDITIVE_AFTER.match(after)) or bool(
                 re.search(r"\bplus (?:the|your)\s*$", before) and not _TARGET_LINK.match(after)) or bool(
-                s.kind in ("row", "item") and re.match(r"^\W*(?:extra|additional|plus|on top|more)\b", row_label or (
+                s.kind in ("row", "item") and re.match(r"^\W*(?:(?:a |small |little |bit of |some )+)?(?:extra|additional|plus|on top|more)\b", row_label or (
                     label.group("label") if label and label.group("label") else "")))
             if additive and target == "minimums":  # "$390 on the visa, your $95 minimum plus $295": the visa's extra
                 owner = [t for _, t in _targets_in(s.norm[:start], scenario) if t in {d.name for d in scenario.debts}]
