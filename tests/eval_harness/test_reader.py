@@ -1223,3 +1223,18 @@ def test_a_payment_worded_as_the_full_amount_only_after_then_is_no_total_of_the_
     items = "1. Visa: $610/month.\n2. Kohl's card: $40/month.\n3. Car loan: $650/month, {}."
     assert read_plan(items.format("then the full freed-up amount from month 8"), MULTI).monthly_total() == 1300
     assert read_plan(items.format("the full amount"), MULTI).monthly_total() == 650  # worded as their total
+
+
+
+CARD_AND_CAR = replace(CARD, id="t-card-car", monthly_surplus=1300.0, debts=CARD.debts + (Debt("car loan", 9800, 6.4, 310),))
+
+
+def test_a_payment_a_little_off_a_scenario_figure_is_still_a_payment():
+    # dev author E3 (he): "send the other $990 to the Discover card every month" beside a $1,000 buffer target
+    assert monthly("Keep paying the $310 on the car loan and send the other $990 to the credit card every month.",
+                   CARD_AND_CAR) == {"car loan": 310, "credit card": 990}
+
+
+def test_it_after_an_amount_is_the_debt_just_named_not_the_one_after():
+    # dev author E3 (he): "Pay the Discover first: $990 a month on it plus the Buick's $310 clears the card"
+    assert monthly("Pay the credit card first: $990 a month on it plus the car loan's $310.", CARD_AND_CAR).get("credit card") == 990

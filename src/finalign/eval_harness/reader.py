@@ -1828,8 +1828,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         target, where = _target_for(s, start, end, c0, c1, scenario)
         if saved_now and not fact:
             target = "savings"
-        if target is None and _PRONOUN_TARGET.match(s.norm[end:]):
-            target, where = last_debt_before(reading, s, start, scenario), "after"
+        if (target is None or where == "after") and _PRONOUN_TARGET.match(s.norm[end:]) and re.match(
+                r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:on|to|at|toward|into|onto) it\b", s.norm[end:]) \
+                or target is None and _PRONOUN_TARGET.match(s.norm[end:]):
+            # ("$990 a month on it plus the Buick's $310": "it" is the debt just named, not the one after)
+            target, where = last_debt_before(reading, s, start, scenario) or target, "after"
         if re.match(r"\s*(?:(?:in|of|for) (?:the |your )?(?:minimums|minimum payments)|minimums)\b", s.norm[end:end + 25]):
             target = "minimums"  # "everything above the $520 in minimums goes on Cap One": the minimums, all of them
         if target == "minimums" and re.search(r"(?:\b(?:your|its|the|their)|\w's)\s*$", s.norm[max(0, start - 8):start]):
@@ -1886,7 +1889,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if is_fraction and target is None:
             target = "other"
         # (a payment broken into its minimum and extra is monthly: "Credit One: $60 ($30 min + $30 extra)" with $60 saved)
-        one_off_figure = any(_near(value, f) for f in facts) and not direct and not _BREAKDOWN_AFTER.match(s.norm[end:end + 40])
+        # a scenario's own figure ("~$800" of interest for $805), not a payment a little off a round one ($990 beside a
+        # $1,000 buffer): only an amount said as approximate may be off by 1%
+        approx = bool(re.search(r"(?:~|\babout|\broughly|\baround|\bnearly|\balmost|\bsome)\s*$", s.norm[max(0, start - 10):start]))
+        one_off_figure = any(_near(value, f, 0.01 if approx else 0.005) for f in facts) and not direct and not _BREAKDOWN_AFTER.match(s.norm[end:end + 40])
         # "| Refund ($3,100) | Amount |": the label column's title says what every row splits
         table_one_off = s.kind == "row" and bool(s.header) and bool(_ONE_OFF_COLUMN.search(s.header[0])
                                                                     or _names_windfall(s.header[0], scenario)) and not (
@@ -1942,7 +1948,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             monthly = True  # "Pay $360 there, $160 on the credit union card": the surplus is all there is to split
         if TRACE is not None:
             TRACE.append(dict(v=value, s=s.index, target=target, monthly=monthly, statement=statement, fact=fact,
-                              restates=restates_surplus, direct=direct, one_off_col=one_off_column, windfall=windfall_sentence))
+                              restates=restates_surplus, direct=direct, one_off_col=one_off_column, windfall=windfall_sentence,
+                              monthly_sentence=monthly_sentence, one_off_figure=one_off_figure, beyond=beyond_monthly))
         if monthly and not statement and not restates_surplus:
             if target is None:
                 target = next((d.name for d in scenario.debts if _near(value, d.min_payment)), "other")
