@@ -1714,3 +1714,10 @@ def test_a_months_interest_is_checked_on_the_balance_or_the_sum_it_is_said_of(sa
     score = grade(f"{said} Put $600 a month on the card and $200 a month into savings.", CARD).scores["numbers_grounded"]
     assert score.explanation.startswith("says $") == misquoted, score.explanation
     assert not misquoted or score.evidence[0]["expected"] in (114.5, 38.17)  # this month's interest, not a year's
+
+
+def test_the_rate_right_before_a_debt_name_is_that_debts():
+    # dev author gv: "Chase → Discover → SoFi → Honda, with the 0% hospital bill on its minimum the whole way"
+    plan = "Visa first, then the car loan, with the 18% store card on its minimum. Put $610 a month on the Visa."
+    assert value("numbers_grounded", plan, MULTI) == 1.0
+    assert value("numbers_grounded", plan.replace("18%", "24.9%"), MULTI) == 0.0  # the Visa's rate on the store card

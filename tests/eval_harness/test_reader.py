@@ -1238,3 +1238,19 @@ def test_a_payment_a_little_off_a_scenario_figure_is_still_a_payment():
 def test_it_after_an_amount_is_the_debt_just_named_not_the_one_after():
     # dev author E3 (he): "Pay the Discover first: $990 a month on it plus the Buick's $310 clears the card"
     assert monthly("Pay the credit card first: $990 a month on it plus the car loan's $310.", CARD_AND_CAR).get("credit card") == 990
+
+
+@pytest.mark.parametrize("pots, savings", [
+    ("Emergency fund top-up: 200/mo.\nSinking fund (car, holidays): 150/mo.", 350),  # dev author: two pots, two payments
+    ("Emergency fund top-up: 200/mo.\nEmergency fund top-up: 200/mo.", 200),  # the same line said twice is one
+])
+def test_two_pots_of_savings_on_their_own_lines_are_two_payments(pots, savings):
+    assert monthly(f"Plan:\nVisa: 610/mo.\n{pots}", MULTI) == {"Visa card": 610, "savings": savings}
+
+
+def test_a_name_the_prompt_gives_a_debt_in_brackets_beside_its_balance_names_it():
+    # dev author gv: "Personal loan (SoFi)  6,500 ..." and "Car (Honda)  9,400 ..."; the answer's table says "SoFi loan", "Honda"
+    scenario = replace(MULTI, prompt="Debts:\nCar (Honda) 9,000 at 6.5%, $250/mo\nVisa 4,000 at 24.9%\nKohl's 800 at 18%")
+    table = "| Debt | Pay |\n|---|---|\n| Visa | $610 |\n| Honda | $250 |\n| Kohl's | $40 |"
+    assert monthly(table, scenario) == PLAN_NOW
+    assert "car loan" not in monthly(table, MULTI)  # a prompt that never says "Honda"

@@ -962,6 +962,11 @@ def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
                 break  # "25-27%", "the 4% fee", "5% of it", "both near 30%": a range, a fee, a share, a round figure for several
             before = _RATE_CLAUSE_BREAK.split(text[max(0, m.start() - 32):m.start()])[-1]
             hits = [(len(before) - p, t) for p, t in _targets_in(before, scenario) if t in aprs]
+            named_next = re.match(r"\s*(?:apr\s+|interest\s+)?(?=[a-z])", text[m.end():])
+            if hits and named_next and re.search(r"\b(?:the|a|your|its|my|that)\s*$", text[max(0, m.start() - 8):m.start()]):
+                # "SoFi → Honda, with the 0% hospital bill": "the 0% hospital bill" is the hospital bill's rate
+                nxt = [(p, t) for p, t in _targets_in(text[m.end():m.end() + 28], scenario) if t in aprs and p <= named_next.end() + 1]
+                hits = nxt or hits
             if not hits:
                 lead = re.fullmatch(r"\W*at\s*", text[:m.start()])  # "At 11.5% APR, the Discover card is...": what follows
                 after = (_RATE_CLAUSE_BREAK if lead else _RATE_CLAUSE_OR_COMMA).split(text[m.end():m.end() + 28])[0]

@@ -254,6 +254,7 @@ _TRANSFERRED = re.compile(r"\b(?:transferred (?:balance|debt|amount)|new card|tr
                           r"promo card|new balance)\b")
 _TO_ALL_DEBT = re.compile(r"\s*(?:a month |/mo\w* |per month |each month |monthly )?(?:to|toward|towards|on|at|for|into) "
                           r"(?:the |your |all )?(?:debts?|debt payoff|debt payments?|paying down debt|the debt side)\b")
+_LABELLED_LINE = re.compile(r"^\s*[a-z][\w ,()'&/-]{0,40}:\s*~?\$?\d")  # "emergency fund top-up: 200/mo."
 _TOTAL_WORDS = re.compile(r"\b(?:total|in all|altogether|adds? up|comes? to|that's|which is|all of|the whole|the full|"
                           r"minimum plus|min \+|in total)\b|[=\u2248]")
 _GENERIC = {"card", "loan", "debt", "balance", "account", "the", "my", "credit", "bill", "of", "a", "and", "one"}
@@ -412,11 +413,17 @@ class PlanReading:
     def _monthly_by_target(self) -> dict[str, float]:
         plain: dict[str, list[float]] = {}
         extra: dict[str, float] = {}
+        pots: dict[int, float] = {}  # savings by list item: "Emergency fund top-up: 200/mo." and "Sinking fund: 150/mo."
         for a in self._without_totals():
             if a.additive:
                 extra[a.target] = extra.get(a.target, 0.0) + a.amount
             else:
                 plain.setdefault(a.target, []).append(a.amount)
+                line = self.sentences[a.sentence]
+                if a.target == "savings" and (line.kind in ("item", "row") or _LABELLED_LINE.match(line.norm)):
+                    pots[a.sentence] = a.amount
+        if len(pots) > 1 and len(set(pots.values())) == len(pots) == len(plain["savings"]):
+            plain["savings"] = [sum(pots.values())]  # two pots of savings, each its own line, are two payments
         out = {}
         for t in [*plain, *(t for t in extra if t not in plain)]:
             p, e = plain.get(t, [0.0]), extra.get(t, 0.0)
@@ -512,10 +519,22 @@ def _token_pattern(token: str) -> str:
     return re.escape(stem) + r"(?:'?s)?"  # "Kohl's", "Kohls", "Kohl"; "visa's"
 
 
+def _prompt_names(debt: Debt, prompt: str) -> set[str]:
+    """What the person calls a debt in brackets beside its balance in the prompt ("Personal loan (SoFi)  6,500",
+    "Car (Honda) $9,400"): an answer may call it that."""
+    balance = f"{debt.balance:,.0f}"
+    figures = {balance, balance.replace(",", "")}
+    out: set[str] = set()
+    for line in prompt.splitlines():
+        if any(re.search(rf"(?<![\d,.]){re.escape(f)}(?![\d,])", line) for f in figures):
+            out |= {w.lower() for w in re.findall(r"\(([A-Za-z][\w'&.-]{2,20})\)", line)}
+    return out
+
+
 @lru_cache(maxsize=1024)
-def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """A pattern per debt: its name, each word no other debt shares (and what people call that kind of debt), and
-    its APR quoted ("the 24.99% one")."""
+def _debt_patterns(debts: tuple[Debt, ...], prompt: str = "") -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """A pattern per debt: its name, each word no other debt shares (and what people call that kind of debt), what
+    the prompt calls it in brackets, and its APR quoted ("the 24.99% one")."""
     names = [d.name.lower() for d in debts]
     tokens = {n: set(re.findall(r"[a-z0-9]+", n.replace("'", ""))) for n in names}
     kinds = {"card": r"cards?|cc|visa|mastercard|amex|discover|plastic", "loan": r"loans?"}
@@ -529,6 +548,7 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
                 if a.lower() not in others and a.lower() not in _GENERIC]
         own += [_KIND_WORDS[t] for t in mine if t in _KIND_WORDS]
         own += [alias for words, alias in _NICKNAMES.items() if set(words) <= tokens[name]]
+        own += [re.escape(w) for w in sorted(_prompt_names(d, prompt)) if w not in others and w not in _GENERIC]
         if not mine and len(debts) > 1:  # "credit one card": every word is generic, so the name less its kind word
             bare = re.sub(r"\s+(?:card|loan|bill)$", "", name)
             own.append(re.escape(bare))
@@ -553,7 +573,7 @@ def _debt_patterns(debts: tuple[Debt, ...]) -> tuple[tuple[str, re.Pattern[str]]
 def _targets_in(text: str, scenario: Scenario, verbs: bool = True) -> list[tuple[int, str]]:
     """(position, target) for every target phrase in ``text``; ``verbs``: also "save", which names the target of the
     amount after it ("save $100"), not of one before."""
-    spans = [(m.start(), m.end(), name) for name, pattern in _debt_patterns(scenario.debts) for m in pattern.finditer(text)]
+    spans = [(m.start(), m.end(), name) for name, pattern in _debt_patterns(scenario.debts, scenario.prompt) for m in pattern.finditer(text)]
     # "the citi card": one debt named with its kind word, not the Citi and then the only other "card"
     hits: list[tuple[int, str]] = [(a, name) for a, b, name in spans if not (
         re.fullmatch(r"cards?|loans?|cc|plastic|bill", text[a:b]) and any(
