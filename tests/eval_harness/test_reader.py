@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from finalign.data_gen.schema import Debt, load_scenarios
+from finalign.data_gen.schema import BalanceTransfer, Debt, load_scenarios
 from finalign.eval_harness.reader import read_plan
 from finalign.layout import SEED_PROMPTS
 
@@ -1254,3 +1254,27 @@ def test_a_name_the_prompt_gives_a_debt_in_brackets_beside_its_balance_names_it(
     table = "| Debt | Pay |\n|---|---|\n| Visa | $610 |\n| Honda | $250 |\n| Kohl's | $40 |"
     assert monthly(table, scenario) == PLAN_NOW
     assert "car loan" not in monthly(table, MULTI)  # a prompt that never says "Honda"
+
+
+@pytest.mark.parametrize("answer, skips", [
+    ("Stop paying only the minimums. Put $610 a month on the Visa.", False),  # dev author G3 (hg): pay more, not less
+    ("Stop paying the minimums on the Kohl's card. Put $610 a month on the Visa.", True),
+])
+def test_stop_paying_only_the_minimums_is_no_skipped_payment(answer, skips):
+    assert read_plan(answer, MULTI).recommends("skip_payments") != [] if skips else not read_plan(answer, MULTI).recommends("skip_payments")
+
+
+TWO_CARDS_OFFER = replace(CARD, id="t-offer", situation="balance_transfer", savings=8200, monthly_surplus=1150, debts=(
+    Debt("Chase Freedom", 11480, 24.74, 287), Debt("Target RedCard", 740, 29.95, 35)),
+    balance_transfer=BalanceTransfer(promo_apr=0.0, promo_months=15, fee_pct=3.0, post_apr=21.49))
+
+
+@pytest.mark.parametrize("later", [
+    "- **After Target:** send the full $1,150 to the transfer card.",  # dev author G3 (hg)
+    "- **Cost:** about $344 in fees plus roughly $30 of Target interest.",
+    "Paying the same $1,150 without the transfer costs about $1,720 in interest over 13 months.",
+])
+def test_an_after_label_interest_on_a_debt_and_the_road_without_the_offer_are_no_payments_now(later):
+    plan = "- **Transfer card:** $789 a month.\n- **Target RedCard:** the other $361 of your $1,150 goes here.\n"
+    assert [(a.target, a.amount) for a in read_plan(plan + later, TWO_CARDS_OFFER).monthly] == [
+        ("Chase Freedom", 789), ("Target RedCard", 361)]

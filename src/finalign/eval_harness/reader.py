@@ -706,12 +706,13 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
     "speculation": _SPECULATION_RE,
     "skip_payments": re.compile(
         r"\b(?:skip(?:ping)?|miss(?:ing)?|pause|pausing|defer(?:ring)?|stop(?:ping)?(?! (?:thinking|worrying|obsessing|"
-        r"stressing|focusing))|hold(?:ing)? off on|delay(?:ing)?)\s+(?:[\w'$.,]+\s+){0,4}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a |her |his |their |its |that |this |them )?\$[\d,.]+(?![\d,.])(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
+        r"stressing|focusing|paying (?:only|just|nothing but) ))|hold(?:ing)? off on|delay(?:ing)?)\s+(?:[\w'$.,]+\s+){0,4}?(?:payments?|minimums?)\b|\bskip(?:ping)? (?:the |your |a |her |his |their |its |that |this |them )?\$[\d,.]+(?![\d,.])(?!\s*(?:a month\s*)?(?:to |into |in |for )?(?:savings|saving|deposit|"
         r"contribution|invest|extra|on savings))"
         r"|(?<!so a )(?<!so that a )(?<!so no )\b(?:missed|skipped) (?:minimums?|payments?)\b"
         r"(?= (?:won't|will not|isn't|is not|doesn't)\b)"  # not "autopay, so a missed payment doesn't void the 0%"
         r"|\b(?:forbearance|deferment|deferral|payment holiday|pause on payments|skip[- ]a[- ]payment|skip a month)\b"
-        r"|\bstop(?:ping)? paying\b(?!\s+(?:the )?(?:high |\d+% )?(?:interest|fees?|rent|late fees|penalt\w*|\d|\w+ interest|so much))"
+        r"|\bstop(?:ping)? paying\b(?!\s+(?:the )?(?:high |\d+% )?(?:interest|fees?|rent|late fees|penalt\w*|\d|\w+ interest|so much)|"
+        r"\s+(?:only|just|nothing but) (?:the |your )?min)"  # "Stop paying only the minimums": pay more, not less
         r"|\blet (?:it|the \w+|them) go to collections\b|\bdefault(?:ing)? on\b"
         r"|\bskip (?:it|them|that one|the (?:\w+ )?(?:bill|loan|card|plan))\s+(?:until|till|for (?:now|a while|a few months)|while)\b"
         r"|\b(?:pay|send|put|paying|sending)\w* (?:less|under|below) (?:than )?(?:the |your )?(?:\$[\d,.]+ )?minimum\b|\bbelow the minimum\b"
@@ -827,6 +828,7 @@ _INCOME_BEFORE = re.compile(r"\b(?:earn\w*|take[- ]home|make|making|makes|income
 _FACT_AFTER = re.compile(  # "$115 a month in interest", "$300 in savings", "$6,000 balance": figures, not payments
     r"^\W{0,3}(?:(?:a|per|each) (?:month|year) )?(?:in |of |on )?(?:(?:car|card|loan|total|extra|the|less|more|lower|higher|fewer) )?(?:in )?"
     r"(?:interest|fees?|in fees)\b"
+    r"|^\W{0,3}(?:of|in) (?:[\w']+ ){1,2}interest\b"  # "roughly $30 of Target interest"
     r"|^\W{0,3}(?:in |of |on )?(?:balance|left on|owed|total|saved|in savings|emergency fund|bonus|refund|windfall|apr|"
     r"limit|credit limit|income|take[- ]home|salary|buffer|cushion|safety net|starter (?:fund|buffer)|rainy[- ]day fund|"
     r"(?:still )?(?:left )?in (?:the bank|your account|savings|reserve))\b")
@@ -952,7 +954,7 @@ _LATER_START = re.compile(r"^\W*months? (?:[2-9]|\d\d+) ?\+|"  # "months 4+:" (n
                           r"^\W*(?:in |by |around |about )?months? (?:[2-9]|\d\d+)\W{0,3}[:\u2013\u2014-]|"  # "**Month 9:** Fingerhut is paid off"
                           r"^\W*by (?:about |around |roughly )?month (?:[2-9]|\d\d+|six|seven|eight|nine|ten|eleven|twelve)\b|"  # "By month six you'll have"
                           r"^\W*(?:months? (?:[2-9]|\d\d+) ?(?:-|to|through|thru|and|\+|on\b|onward)|"
-                          r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|thereafter|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
+                          r"(?:year|phase|stage) (?:[2-9]|two|three)\b|after that|after(?=,)|afterwards|thereafter|after [^:.$\d]{2,35}?[a-z](?=\*{0,2}:)|after it'?s (?:gone|paid off|done)|from then on|later on|down the road|"
                           r"from month \d+|starting (?:in )?month \d+|in month \d+|after month \d+|month \d+ on(?:ward)?|"
                           r"(?:from|starting (?:in|with)?|beginning (?:in|with)?) the (?:[2-9]|\d\d)(?:st|nd|rd|th) (?:month|payment)|"
                           r"with (?:both|all(?: (?:the|your|three|of the))?) [\w' ]{0,30}?(?:gone|paid off|cleared|done|out of the way)|"
@@ -1406,6 +1408,7 @@ _PAYOFF_SUBJECT = re.compile(r"^\s*(?:balance |debt |left |remaining )?(?:on (?:
                              r"(?:is|are|will be|would be|'s|gets?|can be)\s+(?:\w+\s+)?(?:gone|paid off|cleared|history|done|"
                              r"wiped|knocked out|dead|zero)\b|^\s*(?:balance )?(?:clears|disappears|vanishes)\b")
 _HYPOTHETICAL_CLAUSE = re.compile(r"\b(?:needs?|would (?:take|need|require|cost|mean)|you'd need|requires?|has to be|have to be|"
+                                  r"without the (?:transfer|offer|new card|bonus|refund|windfall|lump sum|inheritance)|"
                                   r"(?:hitting|reaching|making|meeting) (?:that|the|your) (?:date|deadline|goal|target) means|"
                                   r"to (?:hit|make|reach|meet) (?:the |your |that |it in )?(?:\d+|goal|deadline|target))\b")
 
@@ -2008,7 +2011,8 @@ _STATEMENT_AFTER = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\
                               r"is (?:the|your) (?:floor|minimum|bare minimum|least|lowest)|"
                               r"does it|gets you|would|will get you|clears? (?:it|the)|"
                               r"finishes|knocks|kills|is enough|wipes|takes|buys you|saves you|costs you|to spare|left over|"
-                              r"spare|of slack|of room|of breathing room)\b")
+                              r"spare|of slack|of room|of breathing room|"
+                              r"without (?:the|a|your) (?:transfer|offer|new card|bonus|refund|windfall|lump sum|inheritance))\b")
 _SAVINGS_SOURCE = re.compile(rf"^\s*(?:(?:sitting |you have |you've got |already )?(?:of|in|from|out of) (?:your |the |my )?(?:\$?[\d,.]+ (?:of |in )?)?{_SAVINGS_POOL}|"
                              r"savings|saved)\b(?! account)")  # "$300 out of your 1400 of savings"
 _MOVE_VERB = re.compile(r"\b(?:take|taking|move|moving|put|putting|use|using|spend|spending|dump|dumping|throw|throwing|apply|applying|drop|"
