@@ -1721,3 +1721,15 @@ def test_the_rate_right_before_a_debt_name_is_that_debts():
     plan = "Visa first, then the car loan, with the 18% store card on its minimum. Put $610 a month on the Visa."
     assert value("numbers_grounded", plan, MULTI) == 1.0
     assert value("numbers_grounded", plan.replace("18%", "24.9%"), MULTI) == 0.0  # the Visa's rate on the store card
+
+
+@pytest.mark.parametrize("months, expected", [(10, 1.0), (6, 0.0)])
+def test_a_time_for_the_whole_debt_is_every_debts_time_from_today(months, expected):
+    """Dev author G3 (hg): "Once Kay is gone, roll everything onto Navy Federal, then the Star Card. At $1,000 a month
+    the whole $9,900 is cleared in about 7 months" (11 by the math): after a later phase, still the whole plan's end
+    (here 10 months)."""
+    small = replace(MULTI, debts=(Debt("car loan", 3000, 6.5, 250), Debt("Visa card", 4000, 24.9, 100),
+                                  Debt("store card", 800, 18.0, 40)))
+    plan = ("Pay all three minimums ($390) and put the other $510 on the Visa. Once the Visa is gone, roll everything "
+            f"onto the store card, then the car loan. At $900 a month the whole $7,800 is cleared in about {months} months.")
+    assert value("timeline_accuracy", plan, small) == expected

@@ -2508,6 +2508,9 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
         money += [(m.start(), float(m.group(1).replace(",", ""))) for m in _BARE.finditer(text)  # "the same 750 a month"
                   if re.match(r"\s*(?:a month|/\s*mo\w*|per month|monthly|each month)\b", text[m.end():])]
         money.sort()
+        # "At $1,000 a month the whole $9,900 is cleared in about 7 months": every debt, timed from today
+        total = total or any(_near(v, scenario.total_debt, 0.02) and len(scenario.debts) > 1 and re.search(
+            r"\b(?:whole|entire|all|total|full|combined)\s*(?:of (?:the|your) )?$", text[max(0, p - 20):p]) for p, v in money)
         for months, bound, granularity, pos, _ in found:
             # several times in one sentence ("Kohls in 4 months, Chase in 5, everything in 24"): each has its own debt
             k0, k1 = _clause_bounds(text, pos)
