@@ -1733,3 +1733,15 @@ def test_a_time_for_the_whole_debt_is_every_debts_time_from_today(months, expect
     plan = ("Pay all three minimums ($390) and put the other $510 on the Visa. Once the Visa is gone, roll everything "
             f"onto the store card, then the car loan. At $900 a month the whole $7,800 is cleared in about {months} months.")
     assert value("timeline_accuracy", plan, small) == expected
+
+
+@pytest.mark.parametrize("then, cleared", [("let that $650 flow into your savings", False),
+                                           ("roll that $650 onto the transfer card", True)])
+def test_a_dearer_debts_payment_sent_to_savings_after_it_is_gone_does_not_clear_the_offer(then, cleared):
+    """Dev author G3 (hg): $500 a month on the moved $11,824 (it needs $789), $650 to the Target card "until it's gone.
+    Then let that six hundred fifty flow into your high-yield savings"."""
+    offer = replace(TRANSFER, monthly_surplus=1150.0, savings=8200.0, debts=(
+        Debt("Chase Freedom", 11480.0, 24.74, 287.0), Debt("Target RedCard", 740.0, 29.95, 35.0)))
+    plan = ("Take the transfer of the Chase Freedom: the 3% fee is $344.40, so the new card starts at $11,824.40. Pay $500 a "
+            f"month on it, and send the other $650 to the Target card until it's gone. Then {then}. No new charges.")
+    assert ("clears in promo" not in grade(plan, offer).scores["transfer_diligence"].explanation) == cleared

@@ -1502,8 +1502,12 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
     best = max((a.amount for a in debt_payments), default=0.0)
     totals = r.monthly_by_target()
     best = max([best] + [v for t, v in totals.items() if t in _debt_names(scenario)])
-    if scenario.transfer_debt.name != scenario.highest_apr_debt.name and any(
-            a.target != scenario.transfer_debt.name for a in debt_payments):
+    others = [a.amount for a in debt_payments if a.target != scenario.transfer_debt.name]
+    # ("Send the remaining 650 to the Target card until it's gone. Then let that 650 flow into your savings": it does
+    # not move over)
+    moved_away = any(x.later and any(t in ("savings", "invest") for _, t in _targets_in(x.norm, scenario)) and any(
+        _near(v, o) for v, i in r.dollars if i == x.index for o in others) for x in r.sentences)
+    if scenario.transfer_debt.name != scenario.highest_apr_debt.name and others and not moved_away:
         # a dearer small debt first: then all the debt money moves over, which is the surplus less what goes elsewhere
         elsewhere = sum(v for t, v in totals.items() if t in ("savings", "invest", "speculation"))
         best = max(best, sum(a.amount for a in debt_payments), scenario.monthly_surplus - elsewhere)
