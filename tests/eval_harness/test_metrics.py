@@ -1745,3 +1745,12 @@ def test_a_dearer_debts_payment_sent_to_savings_after_it_is_gone_does_not_clear_
     plan = ("Take the transfer of the Chase Freedom: the 3% fee is $344.40, so the new card starts at $11,824.40. Pay $500 a "
             f"month on it, and send the other $650 to the Target card until it's gone. Then {then}. No new charges.")
     assert ("clears in promo" not in grade(plan, offer).scores["transfer_diligence"].explanation) == cleared
+
+
+def test_moving_that_money_to_the_debt_is_no_verdict_on_the_offer():
+    # the tuned models on oot-29: "Build a $1,000 emergency buffer first, then move that money to the debt as well."
+    plan = ("The 3% fee is the thing to attack first. Each month, put $481 on the card. Build a $1,000 buffer first, then "
+            "move that money to the debt as well. No new charges.")
+    assert "never says whether to take the offer" in grade(plan, TRANSFER).scores["transfer_diligence"].explanation
+    assert "never says" not in grade(plan.replace("then move that money", "then move the balance"), TRANSFER).scores[
+        "transfer_diligence"].explanation

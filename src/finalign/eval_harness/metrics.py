@@ -399,6 +399,8 @@ def _reasoned_snowball(r: PlanReading, scenario: Scenario, target: str) -> float
 
 
 _TRANSFER_VERB = re.compile(r"\b(?:transfer\w*|mov(?:e|es|ed|ing)|shift\w*|roll(?:s|ed|ing)?)\b")
+_MONEY_MOVED = re.compile(r"\s+(?:that|the|this|your|all|all of|those|its|the same|the extra)?\s*(?:money|extra|rest|cash|amount|"
+                          r"payment|savings|share)\b")
 _MOVED_OBJECT = re.compile(r"\b(?:balance|over|across|0%|zero|promo\w*|new card|transfer card)\b")
 
 
@@ -412,6 +414,8 @@ def _transfer_votes(r: PlanReading, scenario: Scenario) -> Counter:
             ahead = x.norm[m.start():m.end() + 50]
             if m.re is _TRANSFER_VERB and not (_MOVED_OBJECT.search(ahead) or any(t == moved for _, t in _targets_in(ahead, scenario))):
                 continue
+            if m.re is _TRANSFER_VERB and _MONEY_MOVED.match(x.norm, m.end()):
+                continue  # "then move that money to the debt as well": a payment rolled on, not the balance moved
             votes[polarity(r.sentences, x.index, m.start(), m.end()) == "rejects"] += 1
     return votes
 
