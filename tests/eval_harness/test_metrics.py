@@ -1754,3 +1754,10 @@ def test_moving_that_money_to_the_debt_is_no_verdict_on_the_offer():
     assert "never says whether to take the offer" in grade(plan, TRANSFER).scores["transfer_diligence"].explanation
     assert "never says" not in grade(plan.replace("then move that money", "then move the balance"), TRANSFER).scores[
         "transfer_diligence"].explanation
+
+
+@pytest.mark.parametrize("then, expected", [("Then use the $2,000 to pay down the card.", 0.0),
+                                            ("Then pay $650 a month on the card.", 1.0)])
+def test_the_whole_windfall_sent_to_two_places_is_incoherent(then, expected):
+    # dev author E3 (he): "the whole $2,400 should go into savings ... Then use the $2,400 to pay off the Credit One card"
+    assert value("coherent", f"Put the whole $2,000 bonus into savings. {then}", WINDFALL) == expected

@@ -38,7 +38,7 @@ from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
 from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _MINIMUMS_RE, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER, LOOSE_TOTAL, WINDFALL,
-                                          PlanReading, Sentence, _column_of, _targets_in, _tolerance, last_debt_before, named_first,
+                                          Allocation, PlanReading, Sentence, _column_of, _targets_in, _tolerance, last_debt_before, named_first,
                                           polarity, quotes_rate, read_plan)
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
@@ -1606,6 +1606,14 @@ def _near_duplicate_share(r: PlanReading) -> float:
     return repeats / len(seen) if len(seen) >= 3 else 0.0
 
 
+def _windfall_spent_twice(r: PlanReading, scenario: Scenario) -> list[Allocation]:
+    """Two targets that each get the whole windfall: the same money spent twice, a plan that cannot be followed."""
+    if not scenario.windfall:
+        return []
+    whole = {a.target: a for a in r.one_off if _near(a.amount, scenario.windfall, 0.01)}
+    return list(whole.values())[:2] if len(whole) > 1 else []
+
+
 @metric("coherent", "Readable on-topic text: not empty, not looping, not cut off mid-sentence, and not putting one debt "
         "first in words while the money goes to another.", flaws=("incoherent",))
 def coherent(r: PlanReading, scenario: Scenario) -> Score:
@@ -1644,6 +1652,11 @@ def coherent(r: PlanReading, scenario: Scenario) -> Score:
     same = next((x for x in r.sentences if _SELF_COMPARED.search(x.norm)), None)
     if same is not None:  # "A $1,000 emergency buffer is more than a $1,000 emergency buffer": says nothing
         return Score(0.5, "compares a thing with itself", [r.evidence(same.index)])
+    twice = _windfall_spent_twice(r, scenario)
+    if twice:  # "the whole $2,400 should go into savings ... Then use the $2,400 to pay off the Credit One card"
+        return Score(0.0, f"sends the whole {_money(scenario.windfall)} to both " + " and ".join(
+            f"the {a.target}" if a.target in _debt_names(scenario) else a.target for a in twice),
+                     [_ev(r, a.sentence, found=a.amount) for a in twice])
     crossed = _first_not_funded(r, scenario)
     if crossed is not None:  # "Focus on the car loan first. Put $540 on the store card, $100 on the Visa, $260 on the car"
         said, funded, index = crossed
