@@ -1278,3 +1278,12 @@ def test_an_after_label_interest_on_a_debt_and_the_road_without_the_offer_are_no
     plan = "- **Transfer card:** $789 a month.\n- **Target RedCard:** the other $361 of your $1,150 goes here.\n"
     assert [(a.target, a.amount) for a in read_plan(plan + later, TWO_CARDS_OFFER).monthly] == [
         ("Chase Freedom", 789), ("Target RedCard", 361)]
+
+
+def test_when_a_debt_ends_starts_a_later_phase_and_all_minimums_is_no_total_label():
+    # dev author J3 (hj): "put the other £370 on the Barclaycard; when Klarna ends, the card gets £440"
+    assert monthly("Pay the car loan $250 and the Kohl's card $40, and put the other $610 on the Visa; when the Kohl's "
+                   "card ends, the Visa gets $650.", MULTI) == PLAN_NOW
+    # "- **All minimums:** £295 (Very £30, overdraft £25, ...)": the minimums, not a total of the other lines
+    plan = monthly("- **All minimums:** $390 (car loan $250, Visa $100, Kohl's $40)\n- **Extra to the Visa:** $510", MULTI)
+    assert plan.get("minimums") == 390, plan

@@ -817,7 +817,7 @@ _LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the mome
                     r"debt[- ]free|"
                     r"(?:is|are) (?:both |all |fully )?paid|done|finished|dead|hits zero|reaches zero|"
                     r"killed|out of the way|is full|are full|reach\w*|hits?|pass(?:es)?|is built|tops? out|\d+ months?|(?:is|are|gets?) back|"
-                    r"where you want (?:it|them))\b"
+                    r"where you want (?:it|them)|ends|is over|runs out|finishes)\b"
                     r"|\bafter (?:month|week) \d+\b")
 _LATER_NEAR = re.compile(r"\b(?:from|after|starting|in|by) month \d+|\bthen (?:\w+ )?(?:all|the full|the whole|everything|its|that|the same|those|every (?:dollar|cent|penny))\b"
                          r"|\b(?:from|starting|beginning) next month\b|\bfreed(?:[- ]up)?\b"
@@ -1392,7 +1392,8 @@ _FIGURE_COLUMN = re.compile(r"\b(?:interest|apr|rate|balance|owed|cost)\b")  # a
 _LATER_COLUMN = re.compile(r"\b(?:month \d+ on|after(?! (?:the |a |\d+% )?fees?\b)|then|once|later|from month|year 2|phase 2|step 2)\b")
 _FACT_COLUMN = re.compile(r"\b(?:months?|interest|apr|rate|balance|owed|cost|total|time|years?|left|remaining|payoff|paid off|fees?|"
                           r"all[- ]in|saved|savings vs)\b")
-_TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all(?! of it (?:to|on|goes))|altogether|overall|that's|which is)\b")
+_TOTAL_LABEL = re.compile(r"^\W*(?:total|sum|all(?! of it (?:to|on|goes))(?!\s+(?:\w+\s+)?(?:minimums?|min(?:imum)? payments))|altogether|"
+                          r"overall|that's|which is)\b")  # (not "**All minimums:** £295 (Very £30, ...)": the minimums)
 _STATEMENT_WINDOW = re.compile(
     r"\b(?:(?<!\bi )would|(?<!\bi )could|(?<!\bi)'d|needs?|needed|requires?|required|takes|taking|(?:it|that|this|which|will|'ll) take|"
     r"has to be|have to be|must be|"
