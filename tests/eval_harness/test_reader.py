@@ -1287,3 +1287,14 @@ def test_when_a_debt_ends_starts_a_later_phase_and_all_minimums_is_no_total_labe
     # "- **All minimums:** £295 (Very £30, overdraft £25, ...)": the minimums, not a total of the other lines
     plan = monthly("- **All minimums:** $390 (car loan $250, Visa $100, Kohl's $40)\n- **Extra to the Visa:** $510", MULTI)
     assert plan.get("minimums") == 390, plan
+
+
+@pytest.mark.parametrize("answer, savings", [
+    # dev author I3 (hi): "...and your savings grow past $650 along the way"
+    ("Each month: $610 to the Visa, $250 to the car loan, $40 to the Kohl's card. Your savings grow past $2,500 along the way.", {}),
+    # dev authors I3, J3: "| Savings at the finish | $1,800 | about $2,550 |", "| Savings at the end | $900 | $1,200 |"
+    ("Each month: $610 to the Visa, $250 to the car loan, $40 to the Kohl's card.\n\n| | This plan: $50 a month to savings |\n"
+     "|---|---|\n| Visa paid off | month 7 |\n| Savings at the finish | about $2,550 |", {"savings": 50}),
+])
+def test_where_savings_end_up_is_no_monthly_payment(answer, savings):
+    assert monthly(answer, MULTI) == {**PLAN_NOW, **savings}

@@ -1438,7 +1438,7 @@ _FACT_BEFORE2 = re.compile(
     r"\b(?:until (?:you(?:'ve| have)? (?:have|got|hit|reach|get to|saved)|it (?:reaches|hits|is at|gets to)|there's|"
     r"(?:savings|it|the fund|the cushion) (?:hits?|reach\w*|gets? to))(?: like| about| around| roughly)?|reach(?:es|ing)?|hit(?:s|ting)?|"
     r"goal of|target of|up to|(?:brings?|gets?|getting|takes?|pushes|lifts?) (?:you|it|that|savings|your savings)? ?(?:up )?to|"
-    r"becomes?|grows? to|turns? into|costs?|costing|cost you|saves (?:you )?(?:about|roughly|around|nearly|over|~)|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
+    r"becomes?|grows? (?:to|past|beyond|over|above)|grow (?:to|past|beyond|over|above)|turns? into|costs?|costing|cost you|saves (?:you )?(?:about|roughly|around|nearly|over|~)|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
     r"leaves?|leaving|left with|down to|drops? (?:\w+ ){0,2}to|cuts? (?:\w+ ){0,2}to|from|goes from|saves? you (?:about |roughly )?|"
     r"saving you (?:about |roughly )?|you(?:'ll|'d| will| would)? save (?:about |roughly |around |over |nearly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest|remaining|the rest of the|"
     r"what's left of the|leftover)\s*"
@@ -1554,7 +1554,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                                                  r"cards|loans))\W*", label_text):
             label_target = "other"  # "- **Debts:** $1,050 a month": debt money the label does not split
         if _TOTAL_LABEL.match(label.group("label")) or re.search(r"\b(?:left|remaining|balance|owed|after fee|by then|by the end|"
-                                                                r"at the end|end up|ends up|grows? to|interest|after month|by month|"
+                                                                r"at the end|at the finish|end up|ends up|grows? to|interest|after month|by month|"
                                                                 r"net savings|total savings|you save|saved)\b",
                                                                 label.group("label")):
             label_target = "total"  # "visa left -> $1,200": a balance, not a payment; "Net savings: roughly $900"
@@ -1794,6 +1794,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if s.kind == "row" and _FACT_COLUMN.search(row_label) and not _PERIOD_COLUMN.search(row_label) \
                 and not _targets_in(row_label, scenario):
             fact = True  # "| Months to pay off | ~12 | ~11 |", "| Cost | ~$730 interest |": a row of facts
+        if s.kind == "row" and re.search(r"\b(?:at the (?:end|finish)|by the end|at the finish|ending|final|after \d+ months)\b", row_label):
+            fact = True  # "| Savings at the finish | $1,800 | about $2,550 |": where a plan ends up, not a payment
         if s.kind == "row" and re.match(r"^\W*\$?\d", row_label) and not _targets_in(row_label, scenario) \
                 and not _PERIOD_TITLE.match(s.header[0] if s.header else "") and not (re.fullmatch(r"\W*\d\W*", row_label) and s.header
                                                                                        and re.fullmatch(r"\W*(?:rank|#|no|order|priority|pay order)\W*", s.header[0])):
