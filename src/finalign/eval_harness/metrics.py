@@ -910,11 +910,16 @@ def _grounded_dollars(r: PlanReading, scenario: Scenario) -> list[tuple[float, f
     return [(v, 0.01) for v in pool + derived] + [(v, 0.12) for v in computed if v]
 
 
-def _rates(scenario: Scenario) -> list[float]:
-    """Every rate of the scenario (the debts', the offer's and its fee), a year and a month ("about 2.27% a month" for
-    27.24%): an answer may quote each as :func:`quotes_rate` allows."""
+def _yearly_rates(scenario: Scenario) -> list[float]:
+    """The scenario's rates as it states them: the debts', the offer's and its fee."""
     bt = scenario.balance_transfer
-    rates = [d.apr for d in scenario.debts] + ([bt.promo_apr, bt.fee_pct, bt.post_apr] if bt is not None else [])
+    return [d.apr for d in scenario.debts] + ([bt.promo_apr, bt.fee_pct, bt.post_apr] if bt is not None else [])
+
+
+def _rates(scenario: Scenario) -> list[float]:
+    """Every rate of the scenario, a year and a month ("about 2.27% a month" for 27.24%): an answer may quote each as
+    :func:`quotes_rate` allows."""
+    rates = _yearly_rates(scenario)
     return rates + [q / 12 for q in rates]
 
 
@@ -1084,8 +1089,7 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
         if _is_bound(r, index, value) or (index, value) in shares:
             continue  # "your other loans are under 5%": a bound, not a quote; "$945 (86%)": a share of the surplus
         if kind == "apr" and not any(quotes_rate(value, q) for q in rates):
-            out.append(_ev(r, index, found=value, expected=sorted({d.apr for d in scenario.debts} | (
-                {bt.promo_apr, bt.post_apr, bt.fee_pct} if bt else set())), unit="%"))
+            out.append(_ev(r, index, found=value, expected=sorted(set(_yearly_rates(scenario))), unit="%"))
     out += _misattributed_rates(r, scenario)
     out += _misquoted_savings(r, scenario)
     out += _misquoted_fee(r, scenario)

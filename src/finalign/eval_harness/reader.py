@@ -810,7 +810,7 @@ _DIVIDED_BY = re.compile(r"\s*(?:=|\u2248|is \$|comes to \$)")
 _MONTH_N = re.compile(r"\b(?:by|in|around|at) month (?P<n>\d+)\b")
 # A time whose unit an earlier one gives ("Kohl's in 4 months, Chase in 5", "gone in ~10 months, then both are done
 # in ~14"): a bare count after "in", ending its clause
-_ELIDED_MONTHS = re.compile(r"\b(?:in|by) (?P<bound>about |around |roughly |~)?(?P<n>\d{1,2}(?:\.5)?)"
+_ELIDED_MONTHS = re.compile(r"\b(?:in|by) (?:about |around |roughly |~)?(?P<n>\d{1,2}(?:\.5)?)"
                             r"(?=\s*(?:[,;!)]|\.(?!\d)|$|\s(?:and(?! a half)|then|or|if|so|at|total|flat|tops)\b))")
 
 _LATER = re.compile(r"\b(?:once|after|when|the month|the day|as soon as|the moment)\b[^.;]{0,60}?\b(?:paid off|gone|cleared|"
@@ -1438,7 +1438,7 @@ _FACT_BEFORE2 = re.compile(
     r"\b(?:until (?:you(?:'ve| have)? (?:have|got|hit|reach|get to|saved)|it (?:reaches|hits|is at|gets to)|there's|"
     r"(?:savings|it|the fund|the cushion) (?:hits?|reach\w*|gets? to))(?: like| about| around| roughly)?|reach(?:es|ing)?|hit(?:s|ting)?|"
     r"goal of|target of|up to|(?:brings?|gets?|getting|takes?|pushes|lifts?) (?:you|it|that|savings|your savings)? ?(?:up )?to|"
-    r"becomes?|grows? (?:to|past|beyond|over|above)|grow (?:to|past|beyond|over|above)|turns? into|costs?|costing|cost you|saves (?:you )?(?:about|roughly|around|nearly|over|~)|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
+    r"becomes?|grows? (?:to|past|beyond|over|above)|turns? into|costs?|costing|cost you|saves (?:you )?(?:about|roughly|around|nearly|over|~)|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
     r"leaves?|leaving|left with|down to|drops? (?:\w+ ){0,2}to|cuts? (?:\w+ ){0,2}to|from|goes from|saves? you (?:about |roughly )?|"
     r"saving you (?:about |roughly )?|you(?:'ll|'d| will| would)? save (?:about |roughly |around |over |nearly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest|remaining|the rest of the|"
     r"what's left of the|leftover)\s*"
@@ -1794,7 +1794,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if s.kind == "row" and _FACT_COLUMN.search(row_label) and not _PERIOD_COLUMN.search(row_label) \
                 and not _targets_in(row_label, scenario):
             fact = True  # "| Months to pay off | ~12 | ~11 |", "| Cost | ~$730 interest |": a row of facts
-        if s.kind == "row" and re.search(r"\b(?:at the (?:end|finish)|by the end|at the finish|ending|final|after \d+ months)\b", row_label):
+        if s.kind == "row" and re.search(r"\b(?:at the (?:end|finish)|by the end|ending|final|after \d+ months)\b", row_label):
             fact = True  # "| Savings at the finish | $1,800 | about $2,550 |": where a plan ends up, not a payment
         if s.kind == "row" and re.match(r"^\W*\$?\d", row_label) and not _targets_in(row_label, scenario) \
                 and not _PERIOD_TITLE.match(s.header[0] if s.header else "") and not (re.fullmatch(r"\W*\d\W*", row_label) and s.header
@@ -1854,9 +1854,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         target, where = _target_for(s, start, end, c0, c1, scenario)
         if saved_now and not fact:
             target = "savings"
-        if (target is None or where == "after") and _PRONOUN_TARGET.match(s.norm[end:]) and re.match(
-                r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:on|to|at|toward|into|onto) it\b", s.norm[end:]) \
-                or target is None and _PRONOUN_TARGET.match(s.norm[end:]):
+        if _PRONOUN_TARGET.match(s.norm[end:]) and (target is None or where == "after" and re.match(
+                r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:on|to|at|toward|into|onto) it\b", s.norm[end:])):
             # ("$990 a month on it plus the Buick's $310": "it" is the debt just named, not the one after)
             target, where = last_debt_before(reading, s, start, scenario) or target, "after"
         if re.match(r"\s*(?:(?:in|of|for) (?:the |your )?(?:minimums|minimum payments)|minimums)\b", s.norm[end:end + 25]):
