@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from finalign.config import DataConfig
-from finalign.data_gen.schema import Debt, load_scenarios
+from finalign.data_gen.schema import BalanceTransfer, Debt, load_scenarios
 from finalign.eval_harness.metrics import GATE_CEILING, GATES, METRICS, SAFE_FLOOR, combine, grade, score_answer
 from finalign.eval_harness.reader import read_plan
 from finalign.layout import SEED_PROMPTS
@@ -852,6 +852,20 @@ def test_figures_worked_out_from_the_scenario_are_grounded_and_wrong_ones_are_no
     assert value("numbers_grounded", total.format("13,800"), MULTI) == 1.0
     assert value("numbers_grounded", total.format("9,800"), MULTI) == 0.0
     assert value("numbers_grounded", total.format("4,800"), MULTI) == 0.0
+
+
+@pytest.mark.parametrize("moved, clears", [("$6,200 (Chase) + $2,900 (Amex) = $9,100. Fee at 3%: $273", True),
+                                            ("$6,200 (Chase) + $2,900 (Amex) + $11,500 (loan) = $20,600. Fee: $618", False)])
+def test_a_transfer_of_some_of_the_debts_is_held_to_what_it_moves(moved, clears):
+    """Dev author fx: "move both cards" of three debts, $9,373 to clear, was held to all $20,600 and its $618 fee. The
+    sum of balances is no monthly split either (it tripped the over_budget gate at $6,200 a month)."""
+    offer = replace(CARD, id="t-some", situation="balance_transfer", monthly_surplus=900, savings=1500, debts=(
+        Debt("Chase card", 6200, 26.49, 185), Debt("Amex card", 2900, 22.99, 75), Debt("student loan", 11500, 5.5, 125)),
+        balance_transfer=BalanceTransfer(0, 15, 3, 24.99))
+    answer = (f"Take the offer. Balances moved: {moved}. Pay $650 a month on the new card, $125 on the student loan "
+              "and $125 into savings; $650 clears it inside the 15 months. No new charges.")
+    assert grade(answer, offer).gates == {}
+    assert (value("transfer_diligence", answer, offer) == 1.0) is clears  # $650 clears $9,373 in 15 months, not $21,218
 
 
 def test_what_the_surplus_leaves_for_a_debt_is_that_debts_money():

@@ -1298,3 +1298,23 @@ def test_when_a_debt_ends_starts_a_later_phase_and_all_minimums_is_no_total_labe
 ])
 def test_where_savings_end_up_is_no_monthly_payment(answer, savings):
     assert monthly(answer, MULTI) == {**PLAN_NOW, **savings}
+
+
+@pytest.mark.parametrize("third", ["$700 → car loan.", "$1,200 → car loan."])
+def test_list_items_that_add_up_to_the_windfall_split_it(third):
+    """Dev author fx: "1. $5,300 → Capital One. 2. $2,000 → savings. 3. $700 → Upstart." of an $8,000 gift, under a
+    heading that does not name the gift, then "4. Every month from your $700: - Upstart: $600" with $600 saved."""
+    gift = replace(MULTI, windfall=5500, savings=600, monthly_surplus=700)
+    answer = (f"A plan:\n1. **$4,000 → Visa card.** Paid in full.\n2. **$800 → savings.** Your $600 becomes $1,400.\n"
+              f"3. **{third}**\n4. **Every month from your $700:**\n   - car loan: $600\n   - Kohl's card: $40\n"
+              "   - savings: $60\n")
+    plan = read_plan(answer, gift)
+    lumps = {(a.target, a.amount) for a in plan.one_off}
+    assert plan.monthly_by_target() == {"car loan": 600, "Kohl's card": 40, "savings": 60}
+    assert (("car loan", 700.0) in lumps) is third.startswith("$700")  # $1,200 does not add up to the $5,500
+
+
+def test_a_sum_of_balances_is_no_monthly_split():
+    said = "Balances moved: $4,000 (Visa) + $800 (Kohl's) = $4,800. Then pay $610 a month on the Visa."
+    assert "Kohl's card" not in monthly(said, MULTI)
+    assert monthly("This month: $610 (Visa) + $40 (Kohl's) + $250 (car) = $900.", MULTI) == PLAN_NOW

@@ -1496,9 +1496,8 @@ def transfer_diligence(r: PlanReading, scenario: Scenario) -> Score:
         return Score(None, "no balance-transfer offer")
     plan = _plan(scenario)
     fee, clear = plan.transfer_fee or 0.0, plan.payment_to_clear_in_promo or 0.0
-    if _moves_every_balance(r, scenario):
-        # "transfer both balances": what must be cleared in the promo is every balance and its fee
-        owed = sum(d.balance for d in scenario.debts)
+    owed = _moved_balance(r, scenario)
+    if owed:  # "transfer both balances": what must be cleared in the promo is every balance moved and its fee
         fee = owed * bt.fee_pct / 100
         clear = finance.payment_for_months(owed + fee, bt.promo_apr, bt.promo_months)
     fee_sentences = [a.sentence for a in r.actions if a.kind == "fee" and a.polarity != "rejects"
@@ -1555,6 +1554,23 @@ def _moves_every_balance(r: PlanReading, scenario: Scenario) -> bool:
     """"Move both", "transfer both balances": the offer takes every debt, not only the dearest."""
     return len(scenario.debts) > 1 and scenario.balance_transfer is not None and any(
         _MOVES_EVERY_BALANCE.search(x.norm) for x in r.sentences)
+
+
+def _moved_balance(r: PlanReading, scenario: Scenario) -> float | None:
+    """What the answer moves onto the offer when that is more than one debt: the debts whose balances its figures
+    add up ("$6,200 + $2,900 = $9,100 ... fee $273" of three debts), else every debt when it says "move both"."""
+    bt = scenario.balance_transfer
+    if bt is None or len(scenario.debts) < 2:
+        return None
+    said = [v for v, _ in r.dollars]
+    for size in range(len(scenario.debts), 1, -1):
+        for debts in combinations(scenario.debts, size):
+            owed = sum(d.balance for d in debts)
+            fee = owed * bt.fee_pct / 100  # (a fee alone is too easily a coincidence: "$400" for a $399 fee)
+            if any(_near(v, owed + fee, 0.005) for v in said) or (
+                    any(_near(v, owed, 0.005) for v in said) and any(_near(v, fee, 0.02) for v in said)):
+                return owed
+    return scenario.total_debt if _moves_every_balance(r, scenario) else None
 
 
 _FEE_DISMISSED = re.compile(r"\b(?:leave (?:it|the fee) out|(?:fees?|it)(?: is| are|'s)? (?:just )?noise|not worth (?:factoring|counting|worrying)|"

@@ -1202,17 +1202,21 @@ def _split_equation(norm: str, scenario: Scenario) -> dict[int, str]:
     if not m or re.search(r"\b(?:would|need\w*|requir\w*|to hit|if|minimums? only|instead)\b", norm):
         return {}
     offset = len(norm) - len(norm.lstrip())
-    starts, total, position = {}, 0.0, offset
+    starts, values, total, position = {}, [], 0.0, offset
     for term in m.group("terms").split("+"):
         t = _SPLIT_TERM.match(term.strip())
         where = _targets_in(t.group("what"), scenario) if t else []
         if not where:
             return {}
         starts[position + term.index("$")] = where[0][1]
-        total += float(t.group(1)[1:].replace(",", ""))
+        values.append(float(t.group(1)[1:].replace(",", "")))
+        total += values[-1]
         position += len(term) + 1
     if len(starts) < 2 or abs(total - float(m.group("total").replace(",", ""))) > 1:
         return {}
+    balances = {d.name: d.balance for d in scenario.debts}
+    if all(_near(v, balances.get(where, -1.0)) for v, where in zip(values, starts.values())):
+        return {}  # "Balances moved: $6,200 (Chase) + $2,900 (Amex) = $9,100": what is owed, not a split
     return starts
 
 
@@ -1516,9 +1520,30 @@ def _windfall_list(sentences: list[Sentence], s: Sentence, scenario: Scenario) -
     """An item of a list headed by the windfall ("Here's how I'd carve up the 8000:", "**What to do with the $8,000**"):
     its amounts split that sum."""
     head = _list_heading(sentences, s) if scenario.windfall else None
-    if head is None:
+    if head is None or _MONTH_WORD.search(head.norm):
         return False
-    return _names_windfall(head.norm, scenario) and not _MONTH_WORD.search(head.norm)
+    return _names_windfall(head.norm, scenario) or _items_split_windfall(sentences, head, s, scenario)
+
+
+def _items_split_windfall(sentences: list[Sentence], head: Sentence, s: Sentence, scenario: Scenario) -> bool:
+    """The list's items, from its first down to this one or beyond, lead with amounts that add up to the windfall
+    ("1. $5,300 -> Capital One. 2. $2,000 -> savings. 3. $700 -> Upstart." of $8,000): they split that sum."""
+    total, seen = 0.0, False
+    for x in sentences[head.index + 1:]:
+        if x.kind != "item" or _list_heading(sentences, x) is not head:
+            if x.kind == "item":
+                break  # the items of a sub-list ("4. **Every month from your $700:**") split something else
+            continue
+        first = _MONEY.search(x.norm)
+        if first is None:
+            break
+        total += float(first.group(1).replace(",", ""))
+        seen = seen or x is s
+        if seen and _near(total, scenario.windfall):
+            return True
+        if total > scenario.windfall:
+            break
+    return False
 
 
 def _names_windfall(text: str, scenario: Scenario) -> bool:
@@ -1533,6 +1558,9 @@ _EMPLOYER_MONEY_BEFORE = re.compile(
 # $195" is income: _INCOME_BEFORE)
 _EMPLOYER_MONEY_AFTER = re.compile(r"\s*(?:a month |/mo\w*\.? |per month |a year )?(?:of |in )?(?:free money|from (?:your |the )?"
                                    r"(?:employer|company|match)|(?:in )?(?:employer |company )?match(?:ing)?(?! you| it| that))\b")
+
+
+_LABEL_ONLY = re.compile(r"[\s*+\u2022\d.)-]*[^:$\d]{1,40}:[\s*~]*")  # "   - upstart: " before its amount
 
 
 def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: list[float], bare_money: bool = False) -> None:
@@ -1917,7 +1945,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         # a scenario's own figure ("~$800" of interest for $805), not a payment a little off a round one ($990 beside a
         # $1,000 buffer): only an amount said as approximate may be off by 1%
         approx = bool(re.search(r"(?:~|\babout|\broughly|\baround|\bnearly|\balmost|\bsome)\s*$", s.norm[max(0, start - 10):start]))
-        one_off_figure = any(_near(value, f, 0.01 if approx else 0.005) for f in facts) and not direct and not _BREAKDOWN_AFTER.match(s.norm[end:end + 40])
+        one_off_figure = any(_near(value, f, 0.01 if approx else 0.005) for f in facts) and not direct and not _BREAKDOWN_AFTER.match(s.norm[end:end + 40]) \
+            and not (head is not None and _MONTH_WORD.search(head.norm) and label_target not in (None, "total")
+                     and _LABEL_ONLY.fullmatch(s.norm[:start]))  # "Every month: ... - Upstart: $600" with $600 saved:
+        # the amount a label under a monthly heading gives is a payment, whatever it equals
         # "| Refund ($3,100) | Amount |": the label column's title says what every row splits
         table_one_off = s.kind == "row" and bool(s.header) and bool(_ONE_OFF_COLUMN.search(s.header[0])
                                                                     or _names_windfall(s.header[0], scenario)) and not (
