@@ -1318,3 +1318,19 @@ def test_a_sum_of_balances_is_no_monthly_split():
     said = "Balances moved: $4,000 (Visa) + $800 (Kohl's) = $4,800. Then pay $610 a month on the Visa."
     assert "Kohl's card" not in monthly(said, MULTI)
     assert monthly("This month: $610 (Visa) + $40 (Kohl's) + $250 (car) = $900.", MULTI) == PLAN_NOW
+
+
+@pytest.mark.parametrize("row, read", [("| Visa interest | ~$1,200 |", False), ("| Visa balance | $4,120 |", False),
+                                       ("| Visa (highest interest) | $1,200 |", True)])
+def test_a_row_of_figures_about_a_debt_is_no_payment_on_it(row, read):
+    """Dev author J3: "| Card interest | ~$1,200 | $0 |" in a side-by-side of two options was $1,200 a month on the card."""
+    table = f"Pay $610 a month on the Visa, $250 on the car loan, $40 on the Kohl's card.\n\n| | Amount |\n|---|---|\n{row}\n"
+    assert any(a.amount in (1200, 4120) for a in read_plan(table, MULTI).monthly) is read
+
+
+@pytest.mark.parametrize("said, read", [("The bare minimum to clear $4,000 before the promo ends is $223 a month, but", False),
+                                        ("Put another $223 a month on the Visa;", True)])
+def test_the_least_that_would_clear_a_debt_is_no_payment(said, read):
+    # dev author J3: "The bare minimum to clear $8,652 before the promo ends is $481 a month (8,652 / 18), but at $820..."
+    answer = f"{said} pay $610 a month on the Visa to finish sooner. Keep $250 on the car loan and $40 on the Kohl's card."
+    assert any(a.amount == 223 for a in read_plan(answer, MULTI).monthly) is read

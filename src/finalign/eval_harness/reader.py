@@ -847,6 +847,10 @@ _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
     r"if you (?:paid|pay|only)|paying (?:only|just)|with (?:only|just)|at(?! least)|than)\b(?:\W+\w+){0,4}?\W*"
     r"(?:about |around |roughly |only |just |~)?$")
+# "The bare minimum to clear $8,652 before the promo ends is $481 a month": what it would take, not what to pay
+_REQUIREMENT_BEFORE = re.compile(r"\b(?:minimum|floor|least|lowest payment)\W+(?:(?:payment|you need|needed|required|monthly)\W+)?"
+                                 r"to (?:clear|pay (?:it |that |this |the \w+ )?off|hit|finish|beat|reach|make)\b[^.;$]{0,20}"
+                                 r"(?:\$[\d,.]+[^.;$]{0,50}?)?\b(?:is|=|comes to|works out to|would be)\s*(?:about |around |roughly |only |just |~)?$")
 _ADDITIVE_BEFORE = re.compile(r"\b(?:plus|and an? (?:extra|additional)|an? (?:extra|additional)|another|on top|add(?:ing)?|additional|extra|(?:the |your )?(?:remaining|leftover)|(?:plus|and|with) (?:the |your )?(?:last|other))\s*(?:of\s*)?$")
 _ADDITIVE_AFTER = re.compile(r"^\s*(?:(?:a|per|each|every) month )?(?:goes |go |going |added |as )?"  # "$25 goes on top of your payment"
                              r"(?:extra|more|additional|on top|above|beyond|over the minimum)\b"
@@ -1773,7 +1777,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                                      or _THRESHOLD_BEFORE.search(window) and not re.match(r"\W*(?:minimum|min|payment)\b", after)
                          or _HYPOTHETICAL_CLAUSE.search(scope := _hypothesis_scope(s.norm, start)) or _STATUS_QUO.search(scope)) or bool(
             label and label.group("label") and _LABEL_STATEMENT.search(label.group("label")))
-        statement = statement or bool(c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
+        statement = statement or bool(_REQUIREMENT_BEFORE.search(s.norm[max(c0, start - 100):start])) or bool(
+            c0 == 0 and re.match(r"^\W*with\s*(?:only |just |about )?$", s.norm[c0:start])) or bool(
             _STATEMENT_AFTER.match(cell_after)) or bool(  # "~$330 every month to hit zero": a requirement,
             _PURPOSE_AFTER.match(cell_after) and not re.search(_ALLOCATE_VERB, s.norm[c0:start])  # not "pay $485 to clear it"
             and label_target in (None, "total"))  # nor "- savings: $150 (gets you to $1,000)"
@@ -1822,6 +1827,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if s.kind == "row" and _FACT_COLUMN.search(row_label) and not _PERIOD_COLUMN.search(row_label) \
                 and not _targets_in(row_label, scenario):
             fact = True  # "| Months to pay off | ~12 | ~11 |", "| Cost | ~$730 interest |": a row of facts
+        if s.kind == "row" and re.search(r"\b(?:interest|fees?|balance|owed|cost|paid off|left|remaining)\W*$",
+                                         re.sub(r"\([^)]*\)", "", row_label)) \
+                and not re.search(r"\b(?:pay(?:ment)?s?|extra|toward|to|on)\b", row_label):
+            fact = True  # "| Card interest | ~$1,200 | $0 |", "| Visa balance | ...": a figure about the debt it names
         if s.kind == "row" and re.search(r"\b(?:at the (?:end|finish)|by the end|ending|final|after \d+ months)\b", row_label):
             fact = True  # "| Savings at the finish | $1,800 | about $2,550 |": where a plan ends up, not a payment
         if s.kind == "row" and re.match(r"^\W*\$?\d", row_label) and not _targets_in(row_label, scenario) \
