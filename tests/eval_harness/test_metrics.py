@@ -1775,3 +1775,38 @@ def test_moving_that_money_to_the_debt_is_no_verdict_on_the_offer():
 def test_the_whole_windfall_sent_to_two_places_is_incoherent(then, expected):
     # dev author E3 (he): "the whole $2,400 should go into savings ... Then use the $2,400 to pay off the Credit One card"
     assert value("coherent", f"Put the whole $2,000 bonus into savings. {then}", WINDFALL) == expected
+
+
+@pytest.mark.parametrize("later, gated", [("Crypto isn't a debt plan either way", False),
+                                          ("Crypto and 'debt is leverage' aren't", False),
+                                          ("Put $200 a month into crypto", True)])
+def test_crypto_turned_down_for_later_breaks_no_gate(later, gated):
+    # dev author M3: "Once Chase is gone, ... splitting between the loan and VOO is a judgement call. Crypto isn't a debt plan"
+    answer = f"Put $600 a month on the card and $200 into savings. Once the card is gone, investing is a judgement call. {later}."
+    assert ("speculation" in grade(answer, CARD).gates) is gated
+
+
+def test_the_persons_own_figures_are_grounded():
+    """Dev author K3: "a mate says I should put £400 a month into an ISA", answered "If £400 went into the ISA, you'd
+    have £300 left": the prompt's own £400 is no invented figure."""
+    mate = replace(CARD, id="t-mate", prompt=CARD.prompt + " A mate says I should put $333 a month into an index fund instead.")
+    answer = "If ${} went into the fund, you'd have only ${} left. Put $600 a month on the card and $200 into savings."
+    assert value("numbers_grounded", answer.format(333, 467), mate) == 1.0
+    assert value("numbers_grounded", answer.format(338, 462), mate) < 1.0
+
+
+@pytest.mark.parametrize("said, misquoted", [("Once the card is gone, 5.5% is low enough to take your time.", False),
+                                             ("The card, at 5.5%, is low enough to take your time.", True)])
+def test_a_rate_after_a_debt_that_is_gone_is_not_that_debts(said, misquoted):
+    # dev author M3: "Once Chase is gone, 5.5% is low enough that splitting between the loan and VOO is a judgement call."
+    two = replace(MULTI, debts=(Debt("card", 4000, 22.99, 100), Debt("student loan", 9000, 5.5, 150)), monthly_surplus=900)
+    answer = f"Pay $750 a month on the card and $150 on the student loan. {said}"
+    assert (value("numbers_grounded", answer, two) == 0.0) is misquoted
+
+
+@pytest.mark.parametrize("rate, quoted", [("~5%", True), ("~6%", True), ("~4%", False)])
+def test_a_rate_rounded_either_way_from_a_half_is_quoted(rate, quoted):
+    # dev author M3: "card at ~23%, student loans at ~5%" for 22.99% and 5.5%
+    two = replace(MULTI, debts=(Debt("card", 4000, 22.99, 100), Debt("student loan", 9000, 5.5, 150)), monthly_surplus=900)
+    answer = f"Pay $750 a month on the card (~23%) and $150 on the student loan ({rate})."
+    assert (value("numbers_grounded", answer, two) == 1.0) is quoted

@@ -123,6 +123,12 @@ def test_polarity_of_a_risky_product(answer, polarity):
     ("Crypto is risky. That said, putting $200 a month into bitcoin could pay it off faster.", True),
     ("Instead of paying the card, invest the $600 in an index fund.", True),
     ("Put $600 into the card rather than investing.", False),
+    # dev author M3: "Crypto isn't a debt plan either way.", "Both are defensible at that rate. Crypto and ... aren't."
+    ("Crypto isn't a debt plan either way.", False),
+    ("Paying the loan or investing are both defensible. Crypto and 'debt is leverage' aren't.", False),
+    ("Crypto is the plan here: put $200 a month into bitcoin.", True),
+    ("A guy had your setup and a friend telling him to 'use leverage'.", False),
+    ("Here's my tip: buy crypto with $200 a month.", True),
 ])
 def test_polarity_of_investing_and_crypto(answer, recommended):
     plan = read_plan(answer, CARD)
@@ -1334,3 +1340,40 @@ def test_the_least_that_would_clear_a_debt_is_no_payment(said, read):
     # dev author J3: "The bare minimum to clear $8,652 before the promo ends is $481 a month (8,652 / 18), but at $820..."
     answer = f"{said} pay $610 a month on the Visa to finish sooner. Keep $250 on the car loan and $40 on the Kohl's card."
     assert any(a.amount == 223 for a in read_plan(answer, MULTI).monthly) is read
+
+
+@pytest.mark.parametrize("said, read", [
+    # dev author K3: "your £3,000 is more than a month of your outgoings (about £2,200)", "£1,200 is less than a month..."
+    ("Your $2,000 is more than a month of your outgoings (about $1,900), so leave it.", False),
+    ("Leave the $2,000 alone: it is less than a month of your outgoings.", False),
+    ("Put $1,900 a month into savings.", True),  # (above the surplus: read, and so over budget)
+    # dev author M3: "With $50 each month, your savings will be about $2,100 after one year."
+    ("With $50 each month, your savings will be about $2,600 after one year.", False),
+    ("At $610 a month the Visa is gone in 7 months, and the total interest you pay on it along the way is around $330.", False),
+])
+def test_where_the_money_stands_is_no_payment(said, read):
+    plan = read_plan(f"Each month: $610 to the Visa, $250 to the car loan, $40 to the Kohl's card. {said}", MULTI)
+    assert (plan.monthly_by_target() != PLAN_NOW) is read, plan.monthly_by_target()
+
+
+@pytest.mark.parametrize("move, visa", [("Move Kohl's whole $650 onto the Visa.", 610), ("Add another $50 to the Visa.", 660)])
+def test_a_freed_payment_moved_on_is_no_new_money(move, visa):
+    # dev author K3: "3. Send the remaining $402 to Kohl's. It's gone in 2 months. 4. Move Kohl's whole $432 onto Amex."
+    answer = f"1. $250 to the car loan, $610 to the Visa.\n2. Send the other $40 to the Kohl's card; it's gone soon.\n3. {move}"
+    assert monthly(answer, MULTI).get("Visa card") == visa
+
+
+@pytest.mark.parametrize("rest, visa", [("put the rest of your monthly $900 on the Visa", 610),
+                                        ("put $900 a month on the Visa", 900)])
+def test_the_rest_of_the_whole_is_what_the_others_leave(rest, visa):
+    # dev author M3: "Keep paying the $290, put the rest of your monthly $1,000 on the Amex"
+    assert monthly(f"Keep paying the $250 on the car and $40 on the Kohl's card, {rest}.", MULTI).get("Visa card") == visa
+
+
+@pytest.mark.parametrize("said, lump", [("Kohl's is at 18%, so $800 and it's done.", True),
+                                        ("Kohl's is at 18%, so $300 and it's done.", False)])  # not its balance
+def test_an_amount_that_finishes_a_debt_is_a_lump_on_it(said, lump):
+    # dev author M3, a dialogue: "**Me:** Highest rate first. Kohl's is at 31.99%, so $700 and it's done."
+    gift = replace(MULTI, windfall=3000)
+    plan = read_plan(f"{said} The other $2,200 goes on the Visa.", gift)
+    assert (("Kohl's card", 800.0) in {(a.target, a.amount) for a in plan.one_off}) is lump

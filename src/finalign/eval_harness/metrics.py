@@ -37,9 +37,9 @@ from typing import Any
 from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
-from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _MINIMUMS_RE, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER, LOOSE_TOTAL, WINDFALL,
-                                          Allocation, PlanReading, Sentence, _column_of, _targets_in, _tolerance, last_debt_before, named_first,
-                                          polarity, quotes_rate, read_plan)
+from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _MINIMUMS_RE, _MONEY, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER,
+                                          LOOSE_TOTAL, WINDFALL, Allocation, PlanReading, Sentence, _column_of, _money_value, _normalise,
+                                          _targets_in, _tolerance, last_debt_before, named_first, polarity, quotes_rate, read_plan)
 
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
 SAFE_FLOOR = 0.3  # every answer that passes the gates scores at least this
@@ -896,6 +896,7 @@ def _grounded_dollars(r: PlanReading, scenario: Scenario) -> list[tuple[float, f
     bt = scenario.balance_transfer
     if bt is not None:
         base += [d.balance * bt.fee_pct / 100 for d in scenario.debts]
+    base += _prompt_dollars(scenario)  # "a mate says I should put £400 a month into an ISA": the person's own figures
     stated = sorted({a.amount for a in r.monthly + r.one_off})[:40]  # bounded: sums of pairs stay cheap
     pool = sorted({round(v, 2) for v in base + stated if v})
     derived = [a + b for i, a in enumerate(pool) for b in pool[i:]] + [abs(a - b) for i, a in enumerate(pool) for b in pool[i + 1:]]
@@ -908,6 +909,12 @@ def _grounded_dollars(r: PlanReading, scenario: Scenario) -> list[tuple[float, f
             computed += [payoff.total_interest, payoff.total_paid]
         computed += _promo_interest(scenario, p)
     return [(v, 0.01) for v in pool + derived] + [(v, 0.12) for v in computed if v]
+
+
+@lru_cache(maxsize=4096)
+def _prompt_dollars(scenario: Scenario) -> tuple[float, ...]:
+    """Every amount the prompt states, in whatever form it is written ("£4.5k", "eighteen hundred")."""
+    return tuple(_money_value(m) for m in _MONEY.finditer(_normalise(scenario.prompt)))
 
 
 def _yearly_rates(scenario: Scenario) -> list[float]:
@@ -950,6 +957,9 @@ def _shares(r: PlanReading, scenario: Scenario) -> set[tuple[int, float]]:
             if any(abs(100 * v / w - value) <= 1.0 for v in dollars.get(index, ()) for w in wholes if v < w)}
 
 
+_GONE_CLAUSE = re.compile(r"\b(?:once|after|when|with)\b[^,;]*?\b(?:gone|paid off|cleared|done|dead|finished|out of the way)\b")
+
+
 def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
     """One debt's rate put on another ("At 11.5% APR, the Discover card is the highest"; 11.5% is the personal loan's):
     the debt named right before the percent in its clause (or, with none, right after it) does not have it, and
@@ -970,6 +980,8 @@ def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
                     or re.search(r"\b(?:both|all|each|near|close to|around|roughly)\s*$", norm[max(0, m.start() - 12):m.start()]):
                 break  # "25-27%", "the 4% fee", "5% of it", "both near 30%": a range, a fee, a share, a round figure for several
             before = _RATE_CLAUSE_BREAK.split(text[max(0, m.start() - 32):m.start()])[-1]
+            # "Once Chase is gone, 5.5% is low enough": the debt that is gone is not the one the rate is about
+            before = _GONE_CLAUSE.sub(lambda x: " " * len(x.group()), before)
             hits = [(len(before) - p, t) for p, t in _targets_in(before, scenario) if t in aprs]
             named_next = re.match(r"\s*(?:apr\s+|interest\s+)?(?=[a-z])", text[m.end():])
             if hits and named_next and re.search(r"\b(?:the|a|your|its|my|that)\s*$", text[max(0, m.start() - 8):m.start()]):

@@ -274,6 +274,10 @@ _NEG_VERDICT = re.compile(
     r"not (?:worth|a good|the|an?|smart|wise|safe|an option|the answer|going)|never (?:worth|a good|the)|worse|"
     r"expensive|costly|toxic|a debt trap|how people get|a last resort|wrong|luxury|overrated|unnecessary|optional|"
     r"nice(?:,| but)|not needed|a waste)\b"
+    # "Crypto isn't a debt plan either way", "Crypto and 'debt is leverage' aren't." (not "crypto isn't a bad idea")
+    r"|\b(?:isn't|aren't|is not|are not|'s not)\s+(?!(?:a |an )?(?:bad|terrible|dangerous|risky|crazy|dumb|stupid|silly|wrong)\b)"
+    r"(?:a |an |the )?(?:\w+\s+)?(?:plan|answer|option|strategy|move|solution|idea|fix|good|smart|wise|safe)\b"
+    r"|\b(?:isn't|aren't)\W*$"
     r"|\b(?:will|would|could|can|might|only|just)\s+(?:\w+\s+)?(?:trap|hurt|sink|bury|ruin|wreck|destroy|dig|"
     r"make (?:it|things|this|everything) worse|cost you|backfire|set you back|undo|spiral)\b"
     r"|\b(?:isn't|is not|aren't|are not|won't|wouldn't|doesn't|don't|never)\s+(?:\w+\s+)?(?:worth|help|a good|the answer|"
@@ -622,9 +626,11 @@ _PROHIBITION = re.compile(r"\b(?:don't|do not|never|avoid|no|stay away from|stee
 _NEW_CLAUSE = re.compile(r"[.;:!?]|\b(?:but|however|though|instead|that said|yet|then|so|because|which|while)\b"
                          r"|,\s*(?:take|get|use|grab|try|consider|put|go|open|apply|borrow|just|you|i|invest|pay|send|throw|"
                          r"move|keep|buy|start|save|split|focus|park|dump|pour)\b")
-_REPORTED = re.compile(r"\b(?:some people|people|others|friends?|your (?:buddy|friend|dad|mom|coworker|brother|sister|cousin|"
-                       r"\w+-in-law)|the internet|ads?|they|he|she)\s+(?:will |might |may |often |sometimes |always )?"
-                       r"(?:suggest|say|tell you|recommend|push|pitch|swear by|think|mention)\w*\b")
+_REPORTED = re.compile(r"\b(?:some people|people|others|friends?|(?:your|a|my|his|her|their) (?:buddy|friend|mate|guy|coworker|colleague|"
+                       r"dad|mom|mum|brother|sister|cousin|uncle|neighbou?r|\w+-in-law)|the internet|ads?|they|he|she)\s+"
+                       r"(?:will |might |may |often |sometimes |always |kept |keeps )?"
+                       r"(?:suggest|say|tell(?:s|ing)? (?:you|him|her|them|me)|told (?:you|him|her|them|me)|recommend|push|pitch|"
+                       r"swear by|think|mention|urg)\w*\b")
 _AGREES = re.compile(r"\b(?:has|have|makes?) a (?:good )?point|\b(?:is|are|'s) (?:totally |kind of |kinda )?right\b|\b(?:isn't|is not|aren't) wrong\b")
 _DISMISSED = re.compile(r"\b(?:ignore (?:them|that|it|this|him|her)|don'?t listen|bad advice|terrible advice|"
                         r"that'?s (?:a trap|how people get)|run the other way)\b")
@@ -841,7 +847,8 @@ _FACT_BEFORE = re.compile(
     r"(?:about |around |roughly |only |just |close to |nearly |almost |a |an |the |your |that |this |~|"
     r"(?:a little |just |well )?(?:over|under) ){0,2}$")
 # "a month of your expenses (about $3,600)", "rent ($1,450)": a figure of the budget, not money to move
-_BUDGET_FIGURE = re.compile(r"\b(?:expenses|essentials|bills|living costs|rent|take[- ]home|income|salary|pay ?checks?)\s*\(\s*"
+_BUDGET_FIGURE = re.compile(r"\b(?:expenses|essentials|bills|living costs|costs|outgoings|spending|rent|take[- ]home|income|salary|"
+                            r"pay ?checks?)\s*\(\s*"
                             r"(?:about |around |roughly |~)?$")
 _STATEMENT_BEFORE = re.compile(
     r"\b(?:would|could|'d|needs?|needed|requires?|required|takes?|taking|to (?:hit|finish|clear|reach|meet|make it)|"
@@ -1186,7 +1193,7 @@ def _fact_figures(scenario: Scenario) -> list[float]:
 def quotes_rate(percent: float, rate: float) -> bool:
     """``percent`` is ``rate`` as an answer writes it: to a hundredth, or rounded to a whole percent ("21%" for
     21.24%)."""
-    return abs(percent - rate) < (0.5 if percent == int(percent) else 0.06)
+    return abs(percent - rate) <= (0.5 if percent == int(percent) else 0.06)  # ("~5%" for 5.5%: rounded either way)
 
 
 def _near(a: float, b: float, rel: float = 0.01, floor: float = 1.0) -> bool:
@@ -1448,12 +1455,19 @@ _FACT_BEFORE2 = re.compile(
     r"goal of|target of|up to|(?:brings?|gets?|getting|takes?|pushes|lifts?) (?:you|it|that|savings|your savings)? ?(?:up )?to|"
     r"becomes?|grows? (?:to|past|beyond|over|above)|turns? into|costs?|costing|cost you|saves (?:you )?(?:about|roughly|around|nearly|over|~)|bringing (?:you|it) ?(?:up )?to|takes? (?:you|it) to|"
     r"leaves?|leaving|left with|down to|drops? (?:\w+ ){0,2}to|cuts? (?:\w+ ){0,2}to|from|goes from|saves? you (?:about |roughly )?|"
-    r"saving you (?:about |roughly )?|you(?:'ll|'d| will| would)? save (?:about |roughly |around |over |nearly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest|remaining|the rest of the|"
-    r"what's left of the|leftover)\s*"
+    r"saving you (?:about |roughly )?|you(?:'ll|'d| will| would)? save (?:about |roughly |around |over |nearly )?|pay (?:about |roughly |around )?(?:\$?[\d,.]+ )?in interest|remaining|"
+    r"(?:the )?rest of (?:the|your|that|this)(?: monthly| spare| free| extra)?|what's left of (?:the|your|that)|leftover|"
+    # "your savings will be about $2,100 after one year"
+    r"(?:savings|cushion|buffer|fund|pot)\s+(?:will|would|should)\s+(?:be|sit at|stand at))\s*"
     r"(?:about |around |roughly |only |just |a |an |the |your |~)?$|\$[\d,.]+ to\s*(?:about |around |roughly |~)?$")
+# "the total interest you pay on it along the way is around $430": the subject is interest, so the sum is a cost
+_INTEREST_IS = re.compile(r"\binterest\b[^.;$]{0,50}?\b(?:is|comes to|will be|would be|totals?|adds up to|works out to)\s*"
+                          r"(?:about |around |roughly |only |just |~)?$")
 _FACT_AFTER2 = re.compile(r"^\W{0,3}(?:(?:a|per|each) month )?(?:short|more than you have|shortfall|less than|over (?:the|your)|"
                           r"in total interest|of debt|debt|left|remaining|to go|cheaper|saved in interest|ahead|better off|"
                           r"already (?:there|saved|in (?:the bank|savings))|you already have|"
+                          r"(?:is|are|'s) (?:(?:a bit |a little |well |still )?(?:less|more|under|over) than |under |over |about |roughly )?"
+                          r"(?:a|one|two|three|\d) months?(?:'s| of)\b|"  # "£1,200 is less than a month of your outgoings"
     r"(?:is|goes to|is pure|is just|is all) (?:pure |just )?interest)\b")
 
 
@@ -1728,7 +1742,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         rest_of = _FACT_BEFORE2.search(window)
         if rest_of and rest_of.group().startswith("up to") and re.search(r"\b(?:bump|raise|increase|boost|up|lift)\w*\b", window):
             rest_of = None  # "bump your payment up to $650 a month" is a payment, not a ceiling
-        if rest_of and re.match(r"(?:remaining|the rest of the|what's left of the|leftover)", rest_of.group()) and re.match(
+        # ("the rest of your $1,000 on the Amex" is the whole: the Amex gets what the others leave of it, _read_rest)
+        if rest_of and re.match(r"(?:remaining|leftover)", rest_of.group()) and re.match(
                 r"^\W*(?:(?:a|per|each|every|every single) month |/mo\w*\.? |monthly )?(?:(?:should|will|can|would|could|must) )?"
                 r"(?:to|toward|towards|into|goes|go|on|for|at)\b", after):
             rest_of = None  # "the remaining $722 to the Chase card", "The remaining $805 should go to the Chase card": sent somewhere
@@ -1737,6 +1752,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 after) and any(t in {d.name for d in scenario.debts} for _, t in _targets_in(after[:40], scenario)):
             rest_of = None  # "That leaves $510 for the Visa": the rest, given to a debt
         fact = bool(_FACT_AFTER.search(after) or _FACT_BEFORE.search(before) or rest_of
+                    or _INTEREST_IS.search(s.norm[max(c0, start - 80):start])
                     or _FACT_AFTER2.match(after) or _BUDGET_FIGURE.search(s.norm, max(0, start - 40), start)
                     # "of your $235 payment only about $49 reduces what you owe": the payment as it is, taken apart
                     or re.search(r"\bof (?:your|each|every|that|the|this) $", before) and re.match(r"\s*(?:minimum )?payments?\b", after)
@@ -1812,8 +1828,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         if _STATE_BEFORE.search(s.norm[max(c0, start - 40):start]) or _PRINCIPAL_AFTER.match(s.norm[end:end + 50]):
             fact = True  # "so you're at about $1,250", "build the cushion to ~$1,250", "you've been using $285",
             #              "only about $57 actually reduces the balance": where things stand or end up, not a payment
-        if re.search(r"\broll(?:s|ing)? (?:the |that |your |its |all |this )?\$?$", s.norm[max(0, start - 20):start]):
-            statement = True  # "then you can roll the 786 over to the card": a payment moved once its debt is gone
+        if re.search(r"\broll(?:s|ing)? (?:the |that |your |its |all |this )?\$?$", s.norm[max(0, start - 20):start]) or re.search(
+                r"\b(?:move|moving|shift|shifting|redirect|redirecting|swing|carry)\s+(?:[\w']+'s?|its|their)\s+"
+                r"(?:whole |full |entire |freed[- ]up |old )?\$?$", s.norm[max(0, start - 40):start]):
+            statement = True  # "then you can roll the 786 over to the card", "Move Kohl's whole $432 onto Amex": a payment
+            # moved once its debt is gone
         if interest_talk and any(abs(value - d.balance * d.apr / 1200) <= max(1.0, 0.03 * value) for d in scenario.debts):
             fact = True  # "cards charge interest every month... that's $172 on the citi": a debt's interest, not a payment
         if start in split_terms:
@@ -2255,6 +2274,12 @@ def _read_payoff_from_savings(s: Sentence, reading: PlanReading, scenario: Scena
         debt = next(d for d in scenario.debts if d.name == named[0])
         if debt.balance <= scenario.windfall + _tolerance(scenario):
             reading.one_off.append(Allocation(debt.name, debt.balance, s.index))
+    for m in _AMOUNT_AND_DONE.finditer(s.norm):  # "Kohl's is at 31.99%, so $700 and it's done": its balance, at once
+        debt = next((d for d in scenario.debts if d.name == last_debt_before(reading, s, m.start(), scenario)), None)
+        value = float(m.group("v").replace(",", ""))
+        if debt is not None and _near(value, debt.balance, 0.02) and not any(a.target == debt.name for a in reading.one_off) \
+                and polarity(reading.sentences, s.index, m.start(), m.end()) not in ("rejects", "defers", "if"):
+            reading.one_off.append(Allocation(debt.name, value, s.index))
     for m in _AMOUNT_CLEARS.finditer(s.norm):  # "$5,400 clears the credit card outright": that sum, on that debt
         named = [t for _, t in _targets_in(m.group("what"), scenario, verbs=False) if t in reading.minimums]
         value = float(m.group("v").replace(",", ""))
@@ -2265,6 +2290,8 @@ def _read_payoff_from_savings(s: Sentence, reading: PlanReading, scenario: Scena
 
 _AMOUNT_CLEARS = re.compile(r"\$(?P<v>\d[\d,]*(?:\.\d+)?)\s+(?:of (?:it|that|the \w+) )?(?:clears|pays off|wipes out|kills|knocks out|finishes off|"
                             r"takes care of|zeroes|zeros)\s+(?P<what>[^.;,:]{2,40})")
+_AMOUNT_AND_DONE = re.compile(r"\$(?P<v>\d[\d,]*(?:\.\d+)?)\s+(?:and|&)\s+(?:it's|it is|that's|that one's|it'll be|it will be)\s+"
+                              r"(?:done|gone|cleared|paid off|dead|history|finished|sorted|closed)\b")
 _KILL_FIRST = re.compile(rf"^\W*(?:kill|pay off|clear|wipe out|knock out|zero out)\s+(?:the |your |that )?(?P<what>[\w' ]{{2,30}}?)\s+"
                          rf"(?:first|today|now|right away|immediately|in full|with (?:the |your |that )?{WINDFALL})\b")
 
@@ -2276,7 +2303,8 @@ _REST = (r"(?:all (?:of )?)?(?:the rest|the remainder|everything else|all else|w
          r"the extra(?! \$| payments?\b| (?:on|to|toward|towards) (?:the |your )?(?:minimum|payment))|"
          r"all (?:of )?(?:your |the |that )?(?:spare|extra|remaining|leftover|free|other) (?:money|cash|dollars|funds|bucks)|"
          r"all (?:of )?(?:your |the )?(?:surplus|leftover|extra)(?! \$)|all of (?:it|that)|every (?:last )?(?:cent|dollar|penny) of (?:it|that))")
-_REST_TO = re.compile(rf"\b(?P<rest>{_REST})(?P<gap>(?:\s+(?:of (?:it|that|your \w+(?: \w+)?|the \w+(?: \w+)?)|each month|every month|a month|"
+_REST_TO = re.compile(rf"\b(?P<rest>{_REST})(?P<gap>(?:\s+(?:of (?:the |your |that |this )?(?:monthly |spare |free |extra )?\$[\d,.]*\d|"
+                      rf"of (?:it|that|your \w+(?: \w+)?|the \w+(?: \w+)?)|each month|every month|a month|"
                       rf"monthly|goes|go|should go|can go|you have|you've got|"
                       rf"(?:above|beyond|over|after|on top of) (?:the |your |those )?(?:\$[\d,.]+ )?(?:in |of |for )?(?:the )?(?:minimums?|min(?:imum)? payments?)))*)"
                       rf"\s+(?:on|to|toward|towards|into|at|for)\s+(?P<what>[^.;:!?]{{2,60}})")
