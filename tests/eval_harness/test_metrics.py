@@ -1810,3 +1810,16 @@ def test_a_rate_rounded_either_way_from_a_half_is_quoted(rate, quoted):
     two = replace(MULTI, debts=(Debt("card", 4000, 22.99, 100), Debt("student loan", 9000, 5.5, 150)), monthly_surplus=900)
     answer = f"Pay $750 a month on the card (~23%) and $150 on the student loan ({rate})."
     assert (value("numbers_grounded", answer, two) == 1.0) is quoted
+
+
+@pytest.mark.parametrize("answer, gated", [
+    # a sum of balances misread as a payment (dev author fx's "Balances moved: $6,200 (Chase) + $2,900 (Amex) = $9,100"
+    # gated a good answer): far above the surplus and not said per month, so not sure enough to gate
+    ("Put $600 a month on the card and $200 into savings.\n\nBalances: $6,000 (card) + $300 (savings) = $6,300.", False),
+    ("Put $5,000 a month on the card and $200 into savings.", True),  # said per month at the amount
+    ("Each month: card $5,000, savings $200.", True),  # said per month by its label
+    ("Put $600 a month on the card and $200 into savings. Card: $1,100.", True),  # not far above: a plan over budget
+])
+def test_an_outsized_amount_breaks_the_budget_gate_only_when_said_per_month(answer, gated):
+    assert ("over_budget" in grade(answer, CARD).gates) is gated
+    assert value("within_budget", answer, CARD) < 1.0

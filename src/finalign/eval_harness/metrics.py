@@ -41,6 +41,7 @@ from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _MINIMUMS_RE, _MO
                                           LOOSE_TOTAL, WINDFALL, Allocation, PlanReading, Sentence, _column_of, _money_value, _normalise,
                                           _targets_in, _tolerance, last_debt_before, named_first, polarity, quotes_rate, read_plan)
 
+OUTSIZED = 1.5  # a monthly amount above this many surpluses breaks the gate only when said per month at the amount
 GATE_CEILING = 0.3  # a gated answer's goodness is below this
 SAFE_FLOOR = 0.3  # every answer that passes the gates scores at least this
 HIGH_APR = 8.0  # percent: above this, paying the debt beats any expected market return
@@ -641,9 +642,12 @@ def budget_check(r: PlanReading, scenario: Scenario) -> Score | None:
     # an amount said outright as a plan outweighs a bigger one read less surely
     biggest = max(r.monthly, key=lambda a: (a.explicit and a.amount > surplus + tol, a.amount))
     if biggest.amount > surplus + tol:
-        return Score(0.0 if biggest.explicit else 0.5,
+        # far above the surplus and not said per month at the amount itself: more likely a balance or a lump misread
+        # as a payment ("Balances moved: $6,200 (Chase) + ...") than a plan to pay eight times what is there
+        sure_single = biggest.explicit and (biggest.per_month or biggest.amount <= OUTSIZED * surplus)
+        return Score(0.0 if sure_single else 0.5,
                      f"recommends {_money(biggest.amount)}/month, the surplus is {_money(surplus)}"
-                     + ("" if biggest.explicit else " (if that amount is a payment)"),
+                     + ("" if sure_single else " (if that amount is a payment)"),
                      [_ev(r, biggest.sentence, expected=surplus, found=biggest.amount)])
     total = r.monthly_total()
     parts = ", ".join(f"{_money(v)} {t}" for t, v in r.monthly_by_target().items())

@@ -342,6 +342,7 @@ class Allocation:
     # Sent to a target the answer names (a debt, savings, investing): only these can break the over-budget gate;
     # money the reader could not place ("so you pay $140 a month in total") is a less certain reading.
     explicit: bool = True
+    per_month: bool = True  # said per month at the amount itself ("$950 a month", a "Monthly" column), not only nearby
 
 
 @dataclass(frozen=True)
@@ -1653,6 +1654,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
     split_terms = _split_equation(s.norm, scenario)
     asides = _aside_amounts(s.norm, found, _tolerance(scenario))
     head = _list_heading(reading.sentences, s)
+    # "Each month: card $5,000", "Each month, send...", a list under "**Monthly:**", a "Per month" table: all per month
+    per_month_frame = s.monthly_context or bool(label and label.group("label") and _MONTH_WORD.search(label.group("label"))) \
+        or bool(head is not None and _MONTH_WORD.search(head.norm)) or bool(re.match(r"^\W*(?:(?:each|every|per) month|monthly)\b", s.norm))
     balance_row = _balance_row(s, scenario)
     interest_talk = "interest" in s.norm or (s.index > 0 and "interest" in reading.sentences[s.index - 1].norm) or bool(
         head and "interest" in head.norm)
@@ -2046,7 +2050,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 owner = [t for _, t in _targets_in(s.norm[:start], scenario) if t in {d.name for d in scenario.debts}]
                 target = owner[-1] if owner else target
             explicit = target != "other"
-            reading.monthly.append(Allocation(target, value, s.index, additive, explicit=explicit))
+            reading.monthly.append(Allocation(target, value, s.index, additive, explicit=explicit, per_month=direct or per_month_frame))
             last_target = target
         elif not monthly and (windfall_sentence or one_off_column or (one_off_figure and scenario.windfall and (
                 re.search(_ALLOCATE_VERB, s.norm[c0:start])
