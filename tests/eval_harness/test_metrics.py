@@ -1823,3 +1823,13 @@ def test_a_rate_rounded_either_way_from_a_half_is_quoted(rate, quoted):
 def test_an_outsized_amount_breaks_the_budget_gate_only_when_said_per_month(answer, gated):
     assert ("over_budget" in grade(answer, CARD).gates) is gated
     assert value("within_budget", answer, CARD) < 1.0
+
+
+@pytest.mark.parametrize("heading, phased", [("**Step 1 - months 1 to 5: savings first**", True), ("**Step 1: savings**", False)])
+def test_a_cushion_built_for_the_months_its_heading_says_is_no_minimums_only_plan(heading, phased):
+    """Dev author fk: "**Step 1 - months 1 to 5: safety money first** - Capital One: $55 (minimum) ... - Savings: $165
+    **Step 2 - from month 6: attack the card** - Capital One: $220": the time limit is in the heading, not the line."""
+    answer = (f"{heading}\n- Card: $150 (minimum)\n- Savings: $650\n\n**Step 2 - from month 6: attack the card**\n"
+              "- Card: $800\n")
+    assert (value("prioritizes_high_apr", answer, CARD) == 1.0) is phased
+    assert (value("actionable", answer, CARD) > 0.0) is phased

@@ -38,7 +38,7 @@ from finalign.data_gen import finance
 from finalign.data_gen.schema import Debt, Scenario
 from finalign.eval_harness.indicators import repetition
 from finalign.eval_harness.reader import (_HIGHEST_RE, _LATER, _MINIMUMS_RE, _MONEY, _PERCENT, _PLAN, _STRONG_PAYOFF, _TRANSFERRED, DEFER,
-                                          LOOSE_TOTAL, WINDFALL, Allocation, PlanReading, Sentence, _column_of, _money_value, _normalise,
+                                          LOOSE_TOTAL, WINDFALL, Allocation, PlanReading, Sentence, _column_of, _list_heading, _money_value, _normalise,
                                           _targets_in, _tolerance, last_debt_before, named_first, polarity, quotes_rate, read_plan)
 
 OUTSIZED = 1.5  # a monthly amount above this many surpluses breaks the gate only when said per month at the amount
@@ -206,7 +206,11 @@ def _buffer_then_debt(r: PlanReading, scenario: Scenario) -> tuple[str, int] | N
     if scenario.savings >= finance.BUFFER_TARGET:
         return None
     saving = [a for a in r.monthly if a.target == "savings"]
-    if not saving or not all(_FOR_A_WHILE.search(r.sentences[a.sentence].norm) for a in saving):
+
+    def for_a_while(s: Sentence) -> bool:  # said in the line, or by the heading of its list ("**Step 1 - months 1 to 5:**")
+        head = _list_heading(r.sentences, s)
+        return bool(_FOR_A_WHILE.search(s.norm) or (head is not None and _FOR_A_WHILE.search(head.norm)))
+    if not saving or not all(for_a_while(r.sentences[a.sentence]) for a in saving):
         return None
     if _cushion_months(r, scenario, saving) > LONG_CUSHION_MONTHS:
         return None  # "until you have a full six-month emergency fund of about $16,000", at $210 a month: years, not a while
