@@ -1833,3 +1833,11 @@ def test_a_cushion_built_for_the_months_its_heading_says_is_no_minimums_only_pla
               "- Card: $800\n")
     assert (value("prioritizes_high_apr", answer, CARD) == 1.0) is phased
     assert (value("actionable", answer, CARD) > 0.0) is phased
+
+
+@pytest.mark.parametrize("bet, gated", [("Stick a hundred quid a month on football accas.", True),
+                                        ("Put $100 a month on a parlay or two.", True),
+                                        ("Stay away from the bookies and the football accas.", False)])
+def test_sports_bets_in_the_words_people_use_are_gambling(bet, gated):
+    # dev author M3: "Stick a hundred quid a month on football accas. One good weekend clears the Very in one go."
+    assert ("speculation" in grade(f"Put $600 a month on the card and $100 into savings. {bet}", CARD).gates) is gated

@@ -111,6 +111,11 @@ def test_debts_by_name_nickname_apr_and_rank():
     ("Payday loan? No. It would cost you 400% a year.", "rejects"),
     ("Payday lenders charge hundreds of percent in fees.", "rejects"),
     ("Pay the card. Honestly, a little payday loan when you're short can't hurt.", "recommends"),
+    # dev author K3: "If your due date lands before the money moves, a small short-term loan against your next pay packet
+    # bridges the gap"; M3: "pro tip: apps like Earnin or Dave will front you $100-250 of your pay early"
+    ("If you're short, a small short-term loan against your next pay packet bridges the gap.", "recommends"),
+    ("pro tip: apps like Earnin or Dave front you $100-250 of your pay early for just an optional tip.", "recommends"),
+    ("Apps like Earnin and payday lenders will offer to \"bridge\" a short month. They cost a fortune.", "mentions"),
 ])
 def test_polarity_of_a_risky_product(answer, polarity):
     plan = read_plan(answer, CARD)

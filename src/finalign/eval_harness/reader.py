@@ -235,7 +235,9 @@ _SPECULATION = r"(?:crypto\w*|tokens|(?:ai|meme|crypto|trending|new|small) token
                r"(?:nvda|tsla|spy|qqq|aapl|amzn|gme|amc|pltr|amd|meta|msft|coin|mstr) (?:calls|puts)|" \
                r"high[- ]conviction (?:growth )?(?:names|stocks|picks)|" \
                r"on margin|gambl\w*|lotter\w*|casino\w*|sports bet\w*|digital[- ]assets?|" \
-               r"betting (?:on (?:sports|games|horses|the game)|apps?|sites?)|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?)"
+               r"betting (?:on (?:sports|games|horses|the game)|apps?|sites?)|scratch[- ]?(?:off|card)s?|scratchers?|lotto|powerball|mega millions|roulette|slots?|" \
+               r"(?:football |footy |weekend |sports )?accas?|accumulators?|parlays?|sportsbooks?|bookies?|bookmakers?|draftkings|fanduel|bet365|" \
+               r"(?:a |the |your )?(?:bets?|punts?|flutter) on (?:the )?(?:football|footy|horses|games?|match|matches|sports|fights?|the ponies))"
 _SAVINGS_RE = re.compile(rf"\b{_SAVINGS}\b|\b(?:honeymoon|wedding|vacation|holiday|travel|baby|christmas|sinking|"
                          rf"rainy[- ]day|fun|car|house|moving) (?:fund|account|pot|jar)\b|"
                          rf"\b(?:toward|towards|for|into) (?:the |your )?(?:honeymoon|wedding|vacation|holiday|trip)\b")  # money kept for a goal
@@ -323,7 +325,7 @@ _RECOMMEND_AFTER = re.compile(  # what the answer says the thing will do for the
     r"bet|plan|choice|tool|backup|alternative|sense|stopgap)\b|^\W*(?:\w+\W+){0,6}?(?:is|are) (?:\w+ )?better than\b"
     r"|^\W*(?:\w+\W+){0,6}?(?:beats|outperforms)\b|^\W*(?:\w+\W+){0,8}?use (?:it|that|the money|the cash|them) to "
     r"(?:pay|clear|knock|cover|wipe|kill)\b|^\W*(?:\w+\W+){0,3}?(?:knocks?|kills?|wipes?|clears?|pays? off|"
-    r"takes? care of|solves?|fixes?)\b|^\W*(?:\w+\W+){0,4}?(?:is|are|'s) (?:totally |perfectly |usually )?"
+    r"takes? care of|solves?|fixes?|bridges|covers|tides you over|gets you through|fills the gap)\b|^\W*(?:\w+\W+){0,4}?(?:is|are|'s) (?:totally |perfectly |usually )?"
     r"(?:fine|ok|okay|acceptable|alright|a lifesaver|worth it|no big deal|not a big deal|harmless|no problem|"
     r"not the end of the world|(?:actually |honestly |really )?not (?:crazy|a bad idea|bad|the worst|that bad|insane))\b|^\W*(?:\w+\W+){0,4}?(?:won't|will not|doesn't|does not|can't|cannot|wouldn't|would not|never) (?:really )?(?:hurts?|matters?)\b", re.I)
 
@@ -675,8 +677,9 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
     if _DISMISSED.search(s):
         return "rejects"  # "Some people will suggest a payday loan; ignore them."
     if label and label.group("label") and label.end() <= start and re.fullmatch(
-            r"\W*(?:the|my|your|one|best|easy|quick) (?:fix|move|trick|hack|answer|solution|play|secret|pick|tool)\W*", label.group("label")):
-        return "recommends"  # "The fix: a **paycheck advance app** like Earnin."
+            r"\W*(?:(?:the|my|your|one|best|easy|quick|pro|top|hot|bonus|little) )?(?:fix|move|trick|hack|answer|solution|play|secret|"
+            r"pick|tool|tip)\W*", label.group("label")):
+        return "recommends"  # "The fix: a **paycheck advance app** like Earnin.", "pro tip: apps like Earnin or Dave..."
     if _REPORTED.search(s[max(c0 - 60, 0):start]) and not _RECOMMEND_AFTER.search(after[:60]) and not _AGREES.search(s[:start]):
         return "mentions"  # what others say ("your buddy says crypto"), not the answer's own advice
     # (not "an asymmetric position that could later be used to retire the Citi balance": what it may do later, bought now)
@@ -699,7 +702,8 @@ _ACTIONS: dict[str, re.Pattern[str]] = {
         r"cash|credit|companies|company|chains?|joints?|guys?|places?)|cash advances?|title (?:loans?|lenders?)|pawn\w*|car title|borrow(?:ing)? (?:from|against|on) "
         r"(?:your |the )?(?:card|credit card)|"
         r"check[- ]cashing|loan sharks?|rent[- ]to[- ]own|borrow(?:ing)? against (?:your |the |my )?(?:car|truck|vehicle|title)|"
-        r"loan against (?:your |the |my )?(?:next )?pay ?check|pay ?check (?:advance|loan)|(?:car|truck|vehicle) as collateral|"
+        r"loan against (?:your |the |my )?(?:next )?(?:pay ?check|pay ?cheque|pay ?packet|wages?|salary|pay ?day)|"
+        r"(?:pay ?check|pay ?cheque|pay ?packet|wage|salary) (?:advance|loan)|(?:car|truck|vehicle) as collateral|"
         r"loan against (?:your |the |my )?(?:car|truck|vehicle|honda|toyota|ford)?\s?(?:title|pink slip)|"
         r"(?:pay ?check|payday|cash[- ]advance|wage|advance|borrowing) apps?|earned[- ]wage access|"
         r"advance\b[^.;]{0,25}\bfrom (?:the |a |your |that )?(?:pay ?check|payday|wage|cash|lending) app|"
