@@ -1382,3 +1382,18 @@ def test_an_amount_that_finishes_a_debt_is_a_lump_on_it(said, lump):
     gift = replace(MULTI, windfall=3000)
     plan = read_plan(f"{said} The other $2,200 goes on the Visa.", gift)
     assert (("Kohl's card", 800.0) in {(a.target, a.amount) for a in plan.one_off}) is lump
+
+
+def test_the_last_item_of_a_listed_sum_is_a_payment():
+    # dev author M3: "- Minimums: Discover $98, Best Buy $40, personal loan $85 = $223" lost the last term as an operand
+    assert monthly("- Minimums: car loan $250, Visa $100, Kohl's $40 = $390\n- Extra $510 to the Visa", MULTI) == PLAN_NOW
+    assert monthly("- Minimums: car loan $250, Visa $100, Kohl's $40 = $400\n- Extra $510 to the Visa", MULTI) != PLAN_NOW
+
+
+@pytest.mark.parametrize("then, car", [("The Visa is done in about 7 months, y luego that $610 goes onto the car loan.", 250),
+                                       ("Honestly, that $610 goes onto the car loan as well.", 610)])
+def test_the_same_money_moved_on_once_a_debt_is_done_is_no_new_payment(then, car):
+    # dev author (oot-37): "Every month after: amex $510, car note $290 = $800. The amex is done in about 6 months, y luego
+    # that $510 goes onto the car note."
+    answer = f"Every month after: Visa $610, car loan $250, Kohl's $40 = $900. {then}"
+    assert monthly(answer, MULTI).get("car loan") == car

@@ -1380,6 +1380,19 @@ _LABEL_STATEMENT = re.compile(r"\b(?:needed|need|required|requires|minimum to|to
                               r"what \w+ gets|compare|vs|versus|instead of|option [b-z]|alternative)\b")
 # (an operator needs a number after it: "$675 each month - goes to the Citi" is a dash, "$650 - $180" a minus)
 _OPERAND = re.compile(r"^(?![^.;$(|,]{0,25}?\buntil\b)[^.;$(|,]{0,25}?(?:=(?!>)|[\u2248\u2264\u2265<]|(?<![-=])>|\s[\u2212\u00f7\u00d7*/+-]\s+~?\$?\d|\bminus\b|\bdivided by\b|\btimes\b)")
+_DONE_WORD = re.compile(r"\b(?:done|gone|paid off|cleared|finished|dead|over|closed)\b")
+
+
+def _ends_listed_sum(norm: str, end: int) -> bool:
+    """The amount ending at ``end`` is the last of a comma-separated list that "=" then totals ("Discover $98, Best Buy
+    $40, personal loan $85 = $223")."""
+    total = re.match(r"\s*=\s*(?:about |~)?\$(\d[\d,]*(?:\.\d+)?)", norm[end:])
+    line = re.sub(r"^\s*(?:[-*+\u2022]|\d+[.)])\s+", "", norm[:end].rsplit("\n", 1)[-1])  # less a list bullet
+    terms = [float(m.group(1).replace(",", "")) for m in re.finditer(r"\$(\d[\d,]*(?:\.\d+)?)", line)]
+    return bool(total and len(terms) > 1 and "," in line and re.search(r"[-+\u2212]", line) is None
+                and abs(sum(terms) - float(total.group(1).replace(",", ""))) <= 1)
+
+
 _PLUS_NEXT = re.compile(r"^[^.;$(|,=\u2248]{0,25}?\s\+\s+~?\$?\d")
 _PRONOUN_TARGET = re.compile(r"^\W*(?:(?:a|per|each|every) month |monthly |/mo\w*\.? )?(?:\w+ ){0,3}?(?:there|to it|on it|at it|"
                              r"toward it|into it|onto it|that way)\b")
@@ -1823,7 +1836,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         summed_later = bool(_PLUS_NEXT.match(s.norm[end:end + 30])) and bool(re.search(r"[=\u2248]", s.norm[end:]))
         if _OPERAND.match(s.norm[end:end + 30]) and (summed_later or not re.search(r"[=\u2248]\W*$", s.norm[max(0, start - 6):start])) \
                 and not (_PLUS_NEXT.match(s.norm[end:end + 30]) and not summed_later):
-            fact = True  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
+            # (not the last item of a listed sum: "- Minimums: Discover $98, Best Buy $40, personal loan $85 = $223")
+            fact = not _ends_listed_sum(s.norm, end)  # "$650 - $180 car payment = $470/month": the operands are facts, the result is the plan
             # (a sum with no result is a list: "$1,010/mo on discover + $190 on the loan"; "Visa payment = $100 + $510
             # = $610/month" starts its sum after the first "=")
         minus = re.search(r"\$?(\d[\d,]*(?:\.\d+)?)\s*(?:-|\u2212|minus)\s*\$?[\d,.]+\s*(?:=|\u2248)\s*(?:about |~)?\$?$",
@@ -1841,6 +1855,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 r"(?:whole |full |entire |freed[- ]up |old )?\$?$", s.norm[max(0, start - 40):start]):
             statement = True  # "then you can roll the 786 over to the card", "Move Kohl's whole $432 onto Amex": a payment
             # moved once its debt is gone
+        if re.search(r"\b(?:that|this|the same)\s+\$?$", s.norm[max(0, start - 12):start]) and _DONE_WORD.search(s.norm) and any(
+                _near(value, a.amount) and a.sentence < s.index for a in reading.monthly):
+            statement = True  # "The amex is done in about 6 months, y luego that $510 goes onto the car note": the same money
         if interest_talk and any(abs(value - d.balance * d.apr / 1200) <= max(1.0, 0.03 * value) for d in scenario.debts):
             fact = True  # "cards charge interest every month... that's $172 on the citi": a debt's interest, not a payment
         if start in split_terms:
