@@ -1397,3 +1397,32 @@ def test_the_same_money_moved_on_once_a_debt_is_done_is_no_new_payment(then, car
     # that $510 goes onto the car note."
     answer = f"Every month after: Visa $610, car loan $250, Kohl's $40 = $900. {then}"
     assert monthly(answer, MULTI).get("car loan") == car
+
+
+@pytest.mark.parametrize("said, read", [
+    # dev author P3: "The Best Buy balance goes $790, then $370, then it's paid off in month 3."
+    ("The Kohl's balance goes $770, then $730, then $690.", False),
+    ("Your balance would go to about $3,570 after month 1 and $3,130 after month 2.", False),
+    # "Citi at $9,500 and 27.24% with a $285 minimum", "most of your $330 of minimums just pays for the privilege"
+    ("That's the Visa at $4,000 with a $1,000 minimum, and most of your $1,390 of minimums pays interest.", False),
+    ("Then put $1,000 a month on the Visa.", True),
+])
+def test_balances_along_the_way_and_minimums_described_are_no_payments(said, read):
+    plan = read_plan(f"Each month: $610 to the Visa, $250 to the car loan, $40 to the Kohl's card. {said}", MULTI)
+    assert (plan.monthly_by_target() != PLAN_NOW) is read, plan.monthly_by_target()
+
+
+@pytest.mark.parametrize("said, polarity", [
+    ("Missing a payment can cancel the promo rate.", "rejects"),  # dev author P3: a consequence, said as a warning
+    ("Skip a payment on the car loan this month.", "recommends"),
+])
+def test_a_skipped_payment_said_as_a_consequence_is_a_warning(said, polarity):
+    plan = read_plan(f"Pay $610 a month on the Visa. {said}", MULTI)
+    assert [a.polarity for a in plan.actions if a.kind == "skip_payments"] == [polarity]
+
+
+def test_a_compromise_offered_after_the_plan_is_a_what_if():
+    # dev author P3: "The fix is to use the whole $450... A good compromise is $400 to the cards and $50 to savings"
+    plan = read_plan("Each month: $610 to the Visa, $250 to the car loan, $40 to the Kohl's card.\n\nYour savings are thin, "
+                     "though. A good compromise is $560 to the Visa and $50 to savings.", MULTI)
+    assert plan.monthly_by_target() == PLAN_NOW

@@ -281,7 +281,9 @@ _NEG_VERDICT = re.compile(
     r"(?:a |an |the )?(?:\w+\s+)?(?:plan|answer|option|strategy|move|solution|idea|fix|good|smart|wise|safe)\b"
     r"|\b(?:isn't|aren't)\W*$"
     r"|\b(?:will|would|could|can|might|only|just)\s+(?:\w+\s+)?(?:trap|hurt|sink|bury|ruin|wreck|destroy|dig|"
-    r"make (?:it|things|this|everything) worse|cost you|backfire|set you back|undo|spiral)\b"
+    r"make (?:it|things|this|everything) worse|cost you|backfire|set you back|undo|spiral|"
+    # "missing a payment can cancel the promo rate": a consequence, said as a warning
+    r"cancel|void|forfeit|trigger|end (?:the|your) (?:promo|deal|0%)|raise (?:the|your) rate|tank (?:your|the))\b"
     r"|\b(?:isn't|is not|aren't|are not|won't|wouldn't|doesn't|don't|never)\s+(?:\w+\s+)?(?:worth|help|a good|the answer|"
     r"the way|an option|smart|wise|safe|fix|solve|work|get you out)\b"
     r"|\b(?:charge|charges|charging|cost|costs) (?:\w+ ){0,5}(?:interest|fees|apr|\d+%|percent)|\b\d{3,}%", re.I)
@@ -1143,7 +1145,8 @@ _ALTERNATIVE_START = re.compile(
     r"^\W*(?:alternatively|or,|or if|or else|or you could|or instead|another (?:option|way|approach|route|choice|version|plan)|"
     r"(?:a|the) (?:more aggressive|faster|quicker|slower|gentler|different|safer|leaner|more cautious|more conservative|"
     r"middle|other) (?:version|option|plan|approach|route|way|path)|if you(?:'d| would) rather|if you prefer|"
-    r"(?:plan|option) (?:b|2|two)\b|(?:the )?other (?:option|way|approach))"
+    r"(?:plan|option) (?:b|2|two)\b|(?:the )?other (?:option|way|approach)|"
+    r"(?:\w+,\s+)?(?:a|one) (?:good |reasonable |sensible |decent |fair |possible )?(?:compromise|alternative|middle ground|middle way)\b)"
     # "yes, you could go all-in on the card ($525/mo) and finish sooner, but...", "you could also...": a variant conceded
     r"|^\W*(?:[a-z]+:\s*)?(?:(?:yes|yeah|sure|of course|technically|and|now)\W+)?you could\b(?:[^.]*\bbut\b| also\b)"
     # "Compare that to paying $120 minimums: about 7 years": the comparison, not the plan
@@ -1363,6 +1366,12 @@ _STATE_BEFORE = re.compile(
     r"(?:build|building|grow|growing|bring|bringing|top|topping|get|getting) (?:it |them |up )?(?:the |your |that )?(?:\w+ ){0,2}?"
     r"(?:up )?to|you(?:'ve| have) (?:only )?been (?:paying|using|sending|putting(?: in)?)|you(?:'re| are) (?:only )?(?:paying|using) "
     r"(?:only |just )?)\s*(?:about |around |roughly |~|only |just )?$")
+# "The Best Buy balance goes $790, then $370", "your balance would go to about $5,621 after month 1 and $5,235 after
+# month 2", "Your balance would run $5,768 after month 1": where a balance stands along the way, not payments
+_TRAJECTORY_BEFORE = re.compile(
+    r"\b(?:balance|it|that|the card|the loan|the debt)\s+(?:would |will |then |should )?(?:goes?|go|runs?|run|falls?|fall|drops?|drop|"
+    r"moves?|reads?|shrinks?|shrink)\s+(?:down )?(?:to |from )?(?:about |~)?"
+    r"(?:\$[\d,.]*\d[^$.;]{0,25}?(?:,|\band\b|\bthen\b|\u2026|\.\.\.|->|\u2192)\s*(?:then )?(?:to )?(?:about |~)?)*$")
 _PRINCIPAL_AFTER = re.compile(r"^\W*(?:\w+ )?(?:actually |really )?(?:reduces|lowers|comes off|touches|hits|goes to(?:ward)?|pays down) "
                               r"(?:(?:the |your )?(?:balance|principal)\b|what you owe\b)")
 _INTEREST_BEFORE = re.compile(r"\binterest (?:(?:of|is|comes to|costs you|runs|charge of|will be|would be|totals?|paid)|"
@@ -1847,7 +1856,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             fact = True  # "Savings 2,500 - 1,000 = 1,500": what is left of savings or a balance, not a payment
         if _INTEREST_SHARE.match(s.norm[end:end + 50]):
             fact = True  # "about $57 of its $75 minimum is interest": what interest takes, not a payment
-        if _STATE_BEFORE.search(s.norm[max(c0, start - 40):start]) or _PRINCIPAL_AFTER.match(s.norm[end:end + 50]):
+        if _STATE_BEFORE.search(s.norm[max(c0, start - 40):start]) or _PRINCIPAL_AFTER.match(s.norm[end:end + 50]) \
+                or _TRAJECTORY_BEFORE.search(s.norm[max(0, start - 120):start]):
             fact = True  # "so you're at about $1,250", "build the cushion to ~$1,250", "you've been using $285",
             #              "only about $57 actually reduces the balance": where things stand or end up, not a payment
         if re.search(r"\broll(?:s|ing)? (?:the |that |your |its |all |this )?\$?$", s.norm[max(0, start - 20):start]) or re.search(
@@ -1868,6 +1878,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             statement = True  # "Paying Chase at 26.99% with your $850 (after Kohl's) would take about a year": a what-if
         if balance_row:
             fact = True  # "| 1 | $575.49 | $1,440.63 | $1,075.00 | $200 |": a month's balances, not its payments
+        if (re.search(r"\bwith (?:a|an|its|the)\s*$", before) and re.match(r"\s*(?:monthly )?min(?:imum)?\b", after)) or (
+                re.search(r"\b(?:most|much|part|half|some|none) of your\s*$", before)
+                and re.match(r"\s*(?:of|in) (?:minimums|minimum payments)\b", after)):
+            fact = True  # "Citi at $9,500 and 27.24% with a $285 minimum", "most of your $330 of minimums": what they owe now
         if s.kind == "row" and _FACT_COLUMN.search(row_label) and not _PERIOD_COLUMN.search(row_label) \
                 and not _targets_in(row_label, scenario):
             fact = True  # "| Months to pay off | ~12 | ~11 |", "| Cost | ~$730 interest |": a row of facts
