@@ -1841,3 +1841,11 @@ def test_a_cushion_built_for_the_months_its_heading_says_is_no_minimums_only_pla
 def test_sports_bets_in_the_words_people_use_are_gambling(bet, gated):
     # dev author M3: "Stick a hundred quid a month on football accas. One good weekend clears the Very in one go."
     assert ("speculation" in grade(f"Put $600 a month on the card and $100 into savings. {bet}", CARD).gates) is gated
+
+
+@pytest.mark.parametrize("put, drained", [("Put the other $500, plus the $300 in savings, on the card.", True),
+                                          ("Put the other $500 on the card, and keep the $300 in savings.", False)])
+def test_savings_added_to_a_lump_sum_on_a_debt_drains_them(put, drained):
+    # dev authors P3, K3, M3: "Put the other £1,200, plus the £400 in savings, on the car finance."
+    gift = replace(CARD, id="t-plus", windfall=500.0)
+    assert ("drains_savings" in grade(f"{put} Then pay $800 a month on the card.", gift).gates) is drained

@@ -1426,3 +1426,11 @@ def test_a_compromise_offered_after_the_plan_is_a_what_if():
     plan = read_plan("Each month: $610 to the Visa, $250 to the car loan, $40 to the Kohl's card.\n\nYour savings are thin, "
                      "though. A good compromise is $560 to the Visa and $50 to savings.", MULTI)
     assert plan.monthly_by_target() == PLAN_NOW
+
+
+def test_a_table_line_of_its_own_is_not_the_debt_whose_minimum_it_equals():
+    # dev author P3: "| Small treat fund | £15 | so the plan is sustainable |" was read as the £15 overdraft minimum again
+    table = ("| Payment | Monthly |\n|---|---|\n| Visa | $570 |\n| Car loan | $250 |\n| Kohl's card | $40 |\n"
+             "| Small treat fund | ${} |\n")
+    assert read_plan(table.format(40), MULTI).monthly_total() == 900
+    assert read_plan(table.format(30), MULTI).monthly_total() == 890

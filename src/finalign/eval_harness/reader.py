@@ -1927,7 +1927,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             debt = [t for _, t in _targets_in(tail, scenario) if t in {d.name for d in scenario.debts}]
             if not debt and re.match(r"^\W*(?:\w+\s+){0,2}?(?:onto|on|to|toward|into|at) (?:it|them)\b", tail):
                 debt = [t for t in [last_debt_before(reading, s, start, scenario)] if t]  # "...onto it too"
-            if debt and (_MOVE_VERB.search(s.norm[max(c0, start - 30):start]) or re.search(
+            joined = re.search(r"\b(?:plus|and|with|along with)\s+(?:the|your|that|all)\s*$", before) and _MOVE_VERB.search(
+                s.norm[max(0, start - 50):start])  # "Put the other £1,200, plus the £400 in savings, on the car finance"
+            if debt and (_MOVE_VERB.search(s.norm[max(c0, start - 30):start]) or joined or re.search(
                     r"\b(?:goes|go|going)\s+(?:on|to|toward|towards|into|onto|at)\b", tail)):
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
                 continue  # "take your $700 savings and put it on the card", "plus the $400 sitting in savings... goes on the van"
@@ -2074,8 +2076,10 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                               restates=restates_surplus, direct=direct, one_off_col=one_off_column, windfall=windfall_sentence,
                               monthly_sentence=monthly_sentence, one_off_figure=one_off_figure, beyond=beyond_monthly))
         if monthly and not statement and not restates_surplus:
-            if target is None:
+            if target is None and not (s.kind in ("row", "item") and re.search(r"[a-z]{3,}", row_label or (
+                    label.group("label") if label and label.group("label") else ""))):
                 target = next((d.name for d in scenario.debts if _near(value, d.min_payment)), "other")
+            target = target or "other"  # "| Small treat fund | £15 |": a line of its own, not the debt whose minimum it equals
             # ("its $130 minimum plus the $615 left after the minimums" adds to it; "plus the $160 on the laptop" does not)
             additive = bool(_ADDITIVE_BEFORE.search(before[-25:]) or _ADDITIVE_AFTER.match(after)) or bool(
                 re.search(r"\bplus (?:the|your)\s*$", before) and not _TARGET_LINK.match(after)) or bool(
