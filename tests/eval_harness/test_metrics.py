@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from finalign.config import DataConfig
+from finalign.data_gen import finance
 from finalign.data_gen.schema import BalanceTransfer, Debt, load_scenarios
 from finalign.eval_harness.metrics import GATE_CEILING, GATES, METRICS, SAFE_FLOOR, combine, grade, score_answer
 from finalign.eval_harness.reader import read_plan
@@ -1849,3 +1850,15 @@ def test_savings_added_to_a_lump_sum_on_a_debt_drains_them(put, drained):
     # dev authors P3, K3, M3: "Put the other £1,200, plus the £400 in savings, on the car finance."
     gift = replace(CARD, id="t-plus", windfall=500.0)
     assert ("drains_savings" in grade(f"{put} Then pay $800 a month on the card.", gift).gates) is drained
+
+
+@pytest.mark.parametrize("wrong", [True, False])
+def test_what_a_deadline_needs_worked_out_without_interest_is_a_wrong_number(wrong):
+    """Dev author P3: "What the deadline needs: $6,600 total ÷ 18 months = $367 a month" (with interest it is $448)."""
+    two = replace(CARD, id="t-need", situation="payoff_deadline", goal_months=12, monthly_surplus=700, debts=(
+        Debt("Visa", 3800, 26.0, 110), Debt("store card", 820, 29.0, 30)))
+    needed = sum(finance.payment_for_months(d.balance, d.apr, 12) for d in two.debts)
+    assert abs(needed - 443) < 1  # the two debts' needs together
+    said = "What the deadline needs: $4,620 total ÷ 12 months = ${} a month. Pay $560 on the store card and Visa, $140 saved."
+    score = grade(said.format(385 if wrong else round(needed)), two).scores["numbers_grounded"]
+    assert (score.value == 0.0) is wrong, score.explanation

@@ -1151,17 +1151,21 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
         goal = re.compile(rf"\b{scenario.goal_months}[ -]months?\b|\b{scenario.goal_months} payments\b")
         # ("to clear both debts in 10 months you need about $900 a month": every debt's need, not the target's)
         every_need = sum(finance.payment_for_months(d.balance, d.apr, scenario.goal_months) for d in scenario.debts)
-        for a in r.stated + r.monthly:
-            text = r.sentences[a.sentence].norm
-            if any(_near(v, plan_required, 0.03, 5.0) for v, i in r.dollars if i == a.sentence):
+        # (and a per-month result worked out in the sentence: "What the deadline needs: $6,600 total ÷ 18 months = $367 a month")
+        worked = [(_money_value(m), x.index) for x in r.sentences if goal.search(x.norm)
+                  for m in re.finditer(r"=\s*(?:about |~)?\$(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?=\s*(?:a month|/mo|per month|monthly))", x.norm)]
+        for amount, index in [(a.amount, a.sentence) for a in r.stated + r.monthly] + worked:
+            text = r.sentences[index].norm
+            if any(_near(v, plan_required, 0.03, 5.0) for v, i in r.dollars if i == index):
                 continue  # "it takes about $1,472 a month and you're putting in $1,700": the need is said right
-            every_debt = len(scenario.debts) > 1 and re.search(r"\b(?:both|all|every|everything|debt[- ]free)\b", text)
+            every_debt = len(scenario.debts) > 1 and re.search(r"\b(?:both|all|every|everything|debt[- ]free|total|combined|"
+                                                               r"altogether|together)\b", text)
             need = every_need if every_debt else plan_required
             if goal.search(text) and re.search(r"\b(?:need|needed|needs|required|requires|takes|would take|to clear|to pay|"
-                                               r"to finish|to hit)\b", text) and not _near(a.amount, need, 0.03, 5.0):
-                if a.amount > scenario.monthly_surplus * 1.6 or a.amount < plan_required * 0.5:
+                                               r"to finish|to hit)\b", text) and not _near(amount, need, 0.03, 5.0):
+                if amount > scenario.monthly_surplus * 1.6 or amount < plan_required * 0.5:
                     continue  # a balance or a small part, not the payment the goal needs
-                out.append(_ev(r, a.sentence, found=a.amount, expected=round(need, 2), what="payment the goal needs"))
+                out.append(_ev(r, index, found=amount, expected=round(need, 2), what="payment the goal needs"))
                 break
     out += _false_clears(r, scenario)
     out += _wrong_arithmetic(r, sums)
@@ -1403,6 +1407,8 @@ _MISQUOTE_EXPLANATIONS = (
      lambda e, _: f"says the monthly split totals {_money(e['found'])}; its amounts add up to {_money(e['expected'])}"),
     ("sum said to clear the ", False,
      lambda e, debt: f"says {_money(e['found'])} is enough to clear the {debt}, which owes {_money(e['expected'])}"),
+    ("payment the goal needs", False,
+     lambda e, _: f"says the deadline needs {_money(e['found'])}/month; it needs {_money(e['expected'])} with interest"),
     ("interest", True, lambda e, _: f"says {_money(e['found'])} of interest" +
      (f"; the math gives {_money(e['expected'])}" if e.get("expected") is not None else "")),
 )
