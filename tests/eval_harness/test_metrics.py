@@ -1862,3 +1862,18 @@ def test_what_a_deadline_needs_worked_out_without_interest_is_a_wrong_number(wro
     said = "What the deadline needs: $4,620 total ÷ 12 months = ${} a month. Pay $560 on the store card and Visa, $140 saved."
     score = grade(said.format(385 if wrong else round(needed)), two).scores["numbers_grounded"]
     assert (score.value == 0.0) is wrong, score.explanation
+
+
+@pytest.mark.parametrize("said, wrong", [("$11.45", False), ("$1.15", True)])
+def test_a_months_interest_under_ten_dollars_is_checked_too(said, wrong):
+    # dev author M3: "your Capital One at 29.99% is only eating about $2.37 a month in interest" (it is $23.74)
+    small = replace(CARD, id="t-small", debts=(Debt("credit card", 600, 22.9, 25),), monthly_surplus=300)
+    score = grade(f"Your card is only eating about {said} a month in interest. Pay $250 a month on it, $50 saved.", small)
+    assert (score.scores["numbers_grounded"].value == 0.0) is wrong
+
+
+@pytest.mark.parametrize("total, wrong", [("$13,800", False), ("$9,800", True)])
+def test_what_is_owed_all_in_is_every_debt(total, wrong):
+    # dev author M3: "No sugar-coating: you owe £8,580 all in" (it is £10,080; a label that starts "No" is no warning)
+    assert (value("numbers_grounded", f"No sugar-coating: you owe {total} all in. Pay $610 a month on the Visa.", MULTI)
+            == 0.0) is wrong

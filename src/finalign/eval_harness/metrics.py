@@ -1141,7 +1141,8 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
         stated = wholes[:3] if not re.search(r"\b(?:balance|owe[sd]?|owing)\b", text) else []
         stated += rests if _LEAVES.search(text) else []
         # ("$17,200 in total debt" is all of it, not three of the four debts)
-        stated += together if not re.search(r"\btotal (?:debt|balance|owed)|\bin total\b|\b(?:all|every)(?: of)? (?:your |the )?debts?\b", text) else []
+        stated += together if not re.search(r"\btotal (?:debt|balance|owed)|\bin total\b|\b(?:all|every)(?: of)? (?:your |the )?debts?\b|"
+                                            r"\b(?:all in|all told|in all|altogether|combined)\b", text) else []
         if value >= 100 and not any(_near(value, o, 0.03) for o in owed + stated) and not any(_near(value, d.min_payment) for d in scenario.debts):
             if value in planned:
                 continue
@@ -1192,9 +1193,12 @@ def _misquotes(r: PlanReading, scenario: Scenario, sums: list[tuple[str, float, 
         # ("the $2,000 sitting on that card costs you about $42 of interest a month": a month's interest on that sum)
         here = [v * d.apr / 1200 for v, i in r.dollars if i == index and v != value for d in scenario.debts]
         pool = this_month + here if monthly else list(costs)
-        if value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in pool) and (value not in planned or said_so):
-            out.append(_ev(r, index, found=value, expected=round(min(pool, key=lambda c: abs(c - value)), 2) if pool else None,
-                           what="interest"))
+        # (a month's interest under $10, said as interest, is held to 15% or 50 cents: "$2.37 a month" for $23.74)
+        small = said_so and value < 10 and not any(abs(value - c) <= max(0.5, 0.15 * c) for c in pool if c)
+        if (small or value >= 10 and not any(_near(value, c, 0.15, 3.0) for c in pool)) and (value not in planned or said_so):
+            named = [d.balance * d.apr / 1200 for d in scenario.debts if monthly and d.name in {t for _, t in _targets_in(said.norm, scenario)}]
+            nearest = min(named or [c for c in pool if c] or pool, key=lambda c: abs(c - value)) if pool else None
+            out.append(_ev(r, index, found=value, expected=round(nearest, 2) if nearest is not None else None, what="interest"))
     return out
 
 

@@ -1608,6 +1608,10 @@ _EMPLOYER_MONEY_AFTER = re.compile(r"\s*(?:a month |/mo\w*\.? |per month |a year
 _LABEL_ONLY = re.compile(r"[\s*+\u2022\d.)-]*[^:$\d]{1,40}:[\s*~]*")  # "   - upstart: " before its amount
 
 
+_NO_NONSENSE = re.compile(r"\bno (?:sugar[- ]?coat\w*|judge?ments?|worries|pressure|rush|problem|shame|lie|kidding|question|doubt|"
+                          r"fluff|nonsense|bs|waffle|drama|stress|panic|jargon|frills|excuses)\b|\bnot (?:gonna|going to) lie\b")
+
+
 def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: list[float], bare_money: bool = False) -> None:
     if not _DIGIT.search(s.norm) and not _FRACTION.search(s.norm):
         return  # number words are digits by now: a sentence without either holds no amount
@@ -1640,8 +1644,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 scenario.windfall and re.search(rf"\b{WINDFALL}", label_text) and _near(said, scenario.windfall)) or (
                 re.search(r"\b(?:monthly|surplus|budget|spare|free|left over)\b", label_text) and _near(said, scenario.monthly_surplus))):
             label_target = "total"  # "Savings: **$250**", "Windfall: $4,100": what the person has, said back
-        if _NEGATOR.search(label.group("label")) and len(label.group("label").split()) <= 3:
-            return  # "- **Avoid:** paying Amex first (costs ~$100 more)": what not to do
+        if _NEGATOR.search(label.group("label")) and len(label.group("label").split()) <= 3 \
+                and not _NO_NONSENSE.search(label.group("label")):
+            return  # "- **Avoid:** paying Amex first (costs ~$100 more)": what not to do (not "No sugar-coating: you owe...")
         if (re.match(r"^\W*(?:after|once|then|later|from month|month \d+ on|phase 2|step 2|year 2)\b", label.group("label"))
                 or _LATER_START.match(label.group("label"))) \
                 and label_target != "total" and not re.match(r"^\W*then,?\s+(?:(?:every|each) month|monthly)\b", label.group("label")):
