@@ -1877,3 +1877,11 @@ def test_what_is_owed_all_in_is_every_debt(total, wrong):
     # dev author M3: "No sugar-coating: you owe £8,580 all in" (it is £10,080; a label that starts "No" is no warning)
     assert (value("numbers_grounded", f"No sugar-coating: you owe {total} all in. Pay $610 a month on the Visa.", MULTI)
             == 0.0) is wrong
+
+
+@pytest.mark.parametrize("reason, half", [("For $11, you'll get to watch one card hit zero this summer.", True),
+                                          ("It is the smallest.", False)])
+def test_a_snowball_for_a_stated_reason_in_other_words_is_half_right(reason, half):
+    # dev authors fz, gb: "you'll get to watch one card hit zero", "you need to see one card hit zero quickly"
+    answer = f"Pay the minimums, and put the other $510 on the store card first. {reason} Then the Visa, then the car loan."
+    assert value("prioritizes_high_apr", answer, MULTI) == (0.5 if half else 0.0)

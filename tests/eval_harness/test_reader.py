@@ -1434,3 +1434,19 @@ def test_a_table_line_of_its_own_is_not_the_debt_whose_minimum_it_equals():
              "| Small treat fund | ${} |\n")
     assert read_plan(table.format(40), MULTI).monthly_total() == 900
     assert read_plan(table.format(30), MULTI).monthly_total() == 890
+
+
+@pytest.mark.parametrize("last, visa", [("With all $900 going to it, you'll finish it in month 14.", 610),
+                                        ("Put $700 on it.", 700)])
+def test_the_whole_surplus_on_one_debt_after_a_split_is_the_last_phase(last, visa):
+    # dev author fx: "...$110 to Fingerhut, with the minimums to the others. ... with all $180 going to it, you'll finish it"
+    answer = f"Each month: $610 to the Visa, $250 to the car loan, $40 to the Kohl's card.\n\nLater the Visa is the last one. {last}"
+    assert monthly(answer, MULTI).get("Visa card") == visa
+
+
+def test_a_variant_offered_if_they_would_like_more_room_is_a_what_if():
+    # dev author gv: "If you'd like a little more breathing room, you could send $100 a month to savings and $465 extra to debt."
+    plan = ("Each month: $610 to the Visa, $250 to the car loan, $40 to the Kohl's card. If you'd like a little more breathing "
+            "room, you could send $100 a month to savings and $510 extra to debt.")
+    assert monthly(plan, MULTI) == PLAN_NOW
+    assert monthly(plan.replace("If you'd like a little more breathing room, you", "You"), MULTI) != PLAN_NOW

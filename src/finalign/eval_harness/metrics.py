@@ -385,7 +385,8 @@ def _listed_misorder(r: PlanReading, scenario: Scenario, listed: tuple[list[str]
 
 
 _SNOWBALL_REASON = re.compile(r"\b(?:motivat\w*|momentum|(?:quick|early|small|fast|easy) wins?|a win\b|psycholog\w*|morale|"
-                              r"steam|(?:see|watch)\w* (?:it|an account|a balance|a card|one) (?:hit|go to|reach)\w* zero|"
+                              r"steam|(?:see|watch)\w* (?:it|an account|a balance|a card|one(?: card| account| debt| balance| bill)?) (?:hit|go to|reach)\w* zero|"
+                              r"(?:one|a) (?:whole )?(?:bill|card|debt|payment) off (?:your|the) list|feel\w* (?:like nothing|stuck)|"
                               r"one less (?:bill|payment|account)|fewer (?:bills|payments|accounts)|cash[- ]flow|frees? up)")
 SNOWBALL_COST = 0.10  # smallest first, for a stated reason, is half right if it costs at most this share more interest
 

@@ -1145,6 +1145,7 @@ _ALTERNATIVE_START = re.compile(
     r"^\W*(?:alternatively|or,|or if|or else|or you could|or instead|another (?:option|way|approach|route|choice|version|plan)|"
     r"(?:a|the) (?:more aggressive|faster|quicker|slower|gentler|different|safer|leaner|more cautious|more conservative|"
     r"middle|other) (?:version|option|plan|approach|route|way|path)|if you(?:'d| would) rather|if you prefer|"
+    r"if you(?:'d| would) like (?:a little |a bit |some )?(?:more|extra)|if you want (?:a little |a bit |some )?(?:more|extra)|"
     r"(?:plan|option) (?:b|2|two)\b|(?:the )?other (?:option|way|approach)|"
     r"(?:\w+,\s+)?(?:a|one) (?:good |reasonable |sensible |decent |fair |possible )?(?:compromise|alternative|middle ground|middle way)\b)"
     # "yes, you could go all-in on the card ($525/mo) and finish sooner, but...", "you could also...": a variant conceded
@@ -1939,9 +1940,12 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                 reading.one_off.append(Allocation(debt[0], value, s.index, from_savings=True))
                 continue  # "take your $700 savings and put it on the card", "plus the $400 sitting in savings... goes on the van"
         then_after_payoff = re.search(r"\bthen\b[^.;]{0,15}$", s.norm[:start]) and _STRONG_PAYOFF.search(s.norm[:start])
-        if reading.monthly and _near(value, surplus) and re.match(r"^\W*(?:finally|lastly|last|then|next|after that|eventually)\b", s.norm) \
+        split_before = len({a.target for a in reading.monthly if a.sentence < s.index}) > 1
+        if reading.monthly and _near(value, surplus) and (split_before or re.match(
+                r"^\W*(?:finally|lastly|last|then|next|after that|eventually)\b", s.norm)) \
                 and re.search(r"\b(?:full|whole|entire|all(?: of)?(?: the| your)?)\s*$", s.norm[max(0, start - 16):start]):
-            continue  # "Finally, put the full $900 toward the Best Egg loan", after a split of the $900: the last phase
+            continue  # "Finally, put the full $900 toward the Best Egg loan", "with all $180 going to it, you'll finish it in
+            # month 22", after a split of that money: the last phase
         later_after = re.match(r"^[^.;,]{0,40}?\b(?:from|starting (?:in )?|beginning (?:in )?|after) month (?:[2-9]|\d\d+)\b"
                                # "the $500 a month you are now sending to it can then go towards your own savings"
                                r"|^[^.;]{0,50}?\b(?:can|could|will|would|should) then (?:go|be (?:put|sent|moved|used)|move|switch)\b",
@@ -2064,7 +2068,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                           or (where == "before" and re.search(r"\b(?:gets?|receives?|should get)\s*(?:its |the |a |an |only |just |"
                                                               r"about |~)?$", s.norm[c0:start])))  # "the car gets $250"
         if (target is None or where == "before") and re.match(r"^\W*(?:a month |/mo\w*\.? )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
-                                       r"(?:cards|loans|debts|balances|other (?:two|three|debts|cards))\b", s.norm[end:]):
+                                       r"(?:cards|loans|debts?|balances|other (?:two|three|debts|cards))\b", s.norm[end:]):
             target = "other"  # "$950 to the cards": debt money the reader cannot split between them
         if start in split_terms and not one_off_column and not windfall_here:
             target, monthly = split_terms[start], True
