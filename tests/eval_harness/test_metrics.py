@@ -1885,3 +1885,12 @@ def test_a_snowball_for_a_stated_reason_in_other_words_is_half_right(reason, hal
     # dev authors fz, gb: "you'll get to watch one card hit zero", "you need to see one card hit zero quickly"
     answer = f"Pay the minimums, and put the other $510 on the store card first. {reason} Then the Visa, then the car loan."
     assert value("prioritizes_high_apr", answer, MULTI) == (0.5 if half else 0.0)
+
+
+@pytest.mark.parametrize("months, right", [(8, True), (12, False)])
+def test_a_time_said_for_a_minimum_plus_extra_is_timed_at_both(months, right):
+    """Dev author P3: "£300 of minimums plus £450 extra on the Barclaycard clears it in about 9 months and both debts in
+    about 14": the card gets its minimum and the extra, and only the second time is about every debt."""
+    answer = (f"Pay the $390 of minimums plus $510 extra on the Visa: that clears it in about {months} months and all three "
+              "debts in about 17.")
+    assert (value("timeline_accuracy", answer, MULTI) == 1.0) is right

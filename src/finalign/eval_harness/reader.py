@@ -804,7 +804,7 @@ _DURATION = re.compile(
     r"(?P<half>\s+and\s+a\s+half)?[\s-]+(?:(?:more|additional|extra|full|whole)\s+)?(?P<unit>months?|mos?|years?|yrs?|weeks?|wks?)\b"
     r"(?P<half2>\s+and\s+a\s+half)?(?:,?\s+and\s+(?P<extra>\d{1,2})\s+months?\b)?")  # "a year and four months"
 _TOTAL_CLAIM = re.compile(r"\b(?:both|everything(?: is|'s| will be| would be)? (?:paid|gone|clear|done|finished)|"
-                          r"(?:finish\w*|clear\w*|pa(?:y|id|ying) off|done with|free of|wip\w* out) everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four|done)|debt[- ]free|"
+                          r"(?:finish\w*|clear\w*|pa(?:y|id|ying) off|done with|free of|wip\w* out) everything|all (?:of )?(?:it|them|your debts?|the debts?|three|four|[234](?: debts| cards| of them)|done)|debt[- ]free|"
                           r"all debts?|every debt|completely|all cleared|all gone)\b")
 # "gets you done in 10 months", "you're done in month 15": every debt, or only the one in hand; both are fair readings
 LOOSE_TOTAL = re.compile(r"\b(?:gets? you (?:all )?done|you(?:'re| are|'ll be| will be|'d be| would be) (?:all )?(?:done|finished)(?! with))\b")
@@ -2672,7 +2672,10 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
             if paid_instead:  # "about $2,420 if you just paid $310 for the full four years": the time at that payment
                 claim_payment = float(paid_instead.group(1).replace(",", ""))
             own = [t for p, t in _targets_in(text[k0:pos + 1], scenario) if t in names]
-            own_total = bool(_TOTAL_CLAIM.search(text[k0:k1])) if len(found) > 1 else total
+            # (of several times in one clause, each is its own up to the next comma or "and": "clears it in about 9
+            # months and both debts in about 14")
+            cut = re.search(r",|;|\band\b", text[pos:])
+            own_total = bool(_TOTAL_CLAIM.search(text[k0:min(k1, pos + cut.start()) if cut else k1])) if len(found) > 1 else total
             debts = ([own[-1]] + [t for t in named if t != own[-1]]) if own else named
             if not own and re.search(r"\b(?:to|at) (?:zero|\$0)\b", text[k0:pos + 40]) and not any(
                     t in names for _, t in _targets_in(text[k0:k1], scenario)):  # (not "...and the Visa's at zero")
@@ -2693,6 +2696,12 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
                 on_minimums, claim_payment = True, None  # "...; the $55 minimum alone takes 59 months": that clause's own minimum
             # (a claim of the whole plan's end, "completely debt-free in about 7 months", is timed from today in any phase)
             on_minimums = on_minimums or bool(column and _MINIMUMS_COLUMN.search(column))
+            extra = next((a for a in amounts if a.additive and a.target in names and claim_payment is not None
+                          and _near(a.amount, claim_payment)), None)
+            if extra is not None:  # "£300 of minimums plus £450 extra on the Barclaycard clears it in about 9 months": its
+                plain = any(a.target == extra.target and not a.additive for a in reading.monthly)  # minimum and the extra
+                claim_payment = reading.monthly_by_target().get(extra.target, claim_payment) + (
+                    0.0 if plain else reading.minimums.get(extra.target, 0.0))
             reading.claims.append(Claim(months, claim_bound if not later or own_total else ("over" if bound == "about" else bound), claim_payment,
                                         tuple(debts), s.index, on_minimums, granularity, own_total))
 
