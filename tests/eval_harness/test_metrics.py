@@ -1894,3 +1894,11 @@ def test_a_time_said_for_a_minimum_plus_extra_is_timed_at_both(months, right):
     answer = (f"Pay the $390 of minimums plus $510 extra on the Visa: that clears it in about {months} months and all three "
               "debts in about 17.")
     assert (value("timeline_accuracy", answer, MULTI) == 1.0) is right
+
+
+@pytest.mark.parametrize("said, claimed", [("To clear it inside the 12 months: $6,000 ÷ 12 = $500 a month.", False),
+                                           ("That clears it inside 12 months.", True)])
+def test_a_time_divided_into_a_balance_is_a_requirement_not_a_claim(said, claimed):
+    # dev author M3: "**To clear it inside the 20 months:** £3,708 ÷ 20 = £185.40, call it £186 a month."
+    answer = f"{said} Put $700 a month on the card and $100 into savings."
+    assert (value("timeline_accuracy", answer, CARD) is not None) is claimed

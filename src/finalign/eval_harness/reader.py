@@ -2634,6 +2634,8 @@ def _read_claims(reading: PlanReading, scenario: Scenario) -> None:
         total = total or any(_near(v, scenario.total_debt, 0.02) and len(scenario.debts) > 1 and re.search(
             r"\b(?:whole|entire|all|total|full|combined)\s*(?:of (?:the|your) )?$", text[max(0, p - 20):p]) for p, v in money)
         for months, bound, granularity, pos, _ in found:
+            if re.search(rf"(?:\u00f7|/|divided by|over)\s*{months:g}\b(?!\s*%)", text):
+                continue  # "To clear it inside the 20 months: £3,708 ÷ 20 = £185.40": what that time would need, worked out
             # several times in one sentence ("Kohls in 4 months, Chase in 5, everything in 24"): each has its own debt
             k0, k1 = _clause_bounds(text, pos)
             column = _column_of(s, pos)
