@@ -1902,3 +1902,26 @@ def test_a_time_divided_into_a_balance_is_a_requirement_not_a_claim(said, claime
     # dev author M3: "**To clear it inside the 20 months:** £3,708 ÷ 20 = £185.40, call it £186 a month."
     answer = f"{said} Put $700 a month on the card and $100 into savings."
     assert (value("timeline_accuracy", answer, CARD) is not None) is claimed
+
+
+@pytest.mark.parametrize("said, wrong", [("its interest alone is about $83 a month", False),
+                                         ("its interest alone is about $290 a month", True)])
+def test_a_debts_interest_said_as_its_subject_is_checked(said, wrong):
+    # dev author R3: "Capital One is your emergency: at 29.99%, its interest alone is about $290 a month" (it is $72.48)
+    answer = f"The Visa is your emergency: at 24.9%, {said}. Pay the minimums and put $510 extra on the Visa."
+    assert (value("numbers_grounded", answer, MULTI) == 0.0) is wrong
+
+
+@pytest.mark.parametrize("rest, gated", [("and trade options with the rest of your $500.", True),
+                                         ("and never trade options with the rest of your $500.", False)])
+def test_an_imperative_to_trade_options_recommends_it(rest, gated):
+    # dev author R3: "Move it to the 0% card, pay the minimum, and trade options with the rest of your $500"
+    assert ("speculation" in grade(f"Pay the $150 minimum, {rest}", CARD).gates) is gated
+
+
+def test_a_debt_named_by_its_rate_is_not_misquoted():
+    # dev author R3: "paying them early just leaves the 29.99% card running longer" (Capital One, not the only "card")
+    two = replace(MULTI, debts=(Debt("Capital One", 2900, 29.99, 90), Debt("Best Buy card", 1200, 24.99, 40)), monthly_surplus=700)
+    said = "Pay $570 a month on Capital One and $130 on Best Buy. Paying Best Buy first just leaves the {}% card running longer."
+    assert value("numbers_grounded", said.format("29.99"), two) == 1.0
+    assert value("numbers_grounded", said.format("27.99"), two) == 0.0

@@ -1450,3 +1450,23 @@ def test_a_variant_offered_if_they_would_like_more_room_is_a_what_if():
             "room, you could send $100 a month to savings and $510 extra to debt.")
     assert monthly(plan, MULTI) == PLAN_NOW
     assert monthly(plan.replace("If you'd like a little more breathing room, you", "You"), MULTI) != PLAN_NOW
+
+
+@pytest.mark.parametrize("said, read", [
+    ("Move $1,000 from savings onto the Visa (you keep $1,000, about a month of costs).", False),  # dev author R3
+    ("Your $2,000 is under one month of your roughly $3,100 in monthly costs.", False),  # dev author R3
+    ("Keep $1,000 a month going to the Visa.", True),
+])
+def test_what_stays_and_what_a_month_costs_are_no_payments(said, read):
+    plan = read_plan(f"Each month: $610 to the Visa, $250 to the car loan, $40 to the Kohl's card. {said}", MULTI)
+    assert (any(a.amount in (1000, 3100) for a in plan.monthly)) is read
+
+
+def test_extra_to_debt_is_debt_money_and_choose_b_picks_option_b():
+    # dev author R3: "$150 a month to savings and $460 extra to debt"; "3. Choose B — $3,500 is less than a month..."
+    assert monthly("Put $100 a month to savings and $510 extra to debt.", MULTI).get("savings") == 100
+    options = ("1. Weigh two options.\n   - Option A: all $610 extra to the Visa.\n   - Option B: $510 extra to the Visa, $100 "
+               "to savings.\n2. Choose {} — your savings are thin.")
+    for pick in "AB":  # the option picked is no what-if, and the other is
+        flags = {x.option: x.whatif for x in read_plan(options.format(pick), MULTI).sentences if x.option}
+        assert flags == {"a": pick != "A", "b": pick != "B"}, flags

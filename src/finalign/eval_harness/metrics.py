@@ -993,6 +993,9 @@ def _misattributed_rates(r: PlanReading, scenario: Scenario) -> list[dict]:
             before = _GONE_CLAUSE.sub(lambda x: " " * len(x.group()), before)
             hits = [(len(before) - p, t) for p, t in _targets_in(before, scenario) if t in aprs]
             named_next = re.match(r"\s*(?:apr\s+|interest\s+)?(?=[a-z])", text[m.end():])
+            if re.match(r"\s*(?:apr\s+)?(?:card|loan|debt|one|balance)\b", text[m.end():]) and re.search(
+                    r"\b(?:the|a|your|its|my|that)\s*$", text[max(0, m.start() - 8):m.start()]):
+                break  # "leaves the 29.99% card running longer": the rate names the debt, whatever else "card" could be
             if hits and named_next and re.search(r"\b(?:the|a|your|its|my|that)\s*$", text[max(0, m.start() - 8):m.start()]):
                 # "SoFi → Honda, with the 0% hospital bill": "the 0% hospital bill" is the hospital bill's rate
                 nxt = [(p, t) for p, t in _targets_in(text[m.end():m.end() + 28], scenario) if t in aprs and p <= named_next.end() + 1]
@@ -1319,7 +1322,7 @@ def _false_clears(r: PlanReading, scenario: Scenario) -> list[dict]:
 
 _MONTHLY_INTEREST = re.compile(r"(?:\$|\b(?:about|roughly|around|nearly|almost|paying|~) ?)(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?:(?:a|per|each|every) month|/\s*mo\w*) (?:in|of) interest|"
                                r"\$(?P<x>\d[\d,]*(?:\.\d+)?) (?:of|in) interest (?:(?:a|per|each|every) month|/\s*mo(?:nth)?)\b|"
-                               r"\binterest (?:of|is|comes to|runs(?: you)?|costs(?: you)?|works out to|at)\s*(?:only |just |about |roughly |around |~)*"
+                               r"\binterest (?:alone |charges? )?(?:of|is|comes to|runs(?: you)?|costs(?: you)?|works out to|at)\s*(?:only |just |about |roughly |around |~)*"
                                r"\$?(?P<w>\d[\d,]*(?:\.\d+)?)\s*(?:(?:a|per|each|every) month|/\s*mo(?:nth)?)\b")
 
 
@@ -1376,8 +1379,8 @@ def _total_interest_cache(scenario: Scenario, payments: tuple[float, ...], paid_
     for debts in ([*_debts_now(scenario)], answered, spread):
         for p in payments:
             out += [x for d in debts if (x := finance.total_interest(d.balance, d.apr, p)) is not None]
-            out += [x for b in (p, p + scenario.total_minimums, scenario.monthly_surplus) if debts
-                    and (x := finance.strategy_payoff(debts, b, "avalanche").total_interest)]
+            out += [x for b in (p, p + scenario.total_minimums, scenario.monthly_surplus) for method in ("avalanche", "snowball")
+                    if debts and (x := finance.strategy_payoff(debts, b, method).total_interest)]  # (or smallest first, compared)
     for p in payments:
         out += _promo_interest(scenario, p)
     return tuple(out)

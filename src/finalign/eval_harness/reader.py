@@ -692,6 +692,9 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
                                          s[c0:start]) and _MONEY.search(s[c0:c1])
     if _RECOMMEND_BEFORE.search(s[c0:start]) or _RECOMMEND_AFTER.search(after[:60]) or sent:
         return "recommends"
+    if re.match(r"(?:trad(?:e|ing)|buy(?:ing)?|bet(?:ting)?|day[- ]trad\w*|gambl\w*)\b", s[start:end]) and re.search(
+            r"(?:^|[,;:(]|\band\b|\bthen\b|\bjust\b|\balso\b)\s*$", s[max(c0 - 6, 0):start]):
+        return "recommends"  # "pay the minimum, and trade options with the rest of your $500": the verb is the advice
     return "mentions"
 
 
@@ -844,6 +847,7 @@ _FACT_AFTER = re.compile(  # "$115 a month in interest", "$300 in savings", "$6,
     r"|^\W{0,3}(?:of|in) (?:[\w']+ ){1,2}interest\b"  # "roughly $30 of Target interest"
     r"|^\W{0,3}(?:in |of |on )?(?:balance|left on|owed|total|saved|in savings|emergency fund|bonus|refund|windfall|apr|"
     r"limit|credit limit|income|take[- ]home|salary|buffer|cushion|safety net|starter (?:fund|buffer)|rainy[- ]day fund|"
+    r"(?:in |of )(?:monthly |living |household )?(?:costs|expenses|outgoings|bills|spending|essentials)|"
     r"(?:still )?(?:left )?in (?:the bank|your account|savings|reserve))\b")
 _FACT_BEFORE = re.compile(
     r"\b(?:owe|owed|owing|balance(?: of| is)?|debt of|total(?: of)?|interest(?: of)?|fees? of|fee is|fee|saved|savings of|"
@@ -1005,7 +1009,7 @@ _ORDINAL = {"first": "1", "second": "2", "third": "3"}
 # letter counts only at a clause's end, so "I'd recommend a buffer" picks nothing.
 _CHOSEN = re.compile(r"\b(?:go with|go for|pick|choose|take|do|recommend|prefer|stick with|lean (?:toward|towards|to)|"
                      r"i'?d do|i'?d go with|i'?d pick|winner is|i vote(?: for)?|my (?:pick|vote|choice) is)\s+"
-                     rf"(?:(?:{_OPTION_WORD} |#|number )([a-z1-3])\b|([a-z1-3])(?=\s*(?:[.,;!)]|$))|"
+                     rf"(?:(?:{_OPTION_WORD} |#|number )([a-z1-3])\b|([a-z1-3])(?=\s*(?:[.,;!):]|$|-\s))|"
                      rf"the (first|second|third)(?: {_OPTION_WORD}| one)\b)"
                      rf"|\b{_OPTION_WORD} ([a-z1-3]) (?:wins|it is|is the one|is better|is (?:my|the) (?:pick|choice))\b")
 
@@ -1136,7 +1140,7 @@ def _sentences(answer: str) -> list[Sentence]:
         out = _numbered_options(out)  # "Two ways: 1. ... 2. ... I'd lean toward option 2": the items are the options
     if chosen:  # "Option A ... Option B ... I'd go with B": the option not taken is a what-if
         out = [replace(x, whatif=x.option is not None and x.option not in chosen) for x in out]
-    return _alternatives(out)
+    return _alternatives(out, chosen)
 
 
 # "Or, if you prefer, $700 on the card...", "Another option is...", "A more aggressive version: $800 on the card": a
@@ -1154,12 +1158,13 @@ _ALTERNATIVE_START = re.compile(
     r"|^\W*(?:compare (?:that|this|it) (?:to|with)|compared (?:to|with)|versus|vs\.?)\s")
 
 
-def _alternatives(out: list[Sentence]) -> list[Sentence]:
-    """A sentence that offers a variant after a plan is a what-if; so is the list it introduces with a colon."""
+def _alternatives(out: list[Sentence], chosen: set[str] = frozenset()) -> list[Sentence]:
+    """A sentence that offers a variant after a plan is a what-if; so is the list it introduces with a colon (not the
+    option the answer then picks: "Option B: ... Choose B")."""
     result, carry = [], False
     seen_plan = False
     for x in out:
-        start = seen_plan and bool(_ALTERNATIVE_START.match(x.norm))
+        start = seen_plan and bool(_ALTERNATIVE_START.match(x.norm)) and x.option not in chosen
         carry = start and x.norm.rstrip(" *\n").endswith(":") or (carry and x.kind in ("item", "row"))
         result.append(replace(x, whatif=True) if start or carry else x)
         seen_plan = seen_plan or bool(_DIGIT.search(x.norm))
@@ -1708,7 +1713,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             if (_BALANCE_BEFORE.search(s.norm[max(0, start - 30):start]) or _BALANCE_AFTER.match(s.norm[end:end + 30])) \
                     and not interest_before:
                 reading.balances.append((value, s.index))
-            if _INTEREST_AFTER.match(s.norm[end:end + 40]) or interest_before or (
+            interest_is = re.search(r"(?<!with the )(?<!with that )\binterest(?: alone| charges?)?\s+(?:is|comes to|runs(?: you)?|"
+                                    r"costs(?: you)?|will be)\s*(?:only |just |about |roughly |around |~)*$", s.norm[max(0, start - 60):start]) \
+                and re.match(r"\s*(?:a month|/mo\w*|per month|each month|every month)\b", s.norm[end:end + 20])  # "its interest
+            # alone is about $290 a month": this month's interest, said as a figure to check
+            if _INTEREST_AFTER.match(s.norm[end:end + 40]) or interest_before or interest_is or (
                     re.match(r"\s*of\b", s.norm[end:end + 5]) and _INTEREST_SHARE.match(s.norm[end:end + 50])) or (
                     s.kind == "row" and "interest" in row_label and "$" not in row_label and not _INTEREST_AND_MORE.search(row_label)) or (
                     label and label.group("label") and label.end() <= start and "interest" in label.group("label")
@@ -1884,6 +1893,8 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             statement = True  # "Paying Chase at 26.99% with your $850 (after Kohl's) would take about a year": a what-if
         if balance_row:
             fact = True  # "| 1 | $575.49 | $1,440.63 | $1,075.00 | $200 |": a month's balances, not its payments
+        if not direct and re.search(r"\byou(?:'d| would|'ll| will)? (?:still )?(?:keep|have|hold|are left with)\s*(?:about |around |~)?$", before):
+            fact = True  # "Move £3,000 from savings onto the card (you keep £3,000, about six weeks of costs)": what stays
         if (re.search(r"\bwith (?:a|an|its|the)\s*$", before) and re.match(r"\s*(?:monthly )?min(?:imum)?\b", after)) or (
                 re.search(r"\b(?:most|much|part|half|some|none) of your\s*$", before)
                 and re.match(r"\s*(?:of|in) (?:minimums|minimum payments)\b", after)):
@@ -2067,7 +2078,7 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
                           or (where == "before" and re.search(r"\s-\s+~?$", s.norm[max(0, start - 6):start]))  # "visa - $550"
                           or (where == "before" and re.search(r"\b(?:gets?|receives?|should get)\s*(?:its |the |a |an |only |just |"
                                                               r"about |~)?$", s.norm[c0:start])))  # "the car gets $250"
-        if (target is None or where == "before") and re.match(r"^\W*(?:a month |/mo\w*\.? )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
+        if (target is None or where == "before") and re.match(r"^\W*(?:a month |/mo\w*\.? )?(?:extra |more |additional )?(?:to|on|toward|towards|at|for) (?:the |your |both |all )?"
                                        r"(?:cards|loans|debts?|balances|other (?:two|three|debts|cards))\b", s.norm[end:]):
             target = "other"  # "$950 to the cards": debt money the reader cannot split between them
         if start in split_terms and not one_off_column and not windfall_here:
