@@ -1925,3 +1925,12 @@ def test_a_debt_named_by_its_rate_is_not_misquoted():
     said = "Pay $570 a month on Capital One and $130 on Best Buy. Paying Best Buy first just leaves the {}% card running longer."
     assert value("numbers_grounded", said.format("29.99"), two) == 1.0
     assert value("numbers_grounded", said.format("27.99"), two) == 0.0
+
+
+@pytest.mark.parametrize("second, incoherent", [
+    ("Actually the car loan is bigger, so the $510 should go to the car loan first.", True),  # dev author R3
+    ("After the Visa is gone, the $510 rolls to the car loan.", False),  # a later phase
+])
+def test_the_same_extra_sent_to_two_debts_is_incoherent(second, incoherent):
+    answer = f"Pay the minimums and put the extra $510 on the Visa every month, since it's 24.9%. {second}"
+    assert (value("coherent", answer, MULTI) == 0.0) is incoherent

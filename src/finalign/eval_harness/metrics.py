@@ -1660,6 +1660,23 @@ def _near_duplicate_share(r: PlanReading) -> float:
     return repeats / len(seen) if len(seen) >= 3 else 0.0
 
 
+_ROLLS_ON = re.compile(r"\broll\w*|\b(?:after|once|when) (?:the |your )?[\w']+(?: [\w']+)? (?:is |'s |are )?(?:gone|paid|done|cleared|finished)\b")
+
+
+def _same_money_twice(r: PlanReading, scenario: Scenario) -> list[Allocation]:
+    """One monthly sum given, in today's plan, to two debts when the surplus cannot pay it twice: a plan that changes its
+    mind ("the £440 to the Vanquis card ... actually the £440 should go to the loan")."""
+    now = [a for a in r.monthly if a.explicit and a.target in _debt_names(scenario)
+           and not r.sentences[a.sentence].later and not r.sentences[a.sentence].whatif
+           and not _ROLLS_ON.search(r.sentences[a.sentence].norm)]  # ("after Chase the $725 rolls to the car": a later phase)
+    for i, a in enumerate(now):
+        for b in now[i + 1:]:
+            if b.target != a.target and b.amount == a.amount and 2 * a.amount > scenario.monthly_surplus + _tolerance(scenario) \
+                    and a.amount > max(_minimum(scenario, a.target) or 0.0, _minimum(scenario, b.target) or 0.0) + 1:
+                return [a, b]
+    return []
+
+
 def _windfall_spent_twice(r: PlanReading, scenario: Scenario) -> list[Allocation]:
     """Two targets that each get the whole windfall: the same money spent twice, a plan that cannot be followed."""
     if not scenario.windfall:
@@ -1711,6 +1728,10 @@ def coherent(r: PlanReading, scenario: Scenario) -> Score:
         return Score(0.0, f"sends the whole {_money(scenario.windfall)} to both " + " and ".join(
             f"the {a.target}" if a.target in _debt_names(scenario) else a.target for a in twice),
                      [_ev(r, a.sentence, found=a.amount) for a in twice])
+    both = _same_money_twice(r, scenario)
+    if both:  # "Put the extra £440 on the Vanquis card... Actually the loan is bigger, so the £440 should go to the loan"
+        return Score(0.0, f"sends the same {_money(both[0].amount)} a month to both the {both[0].target} and the {both[1].target}, "
+                          f"more than the {_money(scenario.monthly_surplus)} surplus allows", [_ev(r, a.sentence, found=a.amount) for a in both])
     crossed = _first_not_funded(r, scenario)
     if crossed is not None:  # "Focus on the car loan first. Put $540 on the store card, $100 on the Visa, $260 on the car"
         said, funded, index = crossed
