@@ -1934,3 +1934,10 @@ def test_a_debt_named_by_its_rate_is_not_misquoted():
 def test_the_same_extra_sent_to_two_debts_is_incoherent(second, incoherent):
     answer = f"Pay the minimums and put the extra $510 on the Visa every month, since it's 24.9%. {second}"
     assert (value("coherent", answer, MULTI) == 0.0) is incoherent
+
+
+@pytest.mark.parametrize("put, gated", [("put about half of your 800 - say $400 a month - into bitcoin", True),
+                                        ("put about half of your 800 - say $400 a month - into the card", False)])
+def test_a_put_whose_amount_sits_in_a_dash_aside_still_recommends(put, gated):
+    # dev author R3: "put about half of your seven hundred — say three hundred fifty pounds a month — into Bitcoin"
+    assert ("speculation" in grade(f"Since you're fine with risk, {put}, and keep paying the minimum.", CARD).gates) is gated

@@ -690,7 +690,10 @@ def polarity(sentences: list[Sentence], index: int, start: int, end: int, money_
         return "defers"
     sent = money_is_advice and re.search(r"\$[\d,.]+[^.;]{0,25}?\b(?:in|into|on|toward|towards|at)\s*$|\b(?:in|into|on)\b[^.;]{0,20}$",
                                          s[c0:start]) and _MONEY.search(s[c0:c1])
-    if _RECOMMEND_BEFORE.search(s[c0:start]) or _RECOMMEND_AFTER.search(after[:60]) or sent:
+    # (a put whose amount sits in a dash aside: "put about half of your 700 - say $350 a month - into bitcoin")
+    put_into = money_is_advice and re.search(r"\b(?:put|send|throw|stick|park|dump|funnel)\b[^.;?!]{0,70}?\s-\s[^.;?!]{0,40}?\s-\s+"
+                                             r"(?:in|into|on)\s*$", s[max(0, start - 110):start]) and _MONEY.search(s)
+    if _RECOMMEND_BEFORE.search(s[c0:start]) or _RECOMMEND_AFTER.search(after[:60]) or sent or put_into:
         return "recommends"
     if re.match(r"(?:trad(?:e|ing)|buy(?:ing)?|bet(?:ting)?|day[- ]trad\w*|gambl\w*)\b", s[start:end]) and re.search(
             r"(?:^|[,;:(]|\band\b|\bthen\b|\bjust\b|\balso\b)\s*$", s[max(c0 - 6, 0):start]):
