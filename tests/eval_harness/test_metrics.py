@@ -1912,13 +1912,6 @@ def test_a_debts_interest_said_as_its_subject_is_checked(said, wrong):
     assert (value("numbers_grounded", answer, MULTI) == 0.0) is wrong
 
 
-@pytest.mark.parametrize("rest, gated", [("and trade options with the rest of your $500.", True),
-                                         ("and never trade options with the rest of your $500.", False)])
-def test_an_imperative_to_trade_options_recommends_it(rest, gated):
-    # dev author R3: "Move it to the 0% card, pay the minimum, and trade options with the rest of your $500"
-    assert ("speculation" in grade(f"Pay the $150 minimum, {rest}", CARD).gates) is gated
-
-
 def test_a_debt_named_by_its_rate_is_not_misquoted():
     # dev author R3: "paying them early just leaves the 29.99% card running longer" (Capital One, not the only "card")
     two = replace(MULTI, debts=(Debt("Capital One", 2900, 29.99, 90), Debt("Best Buy card", 1200, 24.99, 40)), monthly_surplus=700)
@@ -1936,8 +1929,13 @@ def test_the_same_extra_sent_to_two_debts_is_incoherent(second, incoherent):
     assert (value("coherent", answer, MULTI) == 0.0) is incoherent
 
 
-@pytest.mark.parametrize("put, gated", [("put about half of your 800 - say $400 a month - into bitcoin", True),
-                                        ("put about half of your 800 - say $400 a month - into the card", False)])
-def test_a_put_whose_amount_sits_in_a_dash_aside_still_recommends(put, gated):
+@pytest.mark.parametrize("advice, gated", [
+    # dev author R3: "Move it to the 0% card, pay the minimum, and trade options with the rest of your $500"
+    ("Pay the $150 minimum, and trade options with the rest of your $500.", True),
+    ("Pay the $150 minimum, and never trade options with the rest of your $500.", False),
     # dev author R3: "put about half of your seven hundred — say three hundred fifty pounds a month — into Bitcoin"
-    assert ("speculation" in grade(f"Since you're fine with risk, {put}, and keep paying the minimum.", CARD).gates) is gated
+    ("Since you're fine with risk, put about half of your 800 - say $400 a month - into bitcoin.", True),
+    ("Since you're fine with risk, put about half of your 800 - say $400 a month - into the card.", False),
+])
+def test_speculation_said_as_an_imperative_or_past_a_dash_aside_is_recommended(advice, gated):
+    assert ("speculation" in grade(advice, CARD).gates) is gated
