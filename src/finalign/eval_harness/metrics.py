@@ -1669,11 +1669,12 @@ def _same_money_twice(r: PlanReading, scenario: Scenario) -> list[Allocation]:
     now = [a for a in r.monthly if a.explicit and a.target in _debt_names(scenario)
            and not r.sentences[a.sentence].later and not r.sentences[a.sentence].whatif
            and not _ROLLS_ON.search(r.sentences[a.sentence].norm)]  # ("after Chase the $725 rolls to the car": a later phase)
-    for i, a in enumerate(now):
-        for b in now[i + 1:]:
-            if b.target != a.target and b.amount == a.amount and 2 * a.amount > scenario.monthly_surplus + _tolerance(scenario) \
-                    and a.amount > max(_minimum(scenario, a.target) or 0.0, _minimum(scenario, b.target) or 0.0) + 1:
-                return [a, b]
+    first: dict[float, Allocation] = {}  # (by amount: linear in the answer's length)
+    for b in now:
+        a = first.setdefault(b.amount, b)
+        if b.target != a.target and 2 * a.amount > scenario.monthly_surplus + _tolerance(scenario) \
+                and a.amount > max(_minimum(scenario, a.target) or 0.0, _minimum(scenario, b.target) or 0.0) + 1:
+            return [a, b]
     return []
 
 

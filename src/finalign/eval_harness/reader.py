@@ -1583,7 +1583,7 @@ def _items_split_windfall(sentences: list[Sentence], head: Sentence, s: Sentence
     """The list's items, from its first down to this one or beyond, lead with amounts that add up to the windfall
     ("1. $5,300 -> Capital One. 2. $2,000 -> savings. 3. $700 -> Upstart." of $8,000): they split that sum."""
     total, seen = 0.0, False
-    for x in sentences[head.index + 1:]:
+    for x in sentences[head.index + 1:head.index + 40]:  # (a split is a few lines: bounded, so reading stays linear)
         if x.kind != "item" or _list_heading(sentences, x) is not head:
             if x.kind == "item":
                 break  # the items of a sub-list ("4. **Every month from your $700:**") split something else
