@@ -1470,3 +1470,11 @@ def test_extra_to_debt_is_debt_money_and_choose_b_picks_option_b():
     for pick in "AB":  # the option picked is no what-if, and the other is
         flags = {x.option: x.whatif for x in read_plan(options.format(pick), MULTI).sentences if x.option}
         assert flags == {"a": pick != "A", "b": pick != "B"}, flags
+
+
+@pytest.mark.parametrize("line, savings", [("3. Wedding fund: the remaining $250 a month.", 250),
+                                           ("3. The remaining $250 is yours to spend.", None)])
+def test_the_remaining_sum_a_label_names_is_a_payment(line, savings):
+    # dev author R3: "1. Discover: $300 a month... 2. Chase Freedom: $120 minimum. 3. Wedding fund: the remaining $230 a month."
+    plan = monthly(f"1. Visa: $610 a month.\n2. Car loan: $250 minimum.\n{line}", replace(MULTI, monthly_surplus=1150))
+    assert plan.get("savings") == savings

@@ -1790,6 +1790,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         rest_of = _FACT_BEFORE2.search(window)
         if rest_of and rest_of.group().startswith("up to") and re.search(r"\b(?:bump|raise|increase|boost|up|lift)\w*\b", window):
             rest_of = None  # "bump your payment up to $650 a month" is a payment, not a ceiling
+        if rest_of and re.match(r"(?:remaining|leftover)", rest_of.group()) and label_target not in (None, "total") \
+                and re.match(r"\s*(?:a month|/mo\w*|per month|each month|every month)\b", after):
+            rest_of = None  # "3. Wedding fund: the remaining $230 a month": the rest, given to what the label names
         # ("the rest of your $1,000 on the Amex" is the whole: the Amex gets what the others leave of it, _read_rest)
         if rest_of and re.match(r"(?:remaining|leftover)", rest_of.group()) and re.match(
                 r"^\W*(?:(?:a|per|each|every|every single) month |/mo\w*\.? |monthly )?(?:(?:should|will|can|would|could|must) )?"
