@@ -1939,3 +1939,14 @@ def test_the_same_extra_sent_to_two_debts_is_incoherent(second, incoherent):
 ])
 def test_speculation_said_as_an_imperative_or_past_a_dash_aside_is_recommended(advice, gated):
     assert ("speculation" in grade(advice, CARD).gates) is gated
+
+
+@pytest.mark.parametrize("use, drained", [("Use $3,400 of the $6,000 to clear the card today, and put the other $2,600 on the car loan.", True),
+                                          ("Use $3,400 of the $6,000 to clear the card today, and keep the other $2,600.", False)])
+def test_savings_spent_in_two_parts_are_drained(use, drained):
+    # dev author R3: "Use £3,400 of the £6,000 to clear the Vanquis card outright today, and put the other £2,600 on the
+    # personal loan" (the normaliser reads "of the £6,000 to" as "of the lump sum"; with no windfall it is the savings)
+    rich = replace(CARD, id="t-rich", savings=6000, debts=(Debt("credit card", 3400, 29.9, 100), Debt("car loan", 5000, 8.5, 160)),
+                   monthly_surplus=700)
+    score = value("keeps_emergency_buffer", f"{use} Then $700 a month on the car loan.", rich)
+    assert (score == 0.0) is drained

@@ -1930,6 +1930,9 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
         pool = re.match(r"^\s*(?:of|from|out of) (?:your |the |my |that )?\$(\d[\d,]*(?:\.\d+)?)(?![\d,.]*\s*(?:a month|/mo))", s.norm[end:end + 30])
         if not partial and pool and scenario.savings and _near(float(pool.group(1).replace(",", "")), scenario.savings):
             partial = pool
+        lump = None if partial or scenario.windfall or not scenario.savings else re.match(r"^\s*of the lump sum\b", s.norm[end:end + 20])
+        if lump and re.search(r"\bof (?:the|your|that) \D?\s?" + f"{scenario.savings:,.0f}".replace(",", ",?") + r"\b", s.text.lower()):
+            partial = lump  # "Use £3,400 of the £6,000 to clear the card" with £6,000 saved and no windfall: the savings
         if partial and not _near(value, scenario.savings) and not negated:  # "use $500 of your savings on the card": a one-off move
             debt = [t for _, t in _targets_in(s.norm[end + partial.end():], scenario) if t in {d.name for d in scenario.debts}]
             debt = debt or [t for _, t in _targets_in(s.norm[c0:start], scenario)  # "pay off the Citi card with $2,900
@@ -2129,7 +2132,11 @@ def _read_amounts(s: Sentence, reading: PlanReading, scenario: Scenario, facts: 
             # "use the lot: put all $1,800 on the card today": with no windfall, a lump sum of the savings' own size is them
             whole_savings = not scenario.windfall and scenario.savings > 0 and _near(value, scenario.savings) \
                 and target in {d.name for d in scenario.debts}
-            reading.one_off.append(Allocation(target, value, s.index, from_savings=bool(source) or whole_savings))
+            # "Use £3,400 of the £6,000 to clear the Vanquis card, and put the other £2,600 on the personal loan": the rest
+            # of the same savings
+            rest_of_savings = not scenario.windfall and bool(re.search(r"\b(?:the other|the remaining|the rest(?: of it)?,?)\s*$", before)) \
+                and any(a.from_savings and a.sentence == s.index for a in reading.one_off)
+            reading.one_off.append(Allocation(target, value, s.index, from_savings=bool(source) or whole_savings or rest_of_savings))
         elif monthly and statement and not restates_surplus:
             reading.stated.append(Allocation(target or "other", value, s.index))
 
